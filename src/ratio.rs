@@ -1,0 +1,155 @@
+//! Exact fractions for the ratio checks: comparisons by cross-multiplication, display by
+//! cutting (never rounding up across a threshold) and gaps by rounding up.
+//!
+//! Every operation is checked: an overflow gives `None`, which the engine reports as a
+//! figure too large to judge rather than a wrong verdict. Within the accepted range of
+//! figures (≤ 10^12 with six places) no overflow is reachable.
+
+use core::cmp::Ordering;
+
+use crate::number::{fixed_to_plain, Dec, SCALE};
+
+/// `num / den`, with `den > 0`, kept in lowest terms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Ratio {
+    num: i128,
+    den: i128,
+}
+
+fn gcd(mut a: i128, mut b: i128) -> i128 {
+    a = a.abs();
+    b = b.abs();
+    while b != 0 {
+        let t = a % b;
+        a = b;
+        b = t;
+    }
+    a
+}
+
+impl Ratio {
+    /// `num / den`; `None` when `den` is zero.
+    pub fn new(num: i128, den: i128) -> Option<Ratio> {
+        if den == 0 {
+            return None;
+        }
+        let (num, den) = if den < 0 {
+            (num.checked_neg()?, den.checked_neg()?)
+        } else {
+            (num, den)
+        };
+        let g = gcd(num, den).max(1);
+        Some(Ratio {
+            num: num / g,
+            den: den / g,
+        })
+    }
+
+    /// The whole number `n`.
+    pub const fn int(n: i128) -> Ratio {
+        Ratio { num: n, den: 1 }
+    }
+
+    /// The exact value of a decimal figure.
+    pub fn dec(d: Dec) -> Ratio {
+        Ratio::new(d.micros(), SCALE).unwrap_or(Ratio::int(0))
+    }
+
+    /// `self × other`.
+    pub fn mul(self, other: Ratio) -> Option<Ratio> {
+        // Cross-reduce first so that products stay small.
+        let g1 = gcd(self.num, other.den).max(1);
+        let g2 = gcd(other.num, self.den).max(1);
+        Ratio::new(
+            (self.num / g1).checked_mul(other.num / g2)?,
+            (self.den / g2).checked_mul(other.den / g1)?,
+        )
+    }
+
+    /// `self ÷ other`; `None` when `other` is zero.
+    pub fn div(self, other: Ratio) -> Option<Ratio> {
+        if other.num == 0 {
+            return None;
+        }
+        self.mul(Ratio::new(other.den, other.num)?)
+    }
+
+    /// `self + other`.
+    pub fn add(self, other: Ratio) -> Option<Ratio> {
+        let g = gcd(self.den, other.den).max(1);
+        let left = self.num.checked_mul(other.den / g)?;
+        let right = other.num.checked_mul(self.den / g)?;
+        Ratio::new(left.checked_add(right)?, (self.den / g).checked_mul(other.den)?)
+    }
+
+    /// `self − other`.
+    pub fn sub(self, other: Ratio) -> Option<Ratio> {
+        self.add(Ratio::new(other.num.checked_neg()?, other.den)?)
+    }
+
+    /// Exact comparison by cross-multiplication.
+    pub fn compare(self, other: Ratio) -> Option<Ordering> {
+        let left = self.num.checked_mul(other.den)?;
+        let right = other.num.checked_mul(self.den)?;
+        Some(left.cmp(&right))
+    }
+
+    /// Decimal text cut (toward zero) to at most `places` decimals, so that a value shown
+    /// never reaches a threshold that the exact value does not.
+    pub fn cut(self, places: u32) -> Option<String> {
+        let scaled = self.num.checked_mul(10_i128.checked_pow(places)?)?;
+        Some(fixed_to_plain(scaled / self.den, places))
+    }
+
+    /// The value rounded up (toward +∞) to whole millionths, so that a gap of that size
+    /// really reaches the threshold.
+    pub fn ceil_micros(self) -> Option<i128> {
+        let scaled = self.num.checked_mul(SCALE)?;
+        let quotient = scaled.div_euclid(self.den);
+        Some(if scaled.rem_euclid(self.den) == 0 {
+            quotient
+        } else {
+            quotient.checked_add(1)?
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::number::PLACES;
+
+    fn ceil_text(x: Ratio) -> String {
+        fixed_to_plain(x.ceil_micros().unwrap(), PLACES)
+    }
+
+    fn r(n: i128, d: i128) -> Ratio {
+        Ratio::new(n, d).unwrap()
+    }
+
+    #[test]
+    fn float_trap_is_exact() {
+        // 2262.47 / 226247 is exactly one hundredth.
+        let rd = r(226_247, 100);
+        let revenue = Ratio::int(226_247);
+        assert_eq!(rd.div(revenue).unwrap().compare(r(1, 100)), Some(Ordering::Equal));
+    }
+
+    #[test]
+    fn cut_and_ceil() {
+        assert_eq!(r(1, 3).mul(Ratio::int(100)).unwrap().cut(4).unwrap(), "33.3333");
+        assert_eq!(r(6_499_996, 100_000).cut(4).unwrap(), "64.9999");
+        assert_eq!(ceil_text(r(10, 3)), "3.333334");
+        assert_eq!(ceil_text(r(452, 10)), "45.2");
+        assert_eq!(ceil_text(r(-1, 3)), "-0.333333");
+    }
+
+    #[test]
+    fn arithmetic() {
+        assert_eq!(r(1, 6).add(r(1, 3)), Some(r(1, 2)));
+        assert_eq!(r(1, 2).sub(r(1, 3)), Some(r(1, 6)));
+        assert_eq!(r(1, 2).div(Ratio::int(0)), None);
+        assert_eq!(Ratio::new(1, 0), None);
+        assert!(Ratio::int(i128::MAX).mul(Ratio::int(2)).is_none());
+    }
+}

@@ -1,0 +1,138 @@
+//! Runs the shared test cases (`tests/cases/*.json`) against the native engine. The same
+//! files are run against the built npm package by `tests/js/cases.test.mjs`, so the two
+//! can never disagree silently.
+//!
+//! A case is `{ name, figures, expect }`. Every key of `expect` is optional except
+//! `errors`: absent means the report must have none; present, the report's errors must be
+//! exactly that set of (field, code). `{"$number": "NaN"}` in figures stands for the
+//! JavaScript number NaN (likewise Infinity, -Infinity), which JSON cannot write.
+
+// Test code may fail loudly: the no-panic lints are for the library.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+
+use std::fs;
+use std::path::Path;
+
+use cluster_check::{evaluate, Figures, Value};
+use serde_json::Value as Json;
+
+fn figure(value: &Json) -> Value {
+    match value.get("$number").and_then(Json::as_str) {
+        Some(special) => Value::Number(special.to_owned()),
+        None => match value {
+            Json::Array(items) => Value::List(items.iter().map(figure).collect()),
+            other => Value::from_json(other),
+        },
+    }
+}
+
+fn figures(value: &Json) -> Figures {
+    let mut out = Figures::new();
+    for (key, v) in value.as_object().expect("figures must be an object") {
+        out.set(key, figure(v));
+    }
+    out
+}
+
+fn compare_map(report: &Json, expect: &Json, key: &str, field: &str, failures: &mut Vec<String>) {
+    let Some(wanted) = expect.get(key).and_then(Json::as_object) else { return };
+    for (id, want) in wanted {
+        let got = if key == "conditions" {
+            report["conditions"].as_array().and_then(|cs| cs.iter().find(|c| c["id"] == *id)).map(|c| &c[field])
+        } else {
+            report["conditions"]
+                .as_array()
+                .and_then(|cs| cs.iter().flat_map(|c| c["checks"].as_array().into_iter().flatten()).find(|c| c["id"] == *id))
+                .map(|c| &c[field])
+        };
+        match got {
+            Some(got) if got == want => {}
+            Some(got) => failures.push(format!("{key}.{id}: expected {want}, got {got}")),
+            None => failures.push(format!("{key}.{id}: no such {}", if key == "conditions" { "condition" } else { "check" })),
+        }
+    }
+}
+
+fn run_case(case: &Json) -> Vec<String> {
+    let report = serde_json::to_value(evaluate(&figures(&case["figures"]))).expect("report serialises");
+    let expect = &case["expect"];
+    let mut failures = Vec::new();
+    for key in ["status", "eligible", "tier"] {
+        if let Some(want) = expect.get(key) {
+            if &report[key] != want {
+                failures.push(format!("{key}: expected {want}, got {}", report[key]));
+            }
+        }
+    }
+    compare_map(&report, expect, "conditions", "status", &mut failures);
+    for (key, field) in [
+        ("checks", "status"),
+        ("values", "value"),
+        ("thresholds", "threshold"),
+        ("units", "unit"),
+        ("gaps", "gap"),
+        ("gap_fields", "gap_field"),
+    ] {
+        compare_map(&report, expect, key, field, &mut failures);
+    }
+    let mut got: Vec<(Json, Json)> = report["errors"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|e| (e["field"].clone(), e["code"].clone()))
+        .collect();
+    let mut want: Vec<(Json, Json)> = expect
+        .get("errors")
+        .and_then(Json::as_array)
+        .into_iter()
+        .flatten()
+        .map(|e| (e["field"].clone(), e["code"].clone()))
+        .collect();
+    let key = |p: &(Json, Json)| format!("{}{}", p.0, p.1);
+    got.sort_by_key(key);
+    want.sort_by_key(key);
+    if got != want {
+        failures.push(format!("errors: expected {want:?}, got {got:?}"));
+    }
+    // Every error names its field and value in both languages.
+    for e in report["errors"].as_array().into_iter().flatten() {
+        for lang in ["zh", "en"] {
+            let text = e["message"][lang].as_str().unwrap_or("");
+            if text.is_empty() {
+                failures.push(format!("error {} has no {lang} message", e["code"]));
+            }
+            if let Some(field) = e["field"].as_str() {
+                if !text.contains(field) {
+                    failures.push(format!("{lang} message of {} does not name {field}: {text}", e["code"]));
+                }
+            }
+        }
+    }
+    failures
+}
+
+#[test]
+fn shared_cases() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
+    let mut files: Vec<_> = fs::read_dir(&dir).expect("tests/cases").map(|e| e.unwrap().path()).collect();
+    files.sort();
+    let mut count = 0;
+    let mut failed = Vec::new();
+    for file in files.iter().filter(|f| f.extension().is_some_and(|e| e == "json")) {
+        let cases: Json = serde_json::from_str(&fs::read_to_string(file).unwrap()).unwrap();
+        for case in cases.as_array().expect("a file is an array of cases") {
+            count += 1;
+            let failures = run_case(case);
+            if !failures.is_empty() {
+                failed.push(format!(
+                    "{} / {}:\n    {}",
+                    file.file_name().unwrap().to_string_lossy(),
+                    case["name"].as_str().unwrap_or("?"),
+                    failures.join("\n    ")
+                ));
+            }
+        }
+    }
+    assert!(count >= 200, "only {count} cases found in {}", dir.display());
+    assert!(failed.is_empty(), "{} of {count} cases failed:\n{}", failed.len(), failed.join("\n"));
+}
