@@ -1,22 +1,87 @@
-# The two commands of the README: `make serve` (set up, build, serve the page) and
-# `make test` (every test). Both install what they miss, so they work on a fresh machine.
+# The README's two commands: `make serve` (set up, build, serve the page) and `make test`
+# (every test). Each installs what it misses, idempotently, so both work on a fresh
+# machine with only rustup, Node and npm: the wasm32 target, wasm-pack, wasm-bindgen-cli
+# at the exact version in Cargo.lock, the npm devDependencies (npm ci), and Chromium for
+# the browser tests.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
-export PATH := $(HOME)/.cargo/bin:$(PATH)
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: test test-rust lint setup-rust
+PORT ?= 8080
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/version = |"/, ""); print }' Cargo.lock)
+TARBALL := target/npm/cluster-check-$(VERSION).tgz
+PACKAGE_SOURCES := $(shell find src js -type f) build.rs Cargo.toml Cargo.lock LICENSE \
+	scripts/build-package.mjs scripts/shim/wasm-bindgen
+WWW_SOURCES := $(shell find www -type f 2>/dev/null) scripts/build-www.mjs
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-test: test-rust
+.PHONY: serve test test-rust test-js test-browser package www setup-rust setup-wasm setup-node setup-browser bench clean
 
-## Rust: unit, case-file, property and doc tests, then clippy with the no-panic lints.
+## The page, built and served at http://127.0.0.1:$(PORT) (PORT overrides).
+serve: www
+	node scripts/serve.mjs dist/www --port $(PORT)
+
+## Every test: Rust, the npm package in Node, and the browser.
+test: test-rust test-js test-browser
+
+## Rust: unit, case-file, property and doc tests; clippy with the no-panic lints.
 test-rust: setup-rust
 	cargo test --all-targets
 	cargo test --doc
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
 
+## The built npm package, installed from its tarball as a user would get it.
+test-js: package setup-node
+	npm install --no-save --no-package-lock --ignore-scripts $(TARBALL)
+	node --test tests/js/*.test.mjs
+	tsc -p tests/types
+
+## Headless Chromium: the package from static hosting and from a Vite build, and the page.
+test-browser: package www setup-node setup-browser
+	npm install --no-save --no-package-lock --ignore-scripts $(TARBALL)
+	node --test --test-concurrency=1 tests/browser/*.test.mjs
+
+## The npm package: pkg/ and target/npm/cluster-check-$(VERSION).tgz.
+package: pkg/.stamp
+pkg/.stamp: $(PACKAGE_SOURCES) | setup-wasm setup-node
+	PATH="$(CURDIR)/scripts/shim:$$PATH" wasm-pack build --release --target web \
+		--out-dir pkg --out-name cluster_check --no-pack --no-gitignore
+	node scripts/build-package.mjs
+	touch $@
+
+## The page with the package beside it, ready for any static web server: dist/www/.
+www: dist/www/.stamp
+dist/www/.stamp: pkg/.stamp $(WWW_SOURCES)
+	node scripts/build-www.mjs
+	touch $@
+
 setup-rust:
-	@command -v cargo >/dev/null || { echo "Rust is needed: install it with rustup (https://rustup.rs)"; exit 1; }
+	@command -v cargo >/dev/null || { echo "Rust is needed: install it with rustup (https://rustup.rs)" >&2; exit 1; }
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 	@rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+
+setup-wasm: setup-rust
+	@command -v wasm-pack >/dev/null || cargo install wasm-pack --locked
+	@# wasm-pack uses the wasm-bindgen on PATH when its version matches Cargo.lock.
+	@[ "$$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $(WASM_BINDGEN_VERSION)" ] \
+		|| cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force
+
+setup-node: node_modules/.package-lock.json
+node_modules/.package-lock.json: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "Node 20+ and npm are needed" >&2; exit 1; }
+	npm ci --no-audit --no-fund
+	touch $@
+
+setup-browser:
+	@[ -x /usr/bin/chromium ] || { $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y chromium; }
+
+## Size and speed figures for BENCHMARKS.md (not part of `make test`).
+bench: package setup-node
+	npm install --no-save --no-package-lock --ignore-scripts $(TARBALL)
+	node benches/throughput.mjs
+
+clean:
+	rm -rf pkg dist target/npm test-output

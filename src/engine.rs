@@ -76,8 +76,7 @@ pub fn evaluate(figures: &Figures) -> Report {
     let (tier, tier_note) = eval.tier();
     let mut notes: Vec<Localized> = eval.ruleset.notes.iter().map(|n| Localized::from(*n)).collect();
     notes.extend(tier_note);
-    let mut errors = eval.errors;
-    errors.sort_by_key(|(rank, _)| *rank);
+    let errors = eval.errors;
     Report {
         ruleset: RulesetInfo::from(eval.ruleset),
         name,
@@ -181,7 +180,7 @@ fn blank_check(check: &Check, status: Status, explanation: Localized) -> CheckRe
 fn threshold_text(check: &Check) -> Option<String> {
     match check.rule {
         Rule::Threshold { threshold, .. } | Rule::Ratio { threshold, .. } => Some(threshold.to_plain()),
-        Rule::AllOf { field } => ruleset_of(check).and_then(|r| r.field(field)).map(|f| f.values.len().to_string()),
+        Rule::AllOf { field } => ruleset_of(check).and_then(|r| r.field(field)).map(|f| number::int_text(f.values.len() as u128)),
         Rule::IsTrue { .. } | Rule::AnyTrue { .. } => None,
     }
 }
@@ -298,15 +297,20 @@ impl<'a> Evaluation<'a> {
         eval
     }
 
+    /// Adds an error, kept in report order (by rank, then as found; no sort is linked in).
     fn push_error(&mut self, rank: usize, field: Option<&str>, code: &'static str, message: Localized) {
-        self.errors.push((
-            rank,
-            Issue {
-                field: field.map(str::to_owned),
-                code,
-                message,
-            },
-        ));
+        let at = self.errors.iter().position(|(r, _)| *r > rank).unwrap_or(self.errors.len());
+        self.errors.insert(
+            at,
+            (
+                rank,
+                Issue {
+                    field: field.map(str::to_owned),
+                    code,
+                    message,
+                },
+            ),
+        );
     }
 
     fn wrong_type_meta(&mut self, key: &str, label: Text, expected: Text, value: &Value) {
@@ -352,7 +356,7 @@ impl<'a> Evaluation<'a> {
             Ok(_) => NumberError::TooLarge,
             Err(e) => e,
         };
-        let message = self.number_message(year, "year", msg::YEAR_LABEL, value, &msg::MAX_YEAR.to_string());
+        let message = self.number_message(year, "year", msg::YEAR_LABEL, value, &number::int_text(u128::from(msg::MAX_YEAR)));
         self.push_error(RANK_META, Some("year"), year.code(), message);
         None
     }
@@ -394,16 +398,18 @@ impl<'a> Evaluation<'a> {
                 None => unknown.push((key, value)),
             }
         }
-        for (index, mut values) in given.into_iter().enumerate() {
-            values.sort_by_key(|(unit, _)| *unit);
-            let reading = match values.split_first() {
+        for (index, values) in given.into_iter().enumerate() {
+            // The base unit first (公顷 before 亩): it stands for itself, others are refused.
+            let first = values.iter().enumerate().min_by_key(|(_, (unit, _))| *unit).map(|(i, _)| i);
+            let reading = match first.and_then(|i| values.get(i)) {
                 None => Reading::Absent,
-                Some((&(unit, value), [])) => self.read(index, unit, value),
-                Some((&(unit, value), others)) => {
-                    // Both 公顷 and 亩: the first stands for itself, the others are refused.
+                Some(&(unit, value)) if values.len() == 1 => self.read(index, unit, value),
+                Some(&(unit, value)) => {
                     let _ = self.read(index, unit, value);
-                    for &(other_unit, other_value) in others {
-                        self.both_units(index, unit, other_unit, other_value);
+                    for (i, &(other_unit, other_value)) in values.iter().enumerate() {
+                        if Some(i) != first {
+                            self.both_units(index, unit, other_unit, other_value);
+                        }
                     }
                     Reading::Invalid
                 }
@@ -674,8 +680,8 @@ impl<'a> Evaluation<'a> {
                     .collect();
                 let missing_zh = join(absent.iter().map(|v| v.label.zh), "、");
                 let missing_en = join(absent.iter().map(|v| v.label.en), ", ");
-                let gap = (!absent.is_empty()).then(|| (absent.len().to_string(), field.key.to_owned(), Text { zh: "项", en: "" }));
-                self.judged(check, absent.is_empty(), Some(ids.len().to_string()), gap, (&missing_zh, &missing_en))
+                let gap = (!absent.is_empty()).then(|| (number::int_text(absent.len() as u128), field.key.to_owned(), Text { zh: "项", en: "" }));
+                self.judged(check, absent.is_empty(), Some(number::int_text(ids.len() as u128)), gap, (&missing_zh, &missing_en))
             }
             Reading::Invalid => self.invalid(check, &[index]),
             _ => self.missing(check, &[index]),

@@ -2,6 +2,8 @@
 //! them is read as a number. Keeping the raw text lets an error message show exactly what
 //! the user typed, and lets a JSON number be read as the decimal it is written as.
 
+use crate::json::Json;
+
 /// A raw value of a figure.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Value {
@@ -67,16 +69,15 @@ impl Value {
         }
     }
 
-    /// Converts a JSON value. Numbers keep the text they were written as when
-    /// `serde_json` is built with `arbitrary_precision` (as this crate builds it).
-    pub fn from_json(value: &serde_json::Value) -> Value {
+    /// Converts a parsed JSON value; numbers keep the text they were written as.
+    pub fn from_json(value: Json) -> Value {
         match value {
-            serde_json::Value::Null => Value::Null,
-            serde_json::Value::Bool(b) => Value::Bool(*b),
-            serde_json::Value::Number(n) => Value::Number(n.to_string()),
-            serde_json::Value::String(s) => Value::Text(s.clone()),
-            serde_json::Value::Array(items) => Value::List(items.iter().map(Value::from_json).collect()),
-            serde_json::Value::Object(_) => Value::Object,
+            Json::Null => Value::Null,
+            Json::Bool(b) => Value::Bool(b),
+            Json::Number(n) => Value::Number(n),
+            Json::Str(s) => Value::Text(s),
+            Json::Array(items) => Value::List(items.into_iter().map(Value::from_json).collect()),
+            Json::Object(_) => Value::Object,
         }
     }
 }
@@ -131,12 +132,15 @@ impl Figures {
         self.entries.iter().map(|(k, v)| (k.as_str(), v))
     }
 
-    /// The figures of a JSON object; `None` for any other JSON value.
-    pub fn from_json(value: &serde_json::Value) -> Option<Figures> {
-        let object = value.as_object()?;
-        Some(Figures {
-            entries: object.iter().map(|(k, v)| (k.clone(), Value::from_json(v))).collect(),
-        })
+    /// The figures of a JSON object (a repeated key keeps its last value); `None` for
+    /// any other JSON value.
+    pub fn from_json(value: Json) -> Option<Figures> {
+        let Json::Object(members) = value else { return None };
+        let mut figures = Figures::new();
+        for (key, value) in members {
+            figures.set(&key, Value::from_json(value));
+        }
+        Some(figures)
     }
 }
 
@@ -151,10 +155,10 @@ pub enum Record {
 
 impl Record {
     /// Converts one element of a JSON array.
-    pub fn from_json(value: &serde_json::Value) -> Record {
-        match Figures::from_json(value) {
-            Some(figures) => Record::Figures(figures),
-            None => Record::NotAnObject(Value::from_json(value)),
+    pub fn from_json(value: Json) -> Record {
+        match value {
+            Json::Object(_) => Record::Figures(Figures::from_json(value).unwrap_or_default()),
+            other => Record::NotAnObject(Value::from_json(other)),
         }
     }
 }

@@ -9,15 +9,21 @@
 //!
 //! # Example
 //! ```
-//! use cluster_check::{evaluate_json_value, Status};
+//! use cluster_check::{evaluate, Figures, Status, Value};
 //!
 //! // 2262.47 ÷ 226247 is exactly 1%: the R&D check is met (a float would say 0.99999…%).
-//! let figures = serde_json::json!({ "revenue_wan": "226247", "rd_expense_wan": "2262.47" });
-//! let report = evaluate_json_value(&figures).unwrap();
+//! let figures = Figures::new()
+//!     .with("revenue_wan", Value::Text("226247".into()))
+//!     .with("rd_expense_wan", Value::Number("2262.47".into()));
+//! let report = evaluate(&figures);
 //! let rd = report.check("rd_ratio").unwrap();
 //! assert_eq!(rd.status, Status::Met);
 //! assert_eq!(rd.value.as_deref(), Some("1"));
 //! assert_eq!(report.tier, Some("over_20yi"));
+//!
+//! // The same from JSON text, as the WebAssembly package calls it.
+//! let json = cluster_check::evaluate_json(r#"{"revenue_wan": 180000}"#).unwrap();
+//! assert!(json.contains(r#""gap":"20000""#));
 //! ```
 //!
 //! # Errors
@@ -26,6 +32,7 @@
 
 mod engine;
 mod figures;
+mod json;
 mod messages;
 mod number;
 mod ratio;
@@ -40,6 +47,7 @@ mod wasm;
 
 pub use engine::{evaluate, evaluate_record};
 pub use figures::{Figures, Record, Value};
+pub use json::JsonError;
 pub use report::{CheckReport, ConditionReport, Issue, Localized, Report, RulesetInfo, Status, Verdict};
 pub use ruleset::Text;
 
@@ -51,7 +59,7 @@ pub const META_KEYS: [&str; 3] = ["ruleset", "name", "year"];
 pub enum InputError {
     /// The text is not JSON at all.
     #[error("figures are not valid JSON: {0}")]
-    NotJson(String),
+    NotJson(#[from] JsonError),
     /// `evaluate` needs one object of figures.
     #[error("figures must be an object of field names and values, not {0}")]
     NotAnObject(&'static str),
@@ -60,56 +68,50 @@ pub enum InputError {
     NotAnArray(&'static str),
 }
 
-fn json_kind(value: &serde_json::Value) -> &'static str {
+fn json_kind(value: &json::Json) -> &'static str {
     match value {
-        serde_json::Value::Null => "null",
-        serde_json::Value::Bool(_) => "a boolean",
-        serde_json::Value::Number(_) => "a number",
-        serde_json::Value::String(_) => "a string",
-        serde_json::Value::Array(_) => "an array",
-        serde_json::Value::Object(_) => "an object",
-    }
-}
-
-fn parse(json: &str) -> Result<serde_json::Value, InputError> {
-    serde_json::from_str(json).map_err(|e| InputError::NotJson(e.to_string()))
-}
-
-/// Evaluates one cluster given as a JSON value.
-///
-/// # Errors
-/// [`InputError::NotAnObject`] when the value is not an object (arrays included).
-pub fn evaluate_json_value(figures: &serde_json::Value) -> Result<Report, InputError> {
-    match Figures::from_json(figures) {
-        Some(f) => Ok(evaluate(&f)),
-        None => Err(InputError::NotAnObject(json_kind(figures))),
+        json::Json::Null => "null",
+        json::Json::Bool(_) => "a boolean",
+        json::Json::Number(_) => "a number",
+        json::Json::Str(_) => "a string",
+        json::Json::Array(_) => "an array",
+        json::Json::Object(_) => "an object",
     }
 }
 
 /// Evaluates one cluster given as JSON text, and returns the report as JSON text.
+/// Numbers are read as the decimals they are written as.
 ///
 /// # Errors
 /// [`InputError::NotJson`] for text that is not JSON, [`InputError::NotAnObject`] for
-/// JSON that is not an object.
+/// JSON that is not an object (arrays included).
 pub fn evaluate_json(json: &str) -> Result<String, InputError> {
-    evaluate_json_value(&parse(json)?).map(|r| r.to_json())
+    let value = json::parse(json)?;
+    let kind = json_kind(&value);
+    match Figures::from_json(value) {
+        Some(figures) => Ok(evaluate(&figures).to_json()),
+        None => Err(InputError::NotAnObject(kind)),
+    }
 }
 
-/// Evaluates many clusters given as a JSON array; one report per element, in order. An
-/// element that is not an object gets a report with a `wrong_type` error.
+/// Evaluates many clusters given as a JSON array; one report per element, in order, as a
+/// JSON array. An element that is not an object gets a report with a `wrong_type` error,
+/// so that one bad row never spoils the batch.
 ///
 /// # Errors
 /// [`InputError::NotJson`], or [`InputError::NotAnArray`] when the JSON is not an array.
 pub fn evaluate_many_json(json: &str) -> Result<String, InputError> {
-    let value = parse(json)?;
-    let items = value.as_array().ok_or(InputError::NotAnArray(json_kind(&value)))?;
-    let mut out = String::with_capacity(items.len() * 6000 + 2);
+    let value = json::parse(json)?;
+    let json::Json::Array(items) = value else {
+        return Err(InputError::NotAnArray(json_kind(&value)));
+    };
+    let mut out = String::with_capacity(items.len().saturating_mul(7000).saturating_add(2));
     out.push('[');
-    for (i, item) in items.iter().enumerate() {
+    for (i, item) in items.into_iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        out.push_str(&evaluate_record(&Record::from_json(item)).to_json());
+        evaluate_record(&Record::from_json(item)).write_json(&mut out);
     }
     out.push(']');
     Ok(out)
@@ -120,9 +122,17 @@ pub fn rulesets() -> Vec<RulesetInfo> {
     ruleset::RULESETS.iter().map(|r| RulesetInfo::from(*r)).collect()
 }
 
-/// The rulesets as JSON text.
+/// The rulesets as JSON text: `[{ id, document, issued, title }]`.
 pub fn rulesets_json() -> String {
-    serde_json::to_string(&rulesets()).unwrap_or_default()
+    let mut out = String::from("[");
+    for (i, r) in rulesets().iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        r.write_json(&mut out);
+    }
+    out.push(']');
+    out
 }
 
 /// The version of this crate (and of the npm package built from it).

@@ -80,9 +80,26 @@ impl Dec {
     }
 }
 
+/// The decimal digits of a whole number (without `core::fmt`, which is large in `.wasm`).
+pub fn int_text(mut value: u128) -> String {
+    let mut digits = [0u8; 40];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        if let Some(slot) = digits.get_mut(start) {
+            *slot = b'0' + (value % 10) as u8;
+        }
+        value /= 10;
+        if value == 0 || start == 0 {
+            break;
+        }
+    }
+    digits.get(start..).map(|d| d.iter().map(|&b| char::from(b)).collect()).unwrap_or_default()
+}
+
 /// Prints `value / 10^places` as normalised decimal text (trailing zeros dropped).
 pub fn fixed_to_plain(value: i128, places: u32) -> String {
-    let digits = value.unsigned_abs().to_string();
+    let digits = int_text(value.unsigned_abs());
     let places = places as usize;
     let (int_part, frac_part) = if digits.len() > places {
         digits.split_at(digits.len() - places)
@@ -387,6 +404,8 @@ mod tests {
 
     #[test]
     fn prints_plain_and_grouped() {
+        assert_eq!(int_text(0), "0");
+        assert_eq!(int_text(u128::MAX), u128::MAX.to_string());
         assert_eq!(fixed_to_plain(1_500, 6), "0.0015");
         assert_eq!(fixed_to_plain(-2_500_000, 6), "-2.5");
         assert_eq!(grouped("226247.5"), "226,247.5");

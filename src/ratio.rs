@@ -9,11 +9,20 @@ use core::cmp::Ordering;
 
 use crate::number::{fixed_to_plain, Dec, SCALE};
 
-/// `num / den`, with `den > 0`, kept in lowest terms.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// `num / den`, with `den > 0`. Not kept in lowest terms: with the engine's magnitudes
+/// (≤ 10^18 over ≤ 1.5 × 10^7) products of two fit `i128`, and reducing by a 128-bit gcd
+/// on every step would cost more than all the rest of an evaluation. Only an operation
+/// that would overflow reduces its operands first and tries again.
+#[derive(Clone, Copy, Debug)]
 pub struct Ratio {
     num: i128,
     den: i128,
+}
+
+impl PartialEq for Ratio {
+    fn eq(&self, other: &Ratio) -> bool {
+        self.compare(*other) == Some(Ordering::Equal)
+    }
 }
 
 fn gcd(mut a: i128, mut b: i128) -> i128 {
@@ -30,19 +39,11 @@ fn gcd(mut a: i128, mut b: i128) -> i128 {
 impl Ratio {
     /// `num / den`; `None` when `den` is zero.
     pub fn new(num: i128, den: i128) -> Option<Ratio> {
-        if den == 0 {
-            return None;
+        match den {
+            0 => None,
+            d if d < 0 => Some(Ratio { num: num.checked_neg()?, den: d.checked_neg()? }),
+            _ => Some(Ratio { num, den }),
         }
-        let (num, den) = if den < 0 {
-            (num.checked_neg()?, den.checked_neg()?)
-        } else {
-            (num, den)
-        };
-        let g = gcd(num, den).max(1);
-        Some(Ratio {
-            num: num / g,
-            den: den / g,
-        })
     }
 
     /// The whole number `n`.
@@ -52,18 +53,25 @@ impl Ratio {
 
     /// The exact value of a decimal figure.
     pub fn dec(d: Dec) -> Ratio {
-        Ratio::new(d.micros(), SCALE).unwrap_or(Ratio::int(0))
+        Ratio { num: d.micros(), den: SCALE }
+    }
+
+    /// The same value in lowest terms.
+    fn reduced(self) -> Ratio {
+        let g = gcd(self.num, self.den).max(1);
+        Ratio { num: self.num / g, den: self.den / g }
     }
 
     /// `self × other`.
     pub fn mul(self, other: Ratio) -> Option<Ratio> {
-        // Cross-reduce first so that products stay small.
-        let g1 = gcd(self.num, other.den).max(1);
-        let g2 = gcd(other.num, self.den).max(1);
-        Ratio::new(
-            (self.num / g1).checked_mul(other.num / g2)?,
-            (self.den / g2).checked_mul(other.den / g1)?,
-        )
+        if let (Some(num), Some(den)) = (self.num.checked_mul(other.num), self.den.checked_mul(other.den)) {
+            return Some(Ratio { num, den });
+        }
+        // Cross-reduce, then try again.
+        let (a, b) = (self.reduced(), other.reduced());
+        let g1 = gcd(a.num, b.den).max(1);
+        let g2 = gcd(b.num, a.den).max(1);
+        Ratio::new((a.num / g1).checked_mul(b.num / g2)?, (a.den / g2).checked_mul(b.den / g1)?)
     }
 
     /// `self ÷ other`; `None` when `other` is zero.
@@ -76,37 +84,49 @@ impl Ratio {
 
     /// `self + other`.
     pub fn add(self, other: Ratio) -> Option<Ratio> {
-        let g = gcd(self.den, other.den).max(1);
-        let left = self.num.checked_mul(other.den / g)?;
-        let right = other.num.checked_mul(self.den / g)?;
-        Ratio::new(left.checked_add(right)?, (self.den / g).checked_mul(other.den)?)
+        let direct = || -> Option<Ratio> {
+            if self.den == other.den {
+                return Some(Ratio { num: self.num.checked_add(other.num)?, den: self.den });
+            }
+            let left = self.num.checked_mul(other.den)?;
+            let right = other.num.checked_mul(self.den)?;
+            Ratio::new(left.checked_add(right)?, self.den.checked_mul(other.den)?)
+        };
+        direct().or_else(|| {
+            let (a, b) = (self.reduced(), other.reduced());
+            let g = gcd(a.den, b.den).max(1);
+            let left = a.num.checked_mul(b.den / g)?;
+            let right = b.num.checked_mul(a.den / g)?;
+            Ratio::new(left.checked_add(right)?, (a.den / g).checked_mul(b.den)?)
+        })
     }
 
     /// `self − other`.
     pub fn sub(self, other: Ratio) -> Option<Ratio> {
-        self.add(Ratio::new(other.num.checked_neg()?, other.den)?)
+        self.add(Ratio { num: other.num.checked_neg()?, den: other.den })
     }
 
     /// Exact comparison by cross-multiplication.
     pub fn compare(self, other: Ratio) -> Option<Ordering> {
-        let left = self.num.checked_mul(other.den)?;
-        let right = other.num.checked_mul(self.den)?;
-        Some(left.cmp(&right))
+        let cross = |a: Ratio, b: Ratio| Some(a.num.checked_mul(b.den)?.cmp(&b.num.checked_mul(a.den)?));
+        cross(self, other).or_else(|| cross(self.reduced(), other.reduced()))
     }
 
     /// Decimal text cut (toward zero) to at most `places` decimals, so that a value shown
     /// never reaches a threshold that the exact value does not.
     pub fn cut(self, places: u32) -> Option<String> {
-        let scaled = self.num.checked_mul(10_i128.checked_pow(places)?)?;
-        Some(fixed_to_plain(scaled / self.den, places))
+        let r = self.reduced();
+        let scaled = r.num.checked_mul(10_i128.checked_pow(places)?)?;
+        Some(fixed_to_plain(scaled / r.den, places))
     }
 
     /// The value rounded up (toward +∞) to whole millionths, so that a gap of that size
     /// really reaches the threshold.
     pub fn ceil_micros(self) -> Option<i128> {
-        let scaled = self.num.checked_mul(SCALE)?;
-        let quotient = scaled.div_euclid(self.den);
-        Some(if scaled.rem_euclid(self.den) == 0 {
+        let r = self.reduced();
+        let scaled = r.num.checked_mul(SCALE)?;
+        let quotient = scaled.div_euclid(r.den);
+        Some(if scaled.rem_euclid(r.den) == 0 {
             quotient
         } else {
             quotient.checked_add(1)?
@@ -151,5 +171,10 @@ mod tests {
         assert_eq!(r(1, 2).div(Ratio::int(0)), None);
         assert_eq!(Ratio::new(1, 0), None);
         assert!(Ratio::int(i128::MAX).mul(Ratio::int(2)).is_none());
+        // Products that overflow unreduced are reduced and tried again.
+        let big = r(10_i128.pow(20), 3 * 10_i128.pow(20));
+        assert_eq!(big.mul(big), Some(r(1, 9)));
+        assert_eq!(big.add(big), Some(r(2, 3)));
+        assert_eq!(big.compare(r(1, 3)), Some(Ordering::Equal));
     }
 }

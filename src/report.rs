@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use crate::json::{push_key, push_opt, push_str};
+use crate::number::int_text;
 use crate::ruleset::{Ruleset, Text};
 
 /// A text made for this report, in both languages.
@@ -38,6 +40,16 @@ pub enum Status {
 }
 
 impl Status {
+    /// The status word of the interface.
+    pub fn word(self) -> &'static str {
+        match self {
+            Status::Met => "met",
+            Status::NotMet => "not_met",
+            Status::Missing => "missing",
+            Status::Invalid => "invalid",
+        }
+    }
+
     /// The status of a group: `not_met` if any is, else `invalid` if any is, else
     /// `missing` if any is, else `met`.
     pub fn combine(statuses: impl IntoIterator<Item = Status>) -> Status {
@@ -69,6 +81,17 @@ pub enum Verdict {
     Incomplete,
 }
 
+impl Verdict {
+    /// The status word of the interface.
+    pub fn word(self) -> &'static str {
+        match self {
+            Verdict::Met => "met",
+            Verdict::NotMet => "not_met",
+            Verdict::Incomplete => "incomplete",
+        }
+    }
+}
+
 /// Which document was applied.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct RulesetInfo {
@@ -80,6 +103,22 @@ pub struct RulesetInfo {
     pub issued: &'static str,
     /// Title of the document.
     pub title: Text,
+}
+
+impl RulesetInfo {
+    /// Appends it as JSON text.
+    pub fn write_json(&self, out: &mut String) {
+        out.push('{');
+        push_key(out, "id", true);
+        push_str(out, self.id);
+        push_key(out, "document", false);
+        push_str(out, self.document);
+        push_key(out, "issued", false);
+        push_str(out, self.issued);
+        push_key(out, "title", false);
+        push_text(out, self.title.zh, self.title.en);
+        out.push('}');
+    }
 }
 
 impl From<&Ruleset> for RulesetInfo {
@@ -180,8 +219,119 @@ impl Report {
         self.conditions.iter().find(|c| c.id == id)
     }
 
-    /// The report as JSON text.
+    /// The report as JSON text (the same JSON as its `Serialize` implementation gives,
+    /// written without a JSON library: see `json.rs`).
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        let mut out = String::with_capacity(8192);
+        self.write_json(&mut out);
+        out
     }
+
+    /// Appends the report as JSON text.
+    pub fn write_json(&self, out: &mut String) {
+        out.push('{');
+        push_key(out, "ruleset", true);
+        self.ruleset.write_json(out);
+        push_key(out, "name", false);
+        push_opt(out, self.name.as_deref());
+        push_key(out, "year", false);
+        match self.year {
+            Some(year) => out.push_str(&int_text(u128::from(year))),
+            None => out.push_str("null"),
+        }
+        push_key(out, "status", false);
+        push_str(out, self.status.word());
+        push_key(out, "eligible", false);
+        out.push_str(if self.eligible { "true" } else { "false" });
+        push_key(out, "tier", false);
+        push_opt(out, self.tier);
+        push_key(out, "conditions", false);
+        out.push('[');
+        for (i, condition) in self.conditions.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            condition.write_json(out);
+        }
+        out.push(']');
+        for (name, issues) in [("errors", &self.errors), ("warnings", &self.warnings)] {
+            push_key(out, name, false);
+            out.push('[');
+            for (i, issue) in issues.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push('{');
+                push_key(out, "field", true);
+                push_opt(out, issue.field.as_deref());
+                push_key(out, "code", false);
+                push_str(out, issue.code);
+                push_key(out, "message", false);
+                push_text(out, &issue.message.zh, &issue.message.en);
+                out.push('}');
+            }
+            out.push(']');
+        }
+        push_key(out, "notes", false);
+        out.push('[');
+        for (i, note) in self.notes.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            push_text(out, &note.zh, &note.en);
+        }
+        out.push_str("]}");
+    }
+}
+
+impl ConditionReport {
+    fn write_json(&self, out: &mut String) {
+        out.push('{');
+        push_key(out, "id", true);
+        push_str(out, self.id);
+        push_key(out, "clause", false);
+        push_str(out, self.clause);
+        push_key(out, "title", false);
+        push_text(out, self.title.zh, self.title.en);
+        push_key(out, "status", false);
+        push_str(out, self.status.word());
+        push_key(out, "checks", false);
+        out.push('[');
+        for (i, check) in self.checks.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push('{');
+            push_key(out, "id", true);
+            push_str(out, check.id);
+            push_key(out, "title", false);
+            push_text(out, check.title.zh, check.title.en);
+            push_key(out, "status", false);
+            push_str(out, check.status.word());
+            for (name, value) in [
+                ("value", check.value.as_deref()),
+                ("threshold", check.threshold.as_deref()),
+                ("unit", check.unit),
+                ("gap", check.gap.as_deref()),
+                ("gap_field", check.gap_field.as_deref()),
+                ("citation", Some(check.citation)),
+            ] {
+                push_key(out, name, false);
+                push_opt(out, value);
+            }
+            push_key(out, "explanation", false);
+            push_text(out, &check.explanation.zh, &check.explanation.en);
+            out.push('}');
+        }
+        out.push_str("]}");
+    }
+}
+
+fn push_text(out: &mut String, zh: &str, en: &str) {
+    out.push('{');
+    push_key(out, "zh", true);
+    push_str(out, zh);
+    push_key(out, "en", false);
+    push_str(out, en);
+    out.push('}');
 }

@@ -1,0 +1,130 @@
+// The JavaScript face of the engine: checks what it is given, turns figures into JSON that
+// the engine reads exactly, crosses into WebAssembly once per call (once per chunk of a
+// batch), and parses the reports back. Shared by the browser and Node entry points.
+
+/** Records per crossing in evaluateMany: bounds the memory of one call. */
+const CHUNK_RECORDS = 2000;
+/** A text longer than this cannot be a figure; it is cut before crossing. */
+const MAX_TEXT = 100_000;
+
+function describe(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + "…" : value)}`;
+  if (typeof value === "object") return "an object";
+  return `${typeof value === "undefined" ? "undefined" : typeof value} ${String(value)}`.trim();
+}
+
+function isFiguresObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/**
+ * One figure as the engine's JSON reader should see it. Numbers are written by
+ * JSON.stringify in their shortest round-trip form, so 0.1 arrives as the text "0.1";
+ * NaN and ±Infinity (which JSON cannot write) and BigInts arrive as text and are read
+ * by the same rules as typed text. Anything that is not a figure becomes {} so that the
+ * engine reports it as wrong_type instead of JSON.stringify dropping it silently.
+ */
+function wireValue(value, inList) {
+  switch (typeof value) {
+    case "number":
+      return Number.isFinite(value) ? value : String(value);
+    case "bigint":
+      return value.toString();
+    case "string":
+      return value.length > MAX_TEXT ? value.slice(0, MAX_TEXT) + "…" : value;
+    case "boolean":
+      return value;
+    case "undefined":
+      return inList ? null : undefined;
+    default:
+      if (value === null) return null;
+      if (!inList && Array.isArray(value)) return Array.from(value, (item) => wireValue(item, true));
+      return {};
+  }
+}
+
+function wireFigures(figures) {
+  const out = {};
+  for (const key of Object.keys(figures)) {
+    const value = wireValue(figures[key], false);
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}
+
+function wireRecord(record) {
+  return isFiguresObject(record) ? wireFigures(record) : wireValue(record, false) ?? null;
+}
+
+/**
+ * Builds the public API over the wasm-bindgen glue module.
+ * @param {{ evaluateJson(s: string): string, evaluateManyJson(s: string): string,
+ *           rulesetsJson(): string, version(): string, __wbg_reset_state(): void }} glue
+ */
+export function createApi(glue) {
+  /**
+   * Calls into WebAssembly. The engine is built never to trap, but if it ever does, the
+   * instance is re-created (a trapped instance is unusable) and the call tried once more.
+   */
+  function cross(fn, arg) {
+    try {
+      return fn(arg);
+    } catch (error) {
+      if (!(error instanceof WebAssembly.RuntimeError)) throw error;
+      glue.__wbg_reset_state();
+      console.warn(
+        `cluster-check: the WebAssembly engine stopped (${error.message}) and has been restarted. ` +
+          "Please report the figures that caused this.",
+      );
+      try {
+        return fn(arg);
+      } catch (again) {
+        if (!(again instanceof WebAssembly.RuntimeError)) throw again;
+        glue.__wbg_reset_state();
+        throw new Error(
+          `cluster-check: the WebAssembly engine stopped twice on these figures (${again.message}); ` +
+            "it has been restarted for the next call.",
+          { cause: again },
+        );
+      }
+    }
+  }
+
+  function evaluate(figures) {
+    if (!isFiguresObject(figures)) {
+      throw new TypeError(
+        `cluster-check: evaluate(figures) needs an object of figures, such as { revenue_wan: "226247" }; got ${describe(figures)}.`,
+      );
+    }
+    return JSON.parse(cross(glue.evaluateJson, JSON.stringify(wireFigures(figures))));
+  }
+
+  function evaluateMany(list) {
+    if (!Array.isArray(list)) {
+      throw new TypeError(
+        `cluster-check: evaluateMany(list) needs an array of figures objects; got ${describe(list)}.`,
+      );
+    }
+    const reports = [];
+    for (let start = 0; start < list.length; start += CHUNK_RECORDS) {
+      const chunk = [];
+      const end = Math.min(list.length, start + CHUNK_RECORDS);
+      for (let i = start; i < end; i++) chunk.push(wireRecord(list[i]));
+      const parsed = JSON.parse(cross(glue.evaluateManyJson, JSON.stringify(chunk)));
+      for (const report of parsed) reports.push(report);
+    }
+    return reports;
+  }
+
+  function rulesets() {
+    return JSON.parse(cross(glue.rulesetsJson));
+  }
+
+  function version() {
+    return cross(glue.version);
+  }
+
+  return { evaluate, evaluateMany, rulesets, version };
+}

@@ -1,0 +1,183 @@
+// Types of the `cluster-check` package. They describe the JSON of the interface exactly:
+// decimals travel as strings, statuses and ids are string unions, every figure is optional.
+// `tests/types/usage.ts` (checked by `tsc --noEmit` in `make test`) keeps them honest.
+
+/** A decimal figure: a JSON number, or text such as "300,000.5" or "３００，０００". */
+export type Decimal = number | string;
+/** A whole, non-negative count: 2, "2", "2.0". */
+export type Count = number | string;
+
+/** Public service functions of 三（六）. */
+export type ServiceFunction =
+  | "rd_design"
+  | "testing"
+  | "training"
+  | "consulting"
+  | "ip"
+  | "financing"
+  | "exhibition"
+  | "logistics";
+
+/** One cluster's figures. Every field is optional; `null` or blank text means "not given". */
+export interface Figures {
+  /** Ruleset id; default `henan-2014`. */
+  ruleset?: string | null;
+  /** The cluster's name, for the report only. */
+  name?: string | null;
+  /** The year the figures are for. */
+  year?: Count | null;
+  defined_area?: boolean | null;
+  coordination_body?: boolean | null;
+  development_plan?: boolean | null;
+  policy_support?: boolean | null;
+  /** Enterprises with main business revenue over 5000 万元. */
+  leading_enterprises?: Count | null;
+  related_smes?: Count | null;
+  /** Industrial land area in 公顷 (give this or `land_area_mu`, not both). */
+  land_area_ha?: Decimal | null;
+  /** Industrial land area in 亩 (15 亩 = 1 公顷). */
+  land_area_mu?: Decimal | null;
+  building_footprint_ha?: Decimal | null;
+  building_footprint_mu?: Decimal | null;
+  /** 万元. */
+  fixed_investment_wan?: Decimal | null;
+  /** Annual operating revenue (营业收入), 万元. */
+  revenue_wan?: Decimal | null;
+  leading_industry_revenue_wan?: Decimal | null;
+  /** R&D spending (研发投入), 万元. */
+  rd_expense_wan?: Decimal | null;
+  audit_required?: Count | null;
+  audit_completed?: Count | null;
+  service_functions?: ServiceFunction[] | null;
+  provincial_platform?: boolean | null;
+  startup_base?: boolean | null;
+}
+
+export type ConditionId =
+  | "management"
+  | "agglomeration"
+  | "competitiveness"
+  | "innovation"
+  | "green"
+  | "public_service";
+
+export type CheckId =
+  | "defined_area"
+  | "coordination_body"
+  | "development_plan"
+  | "policy_support"
+  | "leading_enterprises"
+  | "related_smes"
+  | "building_density"
+  | "investment_intensity"
+  | "revenue"
+  | "leading_industry_share"
+  | "rd_ratio"
+  | "audit_rate"
+  | "service_functions"
+  | "platform_or_base";
+
+/** Status of a check or a condition. */
+export type CheckStatus = "met" | "not_met" | "missing" | "invalid";
+/** Status of the whole report. */
+export type ReportStatus = "met" | "not_met" | "incomplete";
+export type Tier = "over_100yi" | "over_50yi" | "over_20yi";
+
+export type ErrorCode =
+  | "negative"
+  | "not_a_number"
+  | "not_whole"
+  | "too_large"
+  | "too_precise"
+  | "unknown_field"
+  | "both_units"
+  | "inconsistent"
+  | "zero_land"
+  | "zero_revenue"
+  | "unknown_ruleset"
+  | "unknown_value"
+  | "wrong_type";
+
+/** A text in both languages. */
+export interface Localized {
+  zh: string;
+  en: string;
+}
+
+export interface RulesetInfo {
+  id: string;
+  document: string;
+  /** ISO date, e.g. "2014-03-22". */
+  issued: string;
+  title: Localized;
+}
+
+export interface Check {
+  id: CheckId;
+  title: Localized;
+  status: CheckStatus;
+  /** Exact decimal text (ratios in percent where `unit` is "%", cut to 4 places); null for yes/no checks and when not judged. */
+  value: string | null;
+  threshold: string | null;
+  unit: string | null;
+  /** How much more of `gap_field` meets the check (rounded up); null when met or not computable. */
+  gap: string | null;
+  /** The figure the gap is in, e.g. "rd_expense_wan" or "building_footprint_mu". */
+  gap_field: string | null;
+  /** The document's key phrase, verbatim. */
+  citation: string;
+  explanation: Localized;
+}
+
+export interface Condition {
+  id: ConditionId;
+  /** e.g. "三（二）". */
+  clause: string;
+  title: Localized;
+  status: CheckStatus;
+  checks: Check[];
+}
+
+export interface Issue {
+  /** The field as named in the figures; null when the whole record is unusable. */
+  field: string | null;
+  code: ErrorCode | (string & {});
+  message: Localized;
+}
+
+export interface Report {
+  ruleset: RulesetInfo;
+  /** The cluster's name, as given. */
+  name: string | null;
+  /** The year the figures are for, as given. */
+  year: number | null;
+  status: ReportStatus;
+  /** `status === "met"`. */
+  eligible: boolean;
+  tier: Tier | null;
+  /** In the document's order. */
+  conditions: Condition[];
+  errors: Issue[];
+  warnings: Issue[];
+  notes: Localized[];
+}
+
+/**
+ * Evaluates one cluster. Bad figures never throw: they come back in `errors`, with the
+ * checks that need them `invalid`.
+ * @throws {TypeError} only when `figures` is not an object (null, a number, a string, an array).
+ */
+export function evaluate(figures: Figures): Report;
+
+/**
+ * Evaluates many clusters in one call (one crossing into WebAssembly per 2000 records).
+ * An element that is not an object gets its own report with a `wrong_type` error.
+ * @throws {TypeError} when `list` is not an array.
+ */
+export function evaluateMany(list: ReadonlyArray<Figures | unknown>): Report[];
+
+/** The rulesets built in. */
+export function rulesets(): RulesetInfo[];
+
+/** The package version. */
+export function version(): string;
