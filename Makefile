@@ -76,7 +76,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 	touch $@
 
 setup-browser:
-	@[ -x /usr/bin/chromium ] || { $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y chromium; }
+	@[ -x /usr/bin/chromium ] && fc-list :lang=zh | grep -q . || { $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y chromium fonts-noto-cjk; }
 
 ## Size and speed figures for BENCHMARKS.md (not part of `make test`).
 bench: package setup-node

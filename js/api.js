@@ -1,6 +1,9 @@
 // The JavaScript face of the engine: checks what it is given, turns figures into JSON that
 // the engine reads exactly, crosses into WebAssembly once per call (once per chunk of a
-// batch), and parses the reports back. Shared by the browser and Node entry points.
+// batch), and builds the reports from the compact verdicts that come back (render.js).
+// Shared by the browser and Node entry points.
+
+import { createRenderer } from "./render.js";
 
 /** Records per crossing in evaluateMany: bounds the memory of one call. */
 const CHUNK_RECORDS = 2000;
@@ -8,6 +11,7 @@ const CHUNK_RECORDS = 2000;
 const MAX_TEXT = 100_000;
 
 function describe(value) {
+  if (value === undefined) return "undefined";
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + "…" : value)}`;
@@ -55,12 +59,17 @@ function wireFigures(figures) {
 }
 
 function wireRecord(record) {
-  return isFiguresObject(record) ? wireFigures(record) : wireValue(record, false) ?? null;
+  if (record instanceof Map) return wireFigures(Object.fromEntries(record));
+  if (isFiguresObject(record)) return wireFigures(record);
+  // Not an object: the engine reports it as wrong_type. A function or symbol has no JSON
+  // form, so it travels as a text naming its type.
+  if (typeof record === "function" || typeof record === "symbol") return `[${typeof record}]`;
+  return wireValue(record, false) ?? null;
 }
 
 /**
  * Builds the public API over the wasm-bindgen glue module.
- * @param {{ evaluateJson(s: string): string, evaluateManyJson(s: string): string,
+ * @param {{ evaluateManyCompact(s: string): string, catalogJson(): string,
  *           rulesetsJson(): string, version(): string, __wbg_reset_state(): void }} glue
  */
 export function createApi(glue) {
@@ -92,13 +101,20 @@ export function createApi(glue) {
     }
   }
 
+  let render;
+  /** Evaluates wire records in one crossing and builds their reports. */
+  function run(wire) {
+    render ??= createRenderer(JSON.parse(cross(glue.catalogJson)));
+    return JSON.parse(cross(glue.evaluateManyCompact, JSON.stringify(wire))).map(render);
+  }
+
   function evaluate(figures) {
     if (!isFiguresObject(figures)) {
       throw new TypeError(
         `cluster-check: evaluate(figures) needs an object of figures, such as { revenue_wan: "226247" }; got ${describe(figures)}.`,
       );
     }
-    return JSON.parse(cross(glue.evaluateJson, JSON.stringify(wireFigures(figures))));
+    return run([wireRecord(figures)])[0];
   }
 
   function evaluateMany(list) {
@@ -112,8 +128,7 @@ export function createApi(glue) {
       const chunk = [];
       const end = Math.min(list.length, start + CHUNK_RECORDS);
       for (let i = start; i < end; i++) chunk.push(wireRecord(list[i]));
-      const parsed = JSON.parse(cross(glue.evaluateManyJson, JSON.stringify(chunk)));
-      for (const report of parsed) reports.push(report);
+      for (const report of run(chunk)) reports.push(report);
     }
     return reports;
   }

@@ -2,10 +2,10 @@
 // decimals travel as strings, statuses and ids are string unions, every figure is optional.
 // `tests/types/usage.ts` (checked by `tsc --noEmit` in `make test`) keeps them honest.
 
-/** A decimal figure: a JSON number, or text such as "300,000.5" or "３００，０００". */
-export type Decimal = number | string;
-/** A whole, non-negative count: 2, "2", "2.0". */
-export type Count = number | string;
+/** A decimal figure: a number (read as its shortest round-trip decimal), a BigInt, or text such as "300,000.5" or "３００，０００". */
+export type Decimal = number | bigint | string;
+/** A whole, non-negative count: 2, 2n, "2", "2.0". */
+export type Count = number | bigint | string;
 
 /** Public service functions of 三（六）. */
 export type ServiceFunction =
@@ -21,36 +21,36 @@ export type ServiceFunction =
 /** One cluster's figures. Every field is optional; `null` or blank text means "not given". */
 export interface Figures {
   /** Ruleset id; default `henan-2014`. */
-  ruleset?: string | null;
+  ruleset?: string | null | undefined;
   /** The cluster's name, for the report only. */
-  name?: string | null;
+  name?: string | null | undefined;
   /** The year the figures are for. */
-  year?: Count | null;
-  defined_area?: boolean | null;
-  coordination_body?: boolean | null;
-  development_plan?: boolean | null;
-  policy_support?: boolean | null;
+  year?: Count | null | undefined;
+  defined_area?: boolean | null | undefined;
+  coordination_body?: boolean | null | undefined;
+  development_plan?: boolean | null | undefined;
+  policy_support?: boolean | null | undefined;
   /** Enterprises with main business revenue over 5000 万元. */
-  leading_enterprises?: Count | null;
-  related_smes?: Count | null;
+  leading_enterprises?: Count | null | undefined;
+  related_smes?: Count | null | undefined;
   /** Industrial land area in 公顷 (give this or `land_area_mu`, not both). */
-  land_area_ha?: Decimal | null;
+  land_area_ha?: Decimal | null | undefined;
   /** Industrial land area in 亩 (15 亩 = 1 公顷). */
-  land_area_mu?: Decimal | null;
-  building_footprint_ha?: Decimal | null;
-  building_footprint_mu?: Decimal | null;
+  land_area_mu?: Decimal | null | undefined;
+  building_footprint_ha?: Decimal | null | undefined;
+  building_footprint_mu?: Decimal | null | undefined;
   /** 万元. */
-  fixed_investment_wan?: Decimal | null;
+  fixed_investment_wan?: Decimal | null | undefined;
   /** Annual operating revenue (营业收入), 万元. */
-  revenue_wan?: Decimal | null;
-  leading_industry_revenue_wan?: Decimal | null;
+  revenue_wan?: Decimal | null | undefined;
+  leading_industry_revenue_wan?: Decimal | null | undefined;
   /** R&D spending (研发投入), 万元. */
-  rd_expense_wan?: Decimal | null;
-  audit_required?: Count | null;
-  audit_completed?: Count | null;
-  service_functions?: ServiceFunction[] | null;
-  provincial_platform?: boolean | null;
-  startup_base?: boolean | null;
+  rd_expense_wan?: Decimal | null | undefined;
+  audit_required?: Count | null | undefined;
+  audit_completed?: Count | null | undefined;
+  service_functions?: ServiceFunction[] | null | undefined;
+  provincial_platform?: boolean | null | undefined;
+  startup_base?: boolean | null | undefined;
 }
 
 export type ConditionId =
@@ -76,6 +76,9 @@ export type CheckId =
   | "audit_rate"
   | "service_functions"
   | "platform_or_base";
+
+/** Unit of a check's value and threshold. */
+export type Unit = "家" | "%" | "万元/公顷" | "万元" | "项";
 
 /** Status of a check or a condition. */
 export type CheckStatus = "met" | "not_met" | "missing" | "invalid";
@@ -119,11 +122,11 @@ export interface Check {
   /** Exact decimal text (ratios in percent where `unit` is "%", cut to 4 places); null for yes/no checks and when not judged. */
   value: string | null;
   threshold: string | null;
-  unit: string | null;
+  unit: Unit | null;
   /** How much more of `gap_field` meets the check (rounded up); null when met or not computable. */
   gap: string | null;
   /** The figure the gap is in, e.g. "rd_expense_wan" or "building_footprint_mu". */
-  gap_field: string | null;
+  gap_field: keyof Figures | null;
   /** The document's key phrase, verbatim. */
   citation: string;
   explanation: Localized;
@@ -138,10 +141,12 @@ export interface Condition {
   checks: Check[];
 }
 
-export interface Issue {
+/** A problem with one figure (or, with `field: null`, with a whole record). */
+export interface Issue<Code extends string = ErrorCode> {
   /** The field as named in the figures; null when the whole record is unusable. */
   field: string | null;
-  code: ErrorCode | (string & {});
+  code: Code;
+  /** Names the field and the value, in both languages. */
   message: Localized;
 }
 
@@ -158,7 +163,7 @@ export interface Report {
   /** In the document's order. */
   conditions: Condition[];
   errors: Issue[];
-  warnings: Issue[];
+  warnings: Issue<string>[];
   notes: Localized[];
 }
 
@@ -174,7 +179,7 @@ export function evaluate(figures: Figures): Report;
  * An element that is not an object gets its own report with a `wrong_type` error.
  * @throws {TypeError} when `list` is not an array.
  */
-export function evaluateMany(list: ReadonlyArray<Figures | unknown>): Report[];
+export function evaluateMany(list: ReadonlyArray<Figures>): Report[];
 
 /** The rulesets built in. */
 export function rulesets(): RulesetInfo[];

@@ -13,7 +13,7 @@ if (!version) throw new Error("no version in Cargo.toml");
 for (const generated of ["pkg/package.json", "pkg/README.md", "pkg/.gitignore"]) {
   rmSync(at(generated), { force: true });
 }
-for (const file of ["api.js", "index.js", "node.js", "index.d.ts", "README.md"]) {
+for (const file of ["api.js", "render.js", "index.js", "node.js", "index.d.ts", "README.md"]) {
   copyFileSync(at(`js/${file}`), at(`pkg/${file}`));
 }
 copyFileSync(at("LICENSE"), at("pkg/LICENSE"));

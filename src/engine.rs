@@ -9,9 +9,8 @@ use crate::figures::{Figures, Record, Value};
 use crate::messages::{self as msg, fill};
 use crate::number::{self, fixed_to_plain, grouped, Dec, NumberError, MAX_UNITS, SCALE};
 use crate::ratio::Ratio;
-use crate::report::{
-    CheckReport, ConditionReport, Issue, Localized, Report, RulesetInfo, Status, Verdict,
-};
+use crate::render::input_key;
+use crate::report::{Issue, Localized, Report, Status, Verdict};
 use crate::ruleset::{
     self, Check, Compare, Field, FieldKind, Rule, Ruleset, Text, WhenZero,
 };
@@ -50,98 +49,139 @@ struct Evaluation<'a> {
     inconsistent_reported: Vec<bool>,
 }
 
+/// Why a check has the status it has: what its explanation is made from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Why {
+    /// Met or not met; for a set, the indexes of the values that are missing.
+    Judged { missing_values: Vec<usize> },
+    /// Met because its denominator is zero and that means nothing was due.
+    NothingDue,
+    /// These fields were not given.
+    Missing(Vec<usize>),
+    /// These fields are unusable (see the errors).
+    Invalid(Vec<usize>),
+    /// The figures named a ruleset that does not exist.
+    BadRuleset,
+    /// The record was not an object.
+    NotAnObject,
+}
+
+/// How far an unmet check is from its threshold.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Gap {
+    /// Exact decimal text, rounded up.
+    pub text: String,
+    /// Field index and the unit it was given in.
+    pub field: usize,
+    pub unit: usize,
+}
+
+/// The verdict on one check, before any text is written for it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Outcome {
+    pub check: &'static Check,
+    pub status: Status,
+    pub value: Option<String>,
+    pub gap: Option<Gap>,
+    pub why: Why,
+}
+
+/// Everything evaluation decides about one record; [`crate::render`] turns it into a
+/// report (or, across the WebAssembly boundary, into compact JSON that the JavaScript
+/// wrapper turns into the same report).
+#[derive(Clone, Debug)]
+pub(crate) struct Evaluated {
+    pub ruleset: &'static Ruleset,
+    pub name: Option<String>,
+    pub year: Option<u32>,
+    /// Per condition, its checks' outcomes.
+    pub outcomes: Vec<Vec<Outcome>>,
+    pub verdict: Verdict,
+    pub tier: Option<&'static str>,
+    /// A note when a figure sits exactly on a tier's threshold that needs more (超).
+    pub tier_note: Option<Localized>,
+    pub errors: Vec<Issue>,
+}
+
 /// Evaluates one cluster's figures. Never fails: unusable figures come back as `errors`
 /// in the report, with the checks that need them `invalid`.
 pub fn evaluate(figures: &Figures) -> Report {
-    let mut eval = Evaluation::new(figures);
-    let name = eval.read_name();
-    let year = eval.read_year();
-    eval.read_fields();
-    let conditions: Vec<ConditionReport> = eval
-        .ruleset
-        .conditions
-        .iter()
-        .map(|condition| {
-            let checks: Vec<CheckReport> = condition.checks.iter().map(|c| eval.check(c)).collect();
-            ConditionReport {
-                id: condition.id,
-                clause: condition.clause,
-                title: condition.title,
-                status: Status::combine(checks.iter().map(|c| c.status)),
-                checks,
-            }
-        })
-        .collect();
-    let verdict = verdict(&conditions);
-    let (tier, tier_note) = eval.tier();
-    let mut notes: Vec<Localized> = eval.ruleset.notes.iter().map(|n| Localized::from(*n)).collect();
-    notes.extend(tier_note);
-    let errors = eval.errors;
-    Report {
-        ruleset: RulesetInfo::from(eval.ruleset),
-        name,
-        year,
-        status: verdict,
-        eligible: verdict == Verdict::Met,
-        tier,
-        conditions,
-        errors: errors.into_iter().map(|(_, issue)| issue).collect(),
-        warnings: Vec::new(),
-        notes,
-    }
+    crate::render::report(&evaluate_figures(figures))
 }
 
 /// Evaluates one element of a batch: figures, or a `wrong_type` report for anything that
 /// is not an object, so that one bad row never spoils the batch.
 pub fn evaluate_record(record: &Record) -> Report {
+    crate::render::report(&evaluate_any(record))
+}
+
+pub(crate) fn evaluate_any(record: &Record) -> Evaluated {
     match record {
-        Record::Figures(figures) => evaluate(figures),
+        Record::Figures(figures) => evaluate_figures(figures),
         Record::NotAnObject(value) => not_an_object(value),
     }
 }
 
-fn not_an_object(value: &Value) -> Report {
+pub(crate) fn evaluate_figures(figures: &Figures) -> Evaluated {
+    let mut eval = Evaluation::new(figures);
+    let name = eval.read_name();
+    let year = eval.read_year();
+    eval.read_fields();
+    let outcomes: Vec<Vec<Outcome>> = eval
+        .ruleset
+        .conditions
+        .iter()
+        .map(|condition| condition.checks.iter().map(|c| eval.check(c)).collect())
+        .collect();
+    let (tier, tier_note) = eval.tier();
+    Evaluated {
+        ruleset: eval.ruleset,
+        name,
+        year,
+        verdict: verdict(&outcomes),
+        outcomes,
+        tier,
+        tier_note,
+        errors: eval.errors.into_iter().map(|(_, issue)| issue).collect(),
+    }
+}
+
+fn not_an_object(value: &Value) -> Evaluated {
     let ruleset = ruleset::default_ruleset();
     let (got_zh, got_en) = value.kind_words();
     let shown = value.shown();
     let message = localized(msg::NOT_AN_OBJECT, &[("value", &shown)], &[("got", got_zh)], &[("got", got_en)]);
-    let conditions = ruleset
+    let outcomes = ruleset
         .conditions
         .iter()
-        .map(|condition| ConditionReport {
-            id: condition.id,
-            clause: condition.clause,
-            title: condition.title,
-            status: Status::Invalid,
-            checks: condition
-                .checks
-                .iter()
-                .map(|check| blank_check(check, Status::Invalid, Localized::from(msg::RECORD_UNUSABLE)))
-                .collect(),
-        })
+        .map(|condition| condition.checks.iter().map(|check| blank(check, Status::Invalid, Why::NotAnObject)).collect())
         .collect();
-    Report {
-        ruleset: RulesetInfo::from(ruleset),
+    Evaluated {
+        ruleset,
         name: None,
         year: None,
-        status: Verdict::Incomplete,
-        eligible: false,
+        outcomes,
+        verdict: Verdict::Incomplete,
         tier: None,
-        conditions,
+        tier_note: None,
         errors: vec![Issue {
             field: None,
             code: "wrong_type",
             message,
         }],
-        warnings: Vec::new(),
-        notes: ruleset.notes.iter().map(|n| Localized::from(*n)).collect(),
     }
 }
 
-fn verdict(conditions: &[ConditionReport]) -> Verdict {
-    if conditions.iter().any(|c| c.status == Status::NotMet) {
+/// The status of a condition: from its checks, by the precedence of the interface.
+pub(crate) fn condition_status(outcomes: &[Outcome]) -> Status {
+    Status::combine(outcomes.iter().map(|o| o.status))
+}
+
+fn verdict(outcomes: &[Vec<Outcome>]) -> Verdict {
+    let statuses: Vec<Status> = outcomes.iter().map(|c| condition_status(c)).collect();
+    if statuses.contains(&Status::NotMet) {
         Verdict::NotMet
-    } else if conditions.iter().all(|c| c.status == Status::Met) {
+    } else if statuses.iter().all(|s| *s == Status::Met) {
         Verdict::Met
     } else {
         Verdict::Incomplete
@@ -149,7 +189,7 @@ fn verdict(conditions: &[ConditionReport]) -> Verdict {
 }
 
 /// Fills a template pair: `shared` in both languages, then the language's own values.
-fn localized(template: Text, shared: &[(&str, &str)], zh: &[(&str, &str)], en: &[(&str, &str)]) -> Localized {
+pub(crate) fn localized(template: Text, shared: &[(&str, &str)], zh: &[(&str, &str)], en: &[(&str, &str)]) -> Localized {
     let mut zh_vars: Vec<(&str, &str)> = shared.to_vec();
     zh_vars.extend_from_slice(zh);
     let mut en_vars: Vec<(&str, &str)> = shared.to_vec();
@@ -160,57 +200,21 @@ fn localized(template: Text, shared: &[(&str, &str)], zh: &[(&str, &str)], en: &
     }
 }
 
-/// A check with no value: missing, invalid, or unusable.
-fn blank_check(check: &Check, status: Status, explanation: Localized) -> CheckReport {
-    CheckReport {
-        id: check.id,
-        title: check.title,
+/// A check with no value or gap.
+fn blank(check: &'static Check, status: Status, why: Why) -> Outcome {
+    Outcome {
+        check,
         status,
         value: None,
-        threshold: threshold_text(check),
-        unit: check.unit,
         gap: None,
-        gap_field: None,
-        citation: check.citation,
-        explanation,
+        why,
     }
-}
-
-/// The threshold as shown: the figure asked for, or for a set the number of its values.
-fn threshold_text(check: &Check) -> Option<String> {
-    match check.rule {
-        Rule::Threshold { threshold, .. } | Rule::Ratio { threshold, .. } => Some(threshold.to_plain()),
-        Rule::AllOf { field } => ruleset_of(check).and_then(|r| r.field(field)).map(|f| number::int_text(f.values.len() as u128)),
-        Rule::IsTrue { .. } | Rule::AnyTrue { .. } => None,
-    }
-}
-
-/// The ruleset a check belongs to (checks are static, so this is a pointer search).
-fn ruleset_of(check: &Check) -> Option<&'static Ruleset> {
-    ruleset::RULESETS
-        .iter()
-        .copied()
-        .find(|r| r.checks().any(|c| core::ptr::eq(c, check)))
 }
 
 fn holds(order: Ordering, compare: Compare) -> bool {
     match compare {
         Compare::AtLeast => order != Ordering::Less,
         Compare::Over => order == Ordering::Greater,
-    }
-}
-
-/// The input key of a field given in one of its units.
-fn input_key(field: &Field, unit: usize) -> String {
-    match field.units.get(unit) {
-        Some(u) if !field.units.is_empty() => {
-            let mut key = String::with_capacity(field.key.len() + 1 + u.suffix.len());
-            key.push_str(field.key);
-            key.push('_');
-            key.push_str(u.suffix);
-            key
-        }
-        _ => field.key.to_owned(),
     }
 }
 
@@ -565,40 +569,30 @@ impl<'a> Evaluation<'a> {
         self.readings.get(index).unwrap_or(&Reading::Absent)
     }
 
-    /// The labels of the given fields, joined for a sentence.
-    fn labels(&self, fields: &[usize]) -> (String, String) {
-        let pick = |f: fn(&Text) -> &'static str| {
-            fields
-                .iter()
-                .filter_map(|&i| self.ruleset.field(i))
-                .map(|field| f(&field.label))
-                .collect::<Vec<_>>()
-        };
-        (pick(|t| t.zh).join("、"), pick(|t| t.en).join(", "))
+    fn missing(check: &'static Check, fields: &[usize]) -> Outcome {
+        blank(check, Status::Missing, Why::Missing(fields.to_vec()))
     }
 
-    fn missing(&self, check: &Check, fields: &[usize]) -> CheckReport {
-        let (zh, en) = self.labels(fields);
-        let explanation = localized(self.ruleset.messages.missing, &[], &[("fields", &zh)], &[("fields", &en)]);
-        blank_check(check, Status::Missing, explanation)
+    fn invalid(check: &'static Check, fields: &[usize]) -> Outcome {
+        blank(check, Status::Invalid, Why::Invalid(fields.to_vec()))
     }
 
-    fn invalid(&self, check: &Check, fields: &[usize]) -> CheckReport {
-        let (zh, en) = if self.ruleset_ok {
-            self.labels(fields)
-        } else {
-            (msg::RULESET_LABEL.zh.to_owned(), msg::RULESET_LABEL.en.to_owned())
-        };
-        let explanation = localized(self.ruleset.messages.invalid, &[], &[("fields", &zh)], &[("fields", &en)]);
-        blank_check(check, Status::Invalid, explanation)
+    fn judged(check: &'static Check, met: bool, value: Option<String>, gap: Option<Gap>, missing_values: Vec<usize>) -> Outcome {
+        Outcome {
+            check,
+            status: if met { Status::Met } else { Status::NotMet },
+            value,
+            gap: if met { None } else { gap },
+            why: Why::Judged { missing_values },
+        }
     }
 
     /// Applies one check.
-    fn check(&mut self, check: &'static Check) -> CheckReport {
+    fn check(&mut self, check: &'static Check) -> Outcome {
         if !self.ruleset_ok {
-            return self.invalid(check, &[]);
+            return blank(check, Status::Invalid, Why::BadRuleset);
         }
-        let report = match check.rule {
+        let outcome = match check.rule {
             Rule::IsTrue { field } => Some(self.is_true(check, field)),
             Rule::AnyTrue { fields } => Some(self.any_true(check, fields)),
             Rule::Threshold { field, compare, threshold } => self.threshold(check, field, compare, threshold),
@@ -606,89 +600,53 @@ impl<'a> Evaluation<'a> {
             Rule::AllOf { field } => Some(self.all_of(check, field)),
         };
         // Only reachable past the accepted range of figures; judged unusable, not guessed.
-        report.unwrap_or_else(|| self.invalid(check, &[]))
+        outcome.unwrap_or_else(|| Self::invalid(check, &[]))
     }
 
-    fn judged(&self, check: &Check, met: bool, value: Option<String>, gap: Option<(String, String, Text)>, missing: (&str, &str)) -> CheckReport {
-        let template = if met { check.explain.met } else { check.explain.not_met };
-        let threshold = threshold_text(check);
-        let shown_value = value.as_deref().map(grouped).unwrap_or_default();
-        let shown_threshold = threshold.as_deref().map(grouped).unwrap_or_default();
-        let shown_gap = gap.as_ref().map(|(g, _, _)| grouped(g)).unwrap_or_default();
-        let gap_unit = gap.as_ref().map_or(Text { zh: "", en: "" }, |(_, _, u)| *u);
-        let explanation = localized(
-            template,
-            &[("value", &shown_value), ("threshold", &shown_threshold), ("gap", &shown_gap)],
-            &[("gap_unit", gap_unit.zh), ("missing", missing.0)],
-            &[("gap_unit", gap_unit.en), ("missing", missing.1)],
-        );
-        let (gap, gap_field) = match gap {
-            Some((g, field, _)) if !met => (Some(g), Some(field)),
-            _ => (None, None),
-        };
-        CheckReport {
-            id: check.id,
-            title: check.title,
-            status: if met { Status::Met } else { Status::NotMet },
-            value,
-            threshold,
-            unit: check.unit,
-            gap,
-            gap_field,
-            citation: check.citation,
-            explanation,
-        }
-    }
-
-    fn is_true(&self, check: &Check, field: usize) -> CheckReport {
+    fn is_true(&self, check: &'static Check, field: usize) -> Outcome {
         match self.reading(field) {
-            Reading::Bool(b) => self.judged(check, *b, None, None, ("", "")),
-            Reading::Invalid => self.invalid(check, &[field]),
-            _ => self.missing(check, &[field]),
+            Reading::Bool(b) => Self::judged(check, *b, None, None, Vec::new()),
+            Reading::Invalid => Self::invalid(check, &[field]),
+            _ => Self::missing(check, &[field]),
         }
     }
 
-    fn any_true(&self, check: &Check, fields: &[usize]) -> CheckReport {
-        let readings: Vec<&Reading> = fields.iter().map(|&f| self.reading(f)).collect();
-        if readings.iter().any(|r| **r == Reading::Bool(true)) {
-            return self.judged(check, true, None, None, ("", ""));
+    fn any_true(&self, check: &'static Check, fields: &[usize]) -> Outcome {
+        if fields.iter().any(|&f| *self.reading(f) == Reading::Bool(true)) {
+            return Self::judged(check, true, None, None, Vec::new());
         }
         let pick = |wanted: fn(&Reading) -> bool| -> Vec<usize> {
             fields.iter().copied().filter(|&f| wanted(self.reading(f))).collect()
         };
         let invalid = pick(|r| *r == Reading::Invalid);
         if !invalid.is_empty() {
-            return self.invalid(check, &invalid);
+            return Self::invalid(check, &invalid);
         }
         let missing = pick(|r| !matches!(r, Reading::Bool(_)));
         if !missing.is_empty() {
-            return self.missing(check, &missing);
+            return Self::missing(check, &missing);
         }
-        self.judged(check, false, None, None, ("", ""))
+        Self::judged(check, false, None, None, Vec::new())
     }
 
-    fn all_of(&self, check: &Check, index: usize) -> CheckReport {
-        let Some(field) = self.ruleset.field(index) else { return self.invalid(check, &[]) };
+    fn all_of(&self, check: &'static Check, index: usize) -> Outcome {
+        let Some(field) = self.ruleset.field(index) else { return Self::invalid(check, &[]) };
         match self.reading(index) {
             Reading::Set(ids) => {
-                let absent: Vec<&'static crate::ruleset::SetValue> = field
-                    .values
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| !ids.contains(i))
-                    .map(|(_, v)| v)
-                    .collect();
-                let missing_zh = join(absent.iter().map(|v| v.label.zh), "、");
-                let missing_en = join(absent.iter().map(|v| v.label.en), ", ");
-                let gap = (!absent.is_empty()).then(|| (number::int_text(absent.len() as u128), field.key.to_owned(), Text { zh: "项", en: "" }));
-                self.judged(check, absent.is_empty(), Some(number::int_text(ids.len() as u128)), gap, (&missing_zh, &missing_en))
+                let absent: Vec<usize> = (0..field.values.len()).filter(|i| !ids.contains(i)).collect();
+                let gap = (!absent.is_empty()).then(|| Gap {
+                    text: number::int_text(absent.len() as u128),
+                    field: index,
+                    unit: 0,
+                });
+                Self::judged(check, absent.is_empty(), Some(number::int_text(ids.len() as u128)), gap, absent)
             }
-            Reading::Invalid => self.invalid(check, &[index]),
-            _ => self.missing(check, &[index]),
+            Reading::Invalid => Self::invalid(check, &[index]),
+            _ => Self::missing(check, &[index]),
         }
     }
 
-    fn threshold(&self, check: &Check, index: usize, compare: Compare, threshold: Dec) -> Option<CheckReport> {
+    fn threshold(&self, check: &'static Check, index: usize, compare: Compare, threshold: Dec) -> Option<Outcome> {
         let field = self.ruleset.field(index)?;
         match *self.reading(index) {
             Reading::Amount { value, unit } => {
@@ -696,17 +654,18 @@ impl<'a> Evaluation<'a> {
                 let target = Ratio::dec(threshold);
                 let met = holds(base.compare(target)?, compare);
                 let shown = if per_base(field, unit) == 1 { value.to_plain() } else { base.cut(number::PLACES)? };
-                let gap = if met { None } else { Some(self.gap(field, unit, target.sub(base)?, compare)?) };
-                Some(self.judged(check, met, Some(shown), gap, ("", "")))
+                let gap = if met { None } else { Some(self.gap(index, unit, target.sub(base)?, compare)?) };
+                Some(Self::judged(check, met, Some(shown), gap, Vec::new()))
             }
-            Reading::Invalid => Some(self.invalid(check, &[index])),
-            _ => Some(self.missing(check, &[index])),
+            Reading::Invalid => Some(Self::invalid(check, &[index])),
+            _ => Some(Self::missing(check, &[index])),
         }
     }
 
     /// How much of a field (in the unit it was given in) closes `short` (in base units),
     /// rounded up to what can be typed: whole for counts, millionths for quantities.
-    fn gap(&self, field: &'static Field, unit: usize, short: Ratio, compare: Compare) -> Option<(String, String, Text)> {
+    fn gap(&self, index: usize, unit: usize, short: Ratio, compare: Compare) -> Option<Gap> {
+        let field = self.ruleset.field(index)?;
         let in_unit = short.mul(Ratio::int(per_base(field, unit)))?;
         let step = if field.kind == FieldKind::Count { SCALE } else { 1 };
         let mut micros = in_unit.ceil_micros()?;
@@ -715,10 +674,14 @@ impl<'a> Evaluation<'a> {
         if compare == Compare::Over && exact {
             micros = micros.checked_add(step)?;
         }
-        Some((fixed_to_plain(micros, number::PLACES), input_key(field, unit), unit_label(field, unit)))
+        Some(Gap {
+            text: fixed_to_plain(micros, number::PLACES),
+            field: index,
+            unit,
+        })
     }
 
-    fn ratio(&mut self, check: &'static Check) -> Option<CheckReport> {
+    fn ratio(&mut self, check: &'static Check) -> Option<Outcome> {
         let Rule::Ratio {
             numerator,
             denominator,
@@ -742,29 +705,20 @@ impl<'a> Evaluation<'a> {
             .map(|(f, _)| *f)
             .collect();
         if !invalid.is_empty() {
-            return Some(self.invalid(check, &invalid));
+            return Some(Self::invalid(check, &invalid));
         }
-        if let Reading::Amount { value, .. } = den {
-            if value.is_zero() {
-                return Some(match when_zero {
-                    WhenZero::Error => {
+        if let Reading::Amount { value: d_value, unit: d_unit } = den {
+            if d_value.is_zero() {
+                return Some(match (when_zero, &num) {
+                    (WhenZero::Error, _) => {
                         self.zero_error(denominator);
-                        self.invalid(check, &[denominator])
+                        Self::invalid(check, &[denominator])
                     }
-                    WhenZero::Met => match num {
-                        Reading::Amount { value: n, unit } if part_of_whole && !n.is_zero() => {
-                            let (_, den_unit) = match den { Reading::Amount { unit, .. } => ((), unit), _ => ((), 0) };
-                            self.inconsistent(numerator, unit, n, denominator, den_unit, value);
-                            self.invalid(check, &[numerator])
-                        }
-                        _ => {
-                            let template = check.explain.nothing_due.unwrap_or(check.explain.met);
-                            CheckReport {
-                                explanation: localized(template, &[("threshold", &threshold.to_plain())], &[], &[]),
-                                ..blank_check(check, Status::Met, Localized { zh: String::new(), en: String::new() })
-                            }
-                        }
-                    },
+                    (WhenZero::Met, Reading::Amount { value: n, unit }) if part_of_whole && !n.is_zero() => {
+                        self.inconsistent(numerator, *unit, *n, denominator, d_unit, d_value);
+                        Self::invalid(check, &[numerator])
+                    }
+                    (WhenZero::Met, _) => blank(check, Status::Met, Why::NothingDue),
                 });
             }
         }
@@ -774,13 +728,13 @@ impl<'a> Evaluation<'a> {
                 .filter(|(_, r)| !matches!(r, Reading::Amount { .. }))
                 .map(|(f, _)| *f)
                 .collect();
-            return Some(self.missing(check, &absent));
+            return Some(Self::missing(check, &absent));
         };
         let n = base_value(num_field, *n_value, *n_unit)?;
         let d = base_value(den_field, *d_value, *d_unit)?;
         if part_of_whole && n.compare(d)? == Ordering::Greater {
             self.inconsistent(numerator, *n_unit, *n_value, denominator, *d_unit, *d_value);
-            return Some(self.invalid(check, &[numerator]));
+            return Some(Self::invalid(check, &[numerator]));
         }
         let scale = Ratio::int(if percent { 100 } else { 1 });
         let shown = n.div(d)?.mul(scale)?;
@@ -795,9 +749,9 @@ impl<'a> Evaluation<'a> {
             if gap_grows_denominator {
                 short = short.div(Ratio::int(1).sub(share)?)?;
             }
-            Some(self.gap(num_field, *n_unit, short, compare)?)
+            Some(self.gap(numerator, *n_unit, short, compare)?)
         };
-        Some(self.judged(check, met, Some(value), gap, ("", "")))
+        Some(Self::judged(check, met, Some(value), gap, Vec::new()))
     }
 
     fn zero_error(&mut self, index: usize) {

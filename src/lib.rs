@@ -36,6 +36,7 @@ mod json;
 mod messages;
 mod number;
 mod ratio;
+mod render;
 mod report;
 mod ruleset;
 
@@ -101,20 +102,39 @@ pub fn evaluate_json(json: &str) -> Result<String, InputError> {
 /// # Errors
 /// [`InputError::NotJson`], or [`InputError::NotAnArray`] when the JSON is not an array.
 pub fn evaluate_many_json(json: &str) -> Result<String, InputError> {
+    each_record(json, 7000, |record, out| evaluate_record(record).write_json(out))
+}
+
+/// Like [`evaluate_many_json`], but each report in the compact form that the JavaScript
+/// wrapper expands (see `render.rs`): the crossing carries verdicts, not every text.
+///
+/// # Errors
+/// As [`evaluate_many_json`].
+pub fn evaluate_many_compact(json: &str) -> Result<String, InputError> {
+    each_record(json, 600, |record, out| render::compact(&engine::evaluate_any(record), out))
+}
+
+/// Parses a JSON array and writes each element's result with `write`, as a JSON array.
+fn each_record(json: &str, bytes_per_record: usize, write: impl Fn(&Record, &mut String)) -> Result<String, InputError> {
     let value = json::parse(json)?;
     let json::Json::Array(items) = value else {
         return Err(InputError::NotAnArray(json_kind(&value)));
     };
-    let mut out = String::with_capacity(items.len().saturating_mul(7000).saturating_add(2));
+    let mut out = String::with_capacity(items.len().saturating_mul(bytes_per_record).saturating_add(2));
     out.push('[');
     for (i, item) in items.into_iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        evaluate_record(&Record::from_json(item)).write_json(&mut out);
+        write(&Record::from_json(item), &mut out);
     }
     out.push(']');
     Ok(out)
+}
+
+/// The texts the JavaScript wrapper needs to expand compact reports, as JSON.
+pub fn catalog_json() -> String {
+    render::catalog_json()
 }
 
 /// The rulesets built in.

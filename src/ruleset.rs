@@ -153,6 +153,8 @@ pub struct Check {
     pub title: Text,
     /// The key phrase of the document, verbatim.
     pub citation: &'static str,
+    /// The threshold as the report shows it (for a set: how many values it needs).
+    pub threshold: Option<&'static str>,
     /// Unit of `value` and `threshold` in the report.
     pub unit: Option<&'static str>,
     /// The rule.

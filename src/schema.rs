@@ -469,12 +469,18 @@ pub fn to_rust(def: &RulesetDef, name: &str) -> String {
                 ),
                 _ => format!("Rule::AllOf {{ field: {} }}", index_of(k.field.as_ref())),
             };
+            let shown_threshold = match k.rule.as_str() {
+                "threshold" | "ratio" => k.threshold.as_ref().and_then(|t| parse_text(t, false).ok().flatten()).map(Dec::to_plain),
+                "all_of" => def.fields.iter().find(|f| Some(&f.key) == k.field.as_ref()).map(|f| f.values.len().to_string()),
+                _ => None,
+            };
             let _ = writeln!(
                 out,
-                "            Check {{ id: {:?}, title: {}, citation: {:?}, unit: {:?}, rule: {rule}, explain: Explain {{ met: {}, not_met: {}, nothing_due: {} }} }},",
+                "            Check {{ id: {:?}, title: {}, citation: {:?}, threshold: {:?}, unit: {:?}, rule: {rule}, explain: Explain {{ met: {}, not_met: {}, nothing_due: {} }} }},",
                 k.id,
                 text(&k.title),
                 k.citation,
+                shown_threshold,
                 k.unit,
                 text(&k.explain.met),
                 text(&k.explain.not_met),

@@ -1,27 +1,25 @@
 //! The only file that talks to `wasm_bindgen`: JSON text in, JSON text out, one boundary
-//! crossing per call (and per batch). The JavaScript wrapper (`js/`) turns figures into
-//! JSON — numbers in their shortest round-trip form, NaN and ±Infinity as text — and
-//! parses the reports back with `JSON.parse`, which is faster than building objects from
-//! Rust one property at a time.
+//! crossing per batch. The JavaScript wrapper (`js/`) turns figures into JSON — numbers in
+//! their shortest round-trip form, NaN and ±Infinity as text — and builds the reports from
+//! compact verdicts (`render.rs`), so that titles, citations and notes cross once, not once
+//! per record.
 
 use wasm_bindgen::prelude::*;
 
-/// Evaluates one figures object (JSON text); returns the report as JSON text.
+/// Evaluates a JSON array of figures; returns a JSON array of compact evaluations, which
+/// `js/render.js` expands into reports with the texts of [`catalog_json`].
 ///
 /// # Errors
-/// A JS `Error` when the text is not a JSON object (the wrapper checks this first).
-#[wasm_bindgen(js_name = evaluateJson)]
-pub fn evaluate_json(figures: &str) -> Result<String, JsError> {
-    crate::evaluate_json(figures).map_err(|e| JsError::new(&e.to_string()))
+/// A JS `Error` when the text is not a JSON array (the wrapper checks this first).
+#[wasm_bindgen(js_name = evaluateManyCompact)]
+pub fn evaluate_many_compact(list: &str) -> Result<String, JsError> {
+    crate::evaluate_many_compact(list).map_err(|e| JsError::new(&e.to_string()))
 }
 
-/// Evaluates a JSON array of figures; returns a JSON array of reports.
-///
-/// # Errors
-/// A JS `Error` when the text is not a JSON array.
-#[wasm_bindgen(js_name = evaluateManyJson)]
-pub fn evaluate_many_json(list: &str) -> Result<String, JsError> {
-    crate::evaluate_many_json(list).map_err(|e| JsError::new(&e.to_string()))
+/// The texts needed to expand compact evaluations, as JSON (read once per instance).
+#[wasm_bindgen(js_name = catalogJson)]
+pub fn catalog_json() -> String {
+    crate::catalog_json()
 }
 
 /// The built-in rulesets as JSON text.

@@ -1,0 +1,179 @@
+// Builds the report of the interface from the engine's compact evaluation (see
+// src/render.rs, `compact`) and its catalog of texts, which crosses the boundary once.
+// src/render.rs builds the same report natively; the tests compare the two for every case,
+// so this file and that one cannot drift apart.
+
+const STATUS = ["met", "not_met", "missing", "invalid"];
+const VERDICT = ["met", "not_met", "incomplete"];
+const RANK = [0, 3, 1, 2]; // precedence: not_met > invalid > missing > met
+const EMPTY = { zh: "", en: "" };
+
+/** "226247.5" → "226,247.5", as `grouped` in src/number.rs. */
+export function grouped(plain) {
+  const negative = plain.startsWith("-");
+  const rest = negative ? plain.slice(1) : plain;
+  const dot = rest.indexOf(".");
+  const int = dot < 0 ? rest : rest.slice(0, dot);
+  let out = "";
+  for (let i = 0; i < int.length; i++) {
+    if (i > 0 && (int.length - i) % 3 === 0) out += ",";
+    out += int[i];
+  }
+  return (negative ? "-" : "") + out + (dot < 0 ? "" : rest.slice(dot));
+}
+
+/** The placeholders every explanation template may use, in the order `fill` takes them. */
+const VARS = ["value", "threshold", "gap", "gap_unit", "missing", "fields"];
+
+/**
+ * Splits "a {value} b" into literal parts and placeholder numbers (indexes into VARS), once
+ * per template; an unknown placeholder stays as written, as in Rust.
+ */
+function compile(template) {
+  const parts = [];
+  const pattern = /\{([a-z_]+)\}/g;
+  let last = 0;
+  let literal = "";
+  for (let match; (match = pattern.exec(template)); ) {
+    const index = VARS.indexOf(match[1]);
+    literal += template.slice(last, match.index);
+    last = match.index + match[0].length;
+    if (index < 0) {
+      literal += match[0];
+    } else {
+      parts.push(literal, index);
+      literal = "";
+    }
+  }
+  parts.push(literal + template.slice(last));
+  return parts;
+}
+
+function compileText(text) {
+  return text ? { zh: compile(text.zh), en: compile(text.en) } : null;
+}
+
+/** Fills compiled parts with the values in `vars` (indexed as VARS). */
+function fill(parts, vars) {
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) out += vars[parts[i]] + parts[i + 1];
+  return out;
+}
+
+const text = (t) => ({ zh: t.zh, en: t.en });
+
+function prepare(ruleset) {
+  return {
+    info: ruleset.info,
+    fields: ruleset.fields,
+    notes: ruleset.notes,
+    missing: compileText(ruleset.missing),
+    invalid: compileText(ruleset.invalid),
+    conditions: ruleset.conditions.map((condition) => ({
+      ...condition,
+      checks: condition.checks.map((check) => ({
+        ...check,
+        thresholdShown: check.threshold === null ? "" : grouped(check.threshold),
+        met: compileText(check.met),
+        not_met: compileText(check.not_met),
+        nothing_due: compileText(check.nothing_due),
+      })),
+    })),
+  };
+}
+
+/** Returns `render(compact) → report` for the catalog of an engine instance. */
+export function createRenderer(catalog) {
+  const rulesets = new Map(catalog.rulesets.map((r) => [r.info.id, prepare(r)]));
+  const unusable = compileText(catalog.record_unusable);
+  const rulesetLabel = catalog.ruleset_label;
+
+  const join = (labels, lang) => labels.map((l) => l[lang]).join(lang === "zh" ? "、" : ", ");
+  // Scratch arrays for fill(), one per language (render is synchronous and not re-entrant).
+  const zh = ["", "", "", "", "", ""];
+  const en = ["", "", "", "", "", ""];
+
+  function explanation(r, spec, status, why, value, gap, gapField, gapUnit, indexes) {
+    let template;
+    let labels = null;
+    let into = 5; // labels fill {fields}, or {missing} for a set
+    switch (why) {
+      case 0:
+        template = status === 0 ? spec.met : spec.not_met;
+        if (spec.set_field !== null) {
+          const values = r.fields[spec.set_field].values;
+          labels = indexes.map((i) => values[i]);
+          into = 4;
+        }
+        break;
+      case 1:
+        template = spec.nothing_due ?? spec.met;
+        break;
+      case 2:
+        template = r.missing;
+        labels = indexes.map((i) => r.fields[i].label);
+        break;
+      case 3:
+        template = r.invalid;
+        labels = indexes.map((i) => r.fields[i].label);
+        break;
+      case 4:
+        template = r.invalid;
+        labels = [rulesetLabel];
+        break;
+      default:
+        template = unusable;
+    }
+    const unit = gapField === null ? EMPTY : (r.fields[gapField].units[gapUnit] ?? EMPTY);
+    zh[0] = en[0] = value === null ? "" : grouped(value);
+    zh[1] = en[1] = spec.thresholdShown;
+    zh[2] = en[2] = gap === null ? "" : grouped(gap);
+    zh[3] = unit.zh;
+    en[3] = unit.en;
+    zh[4] = en[4] = zh[5] = en[5] = "";
+    if (labels) {
+      zh[into] = join(labels, "zh");
+      en[into] = join(labels, "en");
+    }
+    return { zh: fill(template.zh, zh), en: fill(template.en, en) };
+  }
+
+  return function render([id, verdict, tier, name, year, checks, errors, tierNote]) {
+    const r = rulesets.get(id);
+    let k = 0;
+    const conditions = r.conditions.map((condition) => {
+      let worst = 0;
+      const list = condition.checks.map((spec) => {
+        const [status, why, value, gap, gapField, gapUnit, indexes] = checks[k++];
+        if (RANK[status] > RANK[worst]) worst = status;
+        return {
+          id: spec.id,
+          title: text(spec.title),
+          status: STATUS[status],
+          value,
+          threshold: spec.threshold,
+          unit: spec.unit,
+          gap,
+          gap_field: gapField === null ? null : r.fields[gapField].keys[gapUnit],
+          citation: spec.citation,
+          explanation: explanation(r, spec, status, why, value, gap, gapField, gapUnit, indexes),
+        };
+      });
+      return { id: condition.id, clause: condition.clause, title: text(condition.title), status: STATUS[worst], checks: list };
+    });
+    const notes = r.notes.map(text);
+    if (tierNote) notes.push({ zh: tierNote[0], en: tierNote[1] });
+    return {
+      ruleset: { id: r.info.id, document: r.info.document, issued: r.info.issued, title: text(r.info.title) },
+      name,
+      year,
+      status: VERDICT[verdict],
+      eligible: verdict === 0,
+      tier,
+      conditions,
+      errors: errors.map(([field, code, zh, en]) => ({ field, code, message: { zh, en } })),
+      warnings: [],
+      notes,
+    };
+  };
+}
