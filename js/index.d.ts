@@ -150,6 +150,10 @@ export interface Issue<Code extends string = ErrorCode> {
   message: Localized;
 }
 
+/**
+ * The report on one cluster. Texts that are the same in every report — the ruleset, the
+ * titles of conditions and checks, the notes — are shared, frozen objects.
+ */
 export interface Report {
   ruleset: RulesetInfo;
   /** The cluster's name, as given. */

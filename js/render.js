@@ -60,19 +60,23 @@ function fill(parts, vars) {
   return out;
 }
 
-const text = (t) => ({ zh: t.zh, en: t.en });
+/** Texts that are the same in every report are shared, frozen objects: made once. */
+const frozen = (t) => Object.freeze({ zh: t.zh, en: t.en });
 
 function prepare(ruleset) {
+  const info = ruleset.info;
   return {
-    info: ruleset.info,
+    info: Object.freeze({ id: info.id, document: info.document, issued: info.issued, title: frozen(info.title) }),
     fields: ruleset.fields,
-    notes: ruleset.notes,
+    notes: ruleset.notes.map(frozen),
     missing: compileText(ruleset.missing),
     invalid: compileText(ruleset.invalid),
     conditions: ruleset.conditions.map((condition) => ({
       ...condition,
+      title: frozen(condition.title),
       checks: condition.checks.map((check) => ({
         ...check,
+        title: frozen(check.title),
         thresholdShown: check.threshold === null ? "" : grouped(check.threshold),
         met: compileText(check.met),
         not_met: compileText(check.not_met),
@@ -148,7 +152,7 @@ export function createRenderer(catalog) {
         if (RANK[status] > RANK[worst]) worst = status;
         return {
           id: spec.id,
-          title: text(spec.title),
+          title: spec.title,
           status: STATUS[status],
           value,
           threshold: spec.threshold,
@@ -159,12 +163,11 @@ export function createRenderer(catalog) {
           explanation: explanation(r, spec, status, why, value, gap, gapField, gapUnit, indexes),
         };
       });
-      return { id: condition.id, clause: condition.clause, title: text(condition.title), status: STATUS[worst], checks: list };
+      return { id: condition.id, clause: condition.clause, title: condition.title, status: STATUS[worst], checks: list };
     });
-    const notes = r.notes.map(text);
-    if (tierNote) notes.push({ zh: tierNote[0], en: tierNote[1] });
+    const notes = tierNote ? [...r.notes, { zh: tierNote[0], en: tierNote[1] }] : r.notes.slice();
     return {
-      ruleset: { id: r.info.id, document: r.info.document, issued: r.info.issued, title: text(r.info.title) },
+      ruleset: r.info,
       name,
       year,
       status: VERDICT[verdict],
