@@ -1,12 +1,22 @@
 // Assembles the page for static hosting: dist/www/ holds www/ and, in dist/www/pkg/, the
-// npm package's browser files (the page imports ./pkg/index.js).
-import { cpSync, rmSync, mkdirSync } from "node:fs";
+// npm package's browser files (the page imports ./pkg/index.js). Which files those are is
+// read from the package's own manifest (its "files": the modules and the .wasm, not the
+// Node entry or the type declarations), so a module added to the package comes along.
+import { cpSync, rmSync, mkdirSync, readFileSync } from "node:fs";
 
 const at = (path) => new URL(`../${path}`, import.meta.url);
+const manifest = JSON.parse(readFileSync(at("pkg/package.json"), "utf8"));
+const browserFiles = manifest.files.filter(
+  (file) => (file.endsWith(".js") && file !== manifest.main.replace(/^\.\//, "")) || file.endsWith(".wasm"),
+);
+for (const needed of ["index.js", "cluster_check_bg.wasm"]) {
+  if (!browserFiles.includes(needed)) throw new Error(`pkg/package.json does not list ${needed}`);
+}
+
 rmSync(at("dist/www"), { recursive: true, force: true });
 mkdirSync(at("dist/www/pkg"), { recursive: true });
 cpSync(at("www"), at("dist/www"), { recursive: true });
-for (const file of ["index.js", "api.js", "cluster_check.js", "cluster_check_bg.wasm"]) {
+for (const file of browserFiles) {
   cpSync(at(`pkg/${file}`), at(`dist/www/pkg/${file}`));
 }
-console.log("dist/www");
+console.log(`dist/www (pkg: ${browserFiles.join(", ")})`);
