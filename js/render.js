@@ -1,5 +1,5 @@
-// Builds the report of the interface from the engine's compact evaluation (see
-// src/render.rs, `compact`) and its catalog of texts, which crosses the boundary once.
+// Builds the report of the interface from the engine's compact evaluation (a flat array,
+// see `compact` in src/render.rs) and its catalog of texts, which crosses the boundary once.
 // src/render.rs builds the same report natively; the tests compare the two for every case,
 // so this file and that one cannot drift apart.
 
@@ -7,6 +7,7 @@ const STATUS = ["met", "not_met", "missing", "invalid"];
 const VERDICT = ["met", "not_met", "incomplete"];
 const RANK = [0, 3, 1, 2]; // precedence: not_met > invalid > missing > met
 const EMPTY = { zh: "", en: "" };
+const NONE = Object.freeze([]);
 
 /** "226247.5" → "226,247.5", as `grouped` in src/number.rs. */
 export function grouped(plain) {
@@ -78,6 +79,9 @@ function prepare(ruleset) {
         ...check,
         title: frozen(check.title),
         thresholdShown: check.threshold === null ? "" : grouped(check.threshold),
+        // Explanations with no figure in them (yes/no checks, missing, invalid) are the same
+        // in every report: made once, shared frozen.
+        fixed: new Map(),
         met: compileText(check.met),
         not_met: compileText(check.not_met),
         nothing_due: compileText(check.nothing_due),
@@ -98,6 +102,11 @@ export function createRenderer(catalog) {
   const en = ["", "", "", "", "", ""];
 
   function explanation(r, spec, status, why, value, gap, gapField, gapUnit, indexes) {
+    const key = value === null && gap === null ? `${status} ${why} ${indexes}` : null;
+    if (key !== null) {
+      const known = spec.fixed.get(key);
+      if (known) return known;
+    }
     let template;
     let labels = null;
     let into = 5; // labels fill {fields}, or {missing} for a set
@@ -139,16 +148,26 @@ export function createRenderer(catalog) {
       zh[into] = join(labels, "zh");
       en[into] = join(labels, "en");
     }
-    return { zh: fill(template.zh, zh), en: fill(template.en, en) };
+    const made = { zh: fill(template.zh, zh), en: fill(template.en, en) };
+    if (key !== null) spec.fixed.set(key, Object.freeze(made));
+    return made;
   }
 
-  return function render([id, verdict, tier, name, year, checks, errors, tierNote]) {
-    const r = rulesets.get(id);
-    let k = 0;
+  return function render(flat) {
+    const r = rulesets.get(flat[0]);
+    let at = 5;
     const conditions = r.conditions.map((condition) => {
       let worst = 0;
       const list = condition.checks.map((spec) => {
-        const [status, why, value, gap, gapField, gapUnit, indexes] = checks[k++];
+        const status = flat[at];
+        const why = flat[at + 1];
+        const value = flat[at + 2];
+        const gap = flat[at + 3];
+        const gapField = flat[at + 4];
+        const gapUnit = flat[at + 5];
+        const count = flat[at + 6];
+        const indexes = count === 0 ? NONE : flat.slice(at + 7, at + 7 + count);
+        at += 7 + count;
         if (RANK[status] > RANK[worst]) worst = status;
         return {
           id: spec.id,
@@ -165,16 +184,21 @@ export function createRenderer(catalog) {
       });
       return { id: condition.id, clause: condition.clause, title: condition.title, status: STATUS[worst], checks: list };
     });
-    const notes = tierNote ? [...r.notes, { zh: tierNote[0], en: tierNote[1] }] : r.notes.slice();
+    const errors = [];
+    for (let n = flat[at++]; n > 0; n--, at += 4) {
+      errors.push({ field: flat[at], code: flat[at + 1], message: { zh: flat[at + 2], en: flat[at + 3] } });
+    }
+    const notes = flat[at] === null ? r.notes.slice() : [...r.notes, { zh: flat[at], en: flat[at + 1] }];
+    const verdict = flat[1];
     return {
       ruleset: r.info,
-      name,
-      year,
+      name: flat[3],
+      year: flat[4],
       status: VERDICT[verdict],
       eligible: verdict === 0,
-      tier,
+      tier: flat[2],
       conditions,
-      errors: errors.map(([field, code, zh, en]) => ({ field, code, message: { zh, en } })),
+      errors,
       warnings: [],
       notes,
     };

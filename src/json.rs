@@ -203,6 +203,16 @@ impl Reader<'_> {
 
     fn string(&mut self) -> Result<String, JsonError> {
         self.at += 1; // the opening quote
+        // Fast path: no escape before the closing quote, so the text is a slice of the input.
+        let rest = self.bytes.get(self.at..).unwrap_or_default();
+        if let Some(end) = rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20) {
+            if rest.get(end) == Some(&b'"') {
+                let text = rest.get(..end).unwrap_or_default();
+                self.at += end + 1;
+                // A slice of a &str that ends before an ASCII quote is valid UTF-8.
+                return core::str::from_utf8(text).map(str::to_owned).map_err(|_| self.fail("UTF-8"));
+            }
+        }
         let mut out = Vec::new();
         loop {
             let Some(b) = self.peek() else { return Err(self.fail("a closing '\"'")) };

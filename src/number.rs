@@ -80,8 +80,9 @@ impl Dec {
     }
 }
 
-/// The decimal digits of a whole number (without `core::fmt`, which is large in `.wasm`).
-pub fn int_text(mut value: u128) -> String {
+/// Appends the decimal digits of a whole number (without `core::fmt`, which is large in
+/// `.wasm`, and without allocating).
+pub fn push_int(out: &mut String, mut value: u128) {
     let mut digits = [0u8; 40];
     let mut start = digits.len();
     loop {
@@ -94,7 +95,17 @@ pub fn int_text(mut value: u128) -> String {
             break;
         }
     }
-    digits.get(start..).map(|d| d.iter().map(|&b| char::from(b)).collect()).unwrap_or_default()
+    // Only ASCII digits were written.
+    if let Some(text) = digits.get(start..).and_then(|d| core::str::from_utf8(d).ok()) {
+        out.push_str(text);
+    }
+}
+
+/// The decimal digits of a whole number.
+pub fn int_text(value: u128) -> String {
+    let mut out = String::with_capacity(8);
+    push_int(&mut out, value);
+    out
 }
 
 /// Prints `value / 10^places` as normalised decimal text (trailing zeros dropped).

@@ -115,15 +115,21 @@ impl Ratio {
     /// Decimal text cut (toward zero) to at most `places` decimals, so that a value shown
     /// never reaches a threshold that the exact value does not.
     pub fn cut(self, places: u32) -> Option<String> {
-        let r = self.reduced();
-        let scaled = r.num.checked_mul(10_i128.checked_pow(places)?)?;
-        Some(fixed_to_plain(scaled / r.den, places))
+        let scale = 10_i128.checked_pow(places)?;
+        let scaled = match self.num.checked_mul(scale) {
+            Some(scaled) => scaled / self.den,
+            None => {
+                let r = self.reduced();
+                r.num.checked_mul(scale)? / r.den
+            }
+        };
+        Some(fixed_to_plain(scaled, places))
     }
 
     /// The value rounded up (toward +∞) to whole millionths, so that a gap of that size
     /// really reaches the threshold.
     pub fn ceil_micros(self) -> Option<i128> {
-        let r = self.reduced();
+        let r = if self.num.checked_mul(SCALE).is_some() { self } else { self.reduced() };
         let scaled = r.num.checked_mul(SCALE)?;
         let quotient = scaled.div_euclid(r.den);
         Some(if scaled.rem_euclid(r.den) == 0 {

@@ -10,7 +10,7 @@
 use crate::engine::{condition_status, localized, Evaluated, Gap, Outcome, Why};
 use crate::json::{push_key, push_opt, push_str};
 use crate::messages as msg;
-use crate::number::{grouped, int_text};
+use crate::number::{grouped, push_int};
 use crate::report::{CheckReport, ConditionReport, Localized, Report, RulesetInfo, Status, Verdict};
 use crate::ruleset::{self, Field, Ruleset, Text};
 
@@ -152,23 +152,16 @@ fn verdict_code(v: Verdict) -> char {
     }
 }
 
-fn push_indexes(out: &mut String, indexes: &[usize]) {
-    out.push('[');
-    for (i, index) in indexes.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push_str(&int_text(*index as u128));
-    }
-    out.push(']');
-}
-
-/// Appends the compact form of an evaluation: an array
-/// `[ruleset, verdict, tier, name, year, checks, errors, tier_note]` where each check is
-/// `[status, why, value, gap, gap_field, gap_unit, indexes]` (status 0 met, 1 not met,
-/// 2 missing, 3 invalid; why 0 judged, 1 nothing due, 2 missing, 3 invalid, 4 unknown
-/// ruleset, 5 not an object; indexes are the missing set values or the fields named),
-/// each error `[field, code, zh, en]` and the tier note `[zh, en]` or null.
+/// Appends the compact form of an evaluation: one flat JSON array (flat, so that parsing
+/// it in JavaScript makes one array per record, not one per check):
+///
+/// `ruleset, verdict, tier, name, year,` then per check
+/// `status, why, value, gap, gap_field, gap_unit, n, index × n,` then
+/// `m, (field, code, zh, en) × m, tier_note_zh, tier_note_en`.
+///
+/// Status 0 met, 1 not met, 2 missing, 3 invalid; verdict 0 met, 1 not met, 2 incomplete;
+/// why 0 judged, 1 nothing due, 2 missing, 3 invalid, 4 unknown ruleset, 5 not an object;
+/// the indexes are the missing set values (judged) or the fields named (missing, invalid).
 pub(crate) fn compact(e: &Evaluated, out: &mut String) {
     out.push('[');
     push_str(out, e.ruleset.id);
@@ -180,17 +173,11 @@ pub(crate) fn compact(e: &Evaluated, out: &mut String) {
     push_opt(out, e.name.as_deref());
     out.push(',');
     match e.year {
-        Some(year) => out.push_str(&int_text(u128::from(year))),
+        Some(year) => push_int(out, u128::from(year)),
         None => out.push_str("null"),
     }
-    out.push_str(",[");
-    let mut first = true;
     for o in e.outcomes.iter().flatten() {
-        if !first {
-            out.push(',');
-        }
-        first = false;
-        out.push('[');
+        out.push(',');
         out.push(status_code(o.status));
         out.push(',');
         let (why, indexes): (char, &[usize]) = match &o.why {
@@ -209,22 +196,23 @@ pub(crate) fn compact(e: &Evaluated, out: &mut String) {
         out.push(',');
         match &o.gap {
             Some(g) => {
-                out.push_str(&int_text(g.field as u128));
+                push_int(out, g.field as u128);
                 out.push(',');
-                out.push_str(&int_text(g.unit as u128));
+                push_int(out, g.unit as u128);
             }
             None => out.push_str("null,null"),
         }
         out.push(',');
-        push_indexes(out, indexes);
-        out.push(']');
-    }
-    out.push_str("],[");
-    for (i, issue) in e.errors.iter().enumerate() {
-        if i > 0 {
+        push_int(out, indexes.len() as u128);
+        for index in indexes {
             out.push(',');
+            push_int(out, *index as u128);
         }
-        out.push('[');
+    }
+    out.push(',');
+    push_int(out, e.errors.len() as u128);
+    for issue in &e.errors {
+        out.push(',');
         push_opt(out, issue.field.as_deref());
         out.push(',');
         push_str(out, issue.code);
@@ -232,19 +220,11 @@ pub(crate) fn compact(e: &Evaluated, out: &mut String) {
         push_str(out, &issue.message.zh);
         out.push(',');
         push_str(out, &issue.message.en);
-        out.push(']');
     }
-    out.push_str("],");
-    match &e.tier_note {
-        Some(note) => {
-            out.push('[');
-            push_str(out, &note.zh);
-            out.push(',');
-            push_str(out, &note.en);
-            out.push(']');
-        }
-        None => out.push_str("null"),
-    }
+    out.push(',');
+    push_opt(out, e.tier_note.as_ref().map(|n| n.zh.as_str()));
+    out.push(',');
+    push_opt(out, e.tier_note.as_ref().map(|n| n.en.as_str()));
     out.push(']');
 }
 
@@ -359,7 +339,7 @@ pub(crate) fn catalog_json() -> String {
                 push_str(&mut out, check.citation);
                 push_key(&mut out, "set_field", false);
                 match check.rule {
-                    ruleset::Rule::AllOf { field } => out.push_str(&int_text(field as u128)),
+                    ruleset::Rule::AllOf { field } => push_int(&mut out, field as u128),
                     _ => out.push_str("null"),
                 }
                 push_key(&mut out, "met", false);

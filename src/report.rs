@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::json::{push_key, push_opt, push_str};
-use crate::number::int_text;
+use crate::number::push_int;
 use crate::ruleset::{Ruleset, Text};
 
 /// A text made for this report, in both languages.
@@ -236,7 +236,7 @@ impl Report {
         push_opt(out, self.name.as_deref());
         push_key(out, "year", false);
         match self.year {
-            Some(year) => out.push_str(&int_text(u128::from(year))),
+            Some(year) => push_int(out, u128::from(year)),
             None => out.push_str("null"),
         }
         push_key(out, "status", false);

@@ -6,6 +6,11 @@
 
 use wasm_bindgen::prelude::*;
 
+/// Talc instead of the default dlmalloc: smaller, and faster for the many small strings of
+/// an evaluation (see BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// Evaluates a JSON array of figures; returns a JSON array of compact evaluations, which
 /// `js/render.js` expands into reports with the texts of [`catalog_json`].
 ///
