@@ -101,6 +101,11 @@ export type ErrorCode =
   | "unknown_value"
   | "wrong_type";
 
+/** Codes of warnings: usable figures that look doubtful. */
+export type WarningCode =
+  /** So large that the unit is probably wrong (yuan typed as 万元, m² as 公顷). */
+  "implausible";
+
 /** A text in both languages. */
 export interface Localized {
   zh: string;
@@ -167,7 +172,8 @@ export interface Report {
   /** In the document's order. */
   conditions: Condition[];
   errors: Issue[];
-  warnings: Issue<string>[];
+  /** Usable but doubtful figures (they are still judged). */
+  warnings: Issue<WarningCode>[];
   notes: Localized[];
 }
 

@@ -184,10 +184,15 @@ export function createRenderer(catalog) {
       });
       return { id: condition.id, clause: condition.clause, title: condition.title, status: STATUS[worst], checks: list };
     });
-    const errors = [];
-    for (let n = flat[at++]; n > 0; n--, at += 4) {
-      errors.push({ field: flat[at], code: flat[at + 1], message: { zh: flat[at + 2], en: flat[at + 3] } });
-    }
+    const issues = () => {
+      const list = [];
+      for (let n = flat[at++]; n > 0; n--, at += 4) {
+        list.push({ field: flat[at], code: flat[at + 1], message: { zh: flat[at + 2], en: flat[at + 3] } });
+      }
+      return list;
+    };
+    const errors = issues();
+    const warnings = issues();
     const notes = flat[at] === null ? r.notes.slice() : [...r.notes, { zh: flat[at], en: flat[at + 1] }];
     const verdict = flat[1];
     return {
@@ -199,7 +204,7 @@ export function createRenderer(catalog) {
       tier: flat[2],
       conditions,
       errors,
-      warnings: [],
+      warnings,
       notes,
     };
   };

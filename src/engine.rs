@@ -43,6 +43,7 @@ struct Evaluation<'a> {
     figures: &'a Figures,
     readings: Vec<Reading>,
     errors: Vec<(usize, Issue)>,
+    warnings: Vec<Issue>,
     /// Fields whose zero-denominator error is already reported.
     zero_reported: Vec<bool>,
     /// Numerator fields whose `inconsistent` error is already reported.
@@ -101,6 +102,7 @@ pub(crate) struct Evaluated {
     /// A note when a figure sits exactly on a tier's threshold that needs more (超).
     pub tier_note: Option<Localized>,
     pub errors: Vec<Issue>,
+    pub warnings: Vec<Issue>,
 }
 
 /// Evaluates one cluster's figures. Never fails: unusable figures come back as `errors`
@@ -143,6 +145,7 @@ pub(crate) fn evaluate_figures(figures: &Figures) -> Evaluated {
         tier,
         tier_note,
         errors: eval.errors.into_iter().map(|(_, issue)| issue).collect(),
+        warnings: eval.warnings,
     }
 }
 
@@ -169,6 +172,7 @@ fn not_an_object(value: &Value) -> Evaluated {
             code: "wrong_type",
             message,
         }],
+        warnings: Vec::new(),
     }
 }
 
@@ -269,6 +273,7 @@ impl<'a> Evaluation<'a> {
             figures,
             readings: Vec::new(),
             errors: Vec::new(),
+            warnings: Vec::new(),
             zero_reported: Vec::new(),
             inconsistent_reported: Vec::new(),
         };
@@ -483,7 +488,10 @@ impl<'a> Evaluation<'a> {
                     _ => Err(NumberError::NotANumber),
                 };
                 match parsed {
-                    Ok(value) => Reading::Amount { value, unit },
+                    Ok(value) => {
+                        self.check_plausible(field, unit, value);
+                        Reading::Amount { value, unit }
+                    }
                     Err(error) => {
                         let key = input_key(field, unit);
                         let label = field.label;
@@ -518,6 +526,30 @@ impl<'a> Evaluation<'a> {
                 Reading::Invalid
             }
         }
+    }
+
+    /// Warns when a usable figure is so large that its unit is probably wrong.
+    fn check_plausible(&mut self, field: &'static Field, unit: usize, value: Dec) {
+        let (Some(limit), Some(template)) = (field.implausible_above, self.ruleset.messages.implausible) else { return };
+        let Some(limit_here) = Ratio::dec(limit).mul(Ratio::int(per_base(field, unit))) else { return };
+        if Ratio::dec(value).compare(limit_here) != Some(Ordering::Greater) {
+            return;
+        }
+        let key = input_key(field, unit);
+        let shown_value = grouped(&value.to_plain());
+        let shown_limit = limit_here.cut(number::PLACES).map(|l| grouped(&l)).unwrap_or_default();
+        let label = unit_label(field, unit);
+        let message = localized(
+            template,
+            &[("key", &key), ("value", &shown_value), ("limit", &shown_limit)],
+            &[("label", field.label.zh), ("unit", label.zh)],
+            &[("label", field.label.en), ("unit", label.en)],
+        );
+        self.warnings.push(Issue {
+            field: Some(key),
+            code: "implausible",
+            message,
+        });
     }
 
     fn read_set(&mut self, index: usize, field: &'static Field, items: &[Value]) -> Reading {

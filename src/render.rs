@@ -40,7 +40,7 @@ pub(crate) fn report(e: &Evaluated) -> Report {
         tier: e.tier,
         conditions,
         errors: e.errors.clone(),
-        warnings: Vec::new(),
+        warnings: e.warnings.clone(),
         notes,
     }
 }
@@ -157,7 +157,8 @@ fn verdict_code(v: Verdict) -> char {
 ///
 /// `ruleset, verdict, tier, name, year,` then per check
 /// `status, why, value, gap, gap_field, gap_unit, n, index × n,` then
-/// `m, (field, code, zh, en) × m, tier_note_zh, tier_note_en`.
+/// `m, (field, code, zh, en) × m` for the errors, the same for the warnings, then
+/// `tier_note_zh, tier_note_en`.
 ///
 /// Status 0 met, 1 not met, 2 missing, 3 invalid; verdict 0 met, 1 not met, 2 incomplete;
 /// why 0 judged, 1 nothing due, 2 missing, 3 invalid, 4 unknown ruleset, 5 not an object;
@@ -209,17 +210,19 @@ pub(crate) fn compact(e: &Evaluated, out: &mut String) {
             push_int(out, *index as u128);
         }
     }
-    out.push(',');
-    push_int(out, e.errors.len() as u128);
-    for issue in &e.errors {
+    for issues in [&e.errors, &e.warnings] {
         out.push(',');
-        push_opt(out, issue.field.as_deref());
-        out.push(',');
-        push_str(out, issue.code);
-        out.push(',');
-        push_str(out, &issue.message.zh);
-        out.push(',');
-        push_str(out, &issue.message.en);
+        push_int(out, issues.len() as u128);
+        for issue in issues {
+            out.push(',');
+            push_opt(out, issue.field.as_deref());
+            out.push(',');
+            push_str(out, issue.code);
+            out.push(',');
+            push_str(out, &issue.message.zh);
+            out.push(',');
+            push_str(out, &issue.message.en);
+        }
     }
     out.push(',');
     push_opt(out, e.tier_note.as_ref().map(|n| n.zh.as_str()));

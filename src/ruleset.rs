@@ -63,6 +63,9 @@ pub struct Field {
     pub zero_error: Option<&'static str>,
     /// The values of a set field.
     pub values: &'static [SetValue],
+    /// Above this (in the base unit) a figure is usable but doubtful: a warning asks the
+    /// user to check the unit.
+    pub implausible_above: Option<Dec>,
 }
 
 /// How a figure is compared with its threshold.
@@ -191,7 +194,7 @@ pub struct Tier {
     pub title: Text,
 }
 
-/// Generic messages of a ruleset. Placeholders: `{fields}`, and in `tier_boundary`
+/// Generic messages of a ruleset. Placeholders: `{fields}`, in `tier_boundary`
 /// `{threshold}`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Messages {
@@ -201,6 +204,9 @@ pub struct Messages {
     pub invalid: Text,
     /// A figure exactly on a tier's threshold when the tier needs more (超).
     pub tier_boundary: Option<Text>,
+    /// A figure above its field's `implausible_above`. Placeholders: `{key}`, `{label}`,
+    /// `{value}`, `{limit}`, `{unit}`.
+    pub implausible: Option<Text>,
 }
 
 /// A whole ruleset: one document's creation conditions.

@@ -70,6 +70,7 @@ pub struct MessagesDef {
     pub missing: TextDef,
     pub invalid: TextDef,
     pub tier_boundary: Option<TextDef>,
+    pub implausible: Option<TextDef>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -83,6 +84,7 @@ pub struct FieldDef {
     pub zero_error: Option<String>,
     #[serde(default)]
     pub values: Vec<SetValueDef>,
+    pub implausible_above: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -234,6 +236,9 @@ pub fn validate(def: &RulesetDef) -> Result<(), SchemaError> {
     if let Some(t) = &def.messages.tier_boundary {
         check_text("messages.tier_boundary", t, &["threshold"])?;
     }
+    if let Some(t) = &def.messages.implausible {
+        check_text("messages.implausible", t, &["key", "label", "value", "limit", "unit"])?;
+    }
 
     let mut keys = HashSet::new();
     for (i, field) in def.fields.iter().enumerate() {
@@ -270,6 +275,15 @@ pub fn validate(def: &RulesetDef) -> Result<(), SchemaError> {
         for v in &field.values {
             if !is_id(&v.id) || !value_ids.insert(v.id.as_str()) {
                 return Err(invalid(&place, format!("value id {:?} is not a unique id", v.id)));
+            }
+        }
+        if let Some(limit) = &field.implausible_above {
+            if field.kind != "quantity" && field.kind != "count" {
+                return Err(invalid(&place, "only a number can be implausible"));
+            }
+            parse_threshold(&place, Some(limit))?;
+            if def.messages.implausible.is_none() {
+                return Err(invalid(&place, "implausible_above needs messages.implausible"));
             }
         }
         if let Some(code) = &field.zero_error {
@@ -407,10 +421,11 @@ pub fn to_rust(def: &RulesetDef, name: &str) -> String {
     let _ = writeln!(out, "    id: {:?}, document: {:?}, issued: {:?}, title: {},", def.id, def.document, def.issued, text(&def.title));
     let _ = writeln!(
         out,
-        "    messages: Messages {{ missing: {}, invalid: {}, tier_boundary: {} }},",
+        "    messages: Messages {{ missing: {}, invalid: {}, tier_boundary: {}, implausible: {} }},",
         text(&def.messages.missing),
         text(&def.messages.invalid),
-        opt_text(def.messages.tier_boundary.as_ref())
+        opt_text(def.messages.tier_boundary.as_ref()),
+        opt_text(def.messages.implausible.as_ref())
     );
     out.push_str("    fields: &[\n");
     for f in &def.fields {
@@ -430,9 +445,13 @@ pub fn to_rust(def: &RulesetDef, name: &str) -> String {
             .iter()
             .map(|v| format!("SetValue {{ id: {:?}, label: Text {{ zh: {:?}, en: {:?} }} }}", v.id, v.zh, v.en))
             .collect();
+        let implausible = match &f.implausible_above {
+            Some(limit) => format!("Some({})", dec(Some(limit))),
+            None => "None".to_owned(),
+        };
         let _ = writeln!(
             out,
-            "        Field {{ key: {:?}, kind: FieldKind::{kind}, label: {}, units: &[{}], zero_error: {:?}, values: &[{}] }},",
+            "        Field {{ key: {:?}, kind: FieldKind::{kind}, label: {}, units: &[{}], zero_error: {:?}, values: &[{}], implausible_above: {implausible} }},",
             f.key,
             text(&f.label),
             units.join(", "),

@@ -4,7 +4,7 @@
 //!
 //! A case is `{ name, figures, expect }`. Every key of `expect` is optional except
 //! `errors`: absent means the report must have none; present, the report's errors must be
-//! exactly that set of (field, code). `{"$number": "NaN"}` in figures stands for the
+//! exactly that set of (field, code). `warnings`, when present, likewise. `{"$number": "NaN"}` in figures stands for the
 //! JavaScript number NaN (likewise Infinity, -Infinity), which JSON cannot write.
 
 // Test code may fail loudly: the no-panic lints are for the library.
@@ -85,27 +85,29 @@ fn run_case(case: &Json) -> Vec<String> {
     ] {
         compare_map(&report, expect, key, field, &mut failures);
     }
-    let mut got: Vec<(Json, Json)> = report["errors"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|e| (e["field"].clone(), e["code"].clone()))
-        .collect();
-    let mut want: Vec<(Json, Json)> = expect
-        .get("errors")
-        .and_then(Json::as_array)
-        .into_iter()
-        .flatten()
-        .map(|e| (e["field"].clone(), e["code"].clone()))
-        .collect();
-    let key = |p: &(Json, Json)| format!("{}{}", p.0, p.1);
-    got.sort_by_key(key);
-    want.sort_by_key(key);
-    if got != want {
-        failures.push(format!("errors: expected {want:?}, got {got:?}"));
+    // `errors`: absent means none. `warnings`: checked only when present.
+    for (list, required) in [("errors", true), ("warnings", false)] {
+        let pairs = |v: Option<&Json>| -> Vec<String> {
+            let mut p: Vec<String> = v
+                .and_then(Json::as_array)
+                .into_iter()
+                .flatten()
+                .map(|e| format!("{}:{}", e["field"], e["code"]))
+                .collect();
+            p.sort();
+            p
+        };
+        if !required && expect.get(list).is_none() {
+            continue;
+        }
+        let (got, want) = (pairs(report.get(list)), pairs(expect.get(list)));
+        if got != want {
+            failures.push(format!("{list}: expected {want:?}, got {got:?}"));
+        }
     }
-    // Every error names its field and value in both languages.
-    for e in report["errors"].as_array().into_iter().flatten() {
+    // Every error and warning names its field and value in both languages.
+    let issues = report["errors"].as_array().into_iter().chain(report["warnings"].as_array()).flatten();
+    for e in issues {
         for lang in ["zh", "en"] {
             let text = e["message"][lang].as_str().unwrap_or("");
             if text.is_empty() {

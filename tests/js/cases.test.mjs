@@ -96,12 +96,16 @@ function caseFailures(report, expect) {
     compareMap(report, expect, key, field, failures);
   }
 
-  const got = report.errors.map(errorKey).sort();
-  const want = (expect.errors ?? []).map(errorKey).sort();
-  if (!isDeepStrictEqual(got, want)) {
-    failures.push(`errors: expected [${want.join(", ")}], got [${got.join(", ")}]`);
+  // errors: absent means none; warnings: checked only when present.
+  for (const [list, required] of [["errors", true], ["warnings", false]]) {
+    if (!required && expect[list] === undefined) continue;
+    const got = report[list].map(errorKey).sort();
+    const want = (expect[list] ?? []).map(errorKey).sort();
+    if (!isDeepStrictEqual(got, want)) {
+      failures.push(`${list}: expected [${want.join(", ")}], got [${got.join(", ")}]`);
+    }
   }
-  for (const error of report.errors) {
+  for (const error of [...report.errors, ...report.warnings]) {
     for (const lang of ["zh", "en"]) {
       const text = error.message?.[lang];
       if (typeof text !== "string" || text === "") {

@@ -195,10 +195,19 @@ test("the status and tier unions are exactly the values the cases produce", () =
 
 test("error codes: every real code is declared, and every declared code is expected by some case", () => {
   const declared = union("ErrorCode");
-  const real = new Set(reports.flatMap((r) => [...r.errors, ...r.warnings].map((e) => e.code)));
+  const real = new Set(reports.flatMap((r) => r.errors.map((e) => e.code)));
   for (const code of real) assert.ok(declared.has(code), `the engine returns ${code}, not declared in ErrorCode`);
   const expected = new Set(cases.flatMap((c) => (c.expect.errors ?? []).map((e) => e.code)));
   for (const code of declared) assert.ok(expected.has(code), `ErrorCode ${code} occurs in no case's expected errors`);
+});
+
+test("warning codes: every real code is declared, and every declared code is expected by some case", () => {
+  const declared = union("WarningCode");
+  const real = new Set(reports.flatMap((r) => r.warnings.map((w) => w.code)));
+  assert.ok(real.size > 0, "no case produces a warning");
+  for (const code of real) assert.ok(declared.has(code), `the engine warns ${code}, not declared in WarningCode`);
+  const expected = new Set(cases.flatMap((c) => (c.expect.warnings ?? []).map((w) => w.code)));
+  for (const code of declared) assert.ok(expected.has(code), `WarningCode ${code} occurs in no case's expected warnings`);
 });
 
 test("ServiceFunction lists exactly the functions the engine counts", () => {
