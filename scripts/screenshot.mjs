@@ -57,7 +57,9 @@ try {
     }
   }
   await page.evaluate(() => {
-    document.activeElement?.blur();
+    // The form is in the <cluster-check> element's shadow root (Playwright's selectors above
+    // reach into it); so is the field that has the focus.
+    document.querySelector("cluster-check").shadowRoot.activeElement?.blur();
     window.scrollTo(0, 0);
   });
   const status = await page.getAttribute(".cc-verdict", "data-status");

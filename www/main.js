@@ -1,7 +1,8 @@
-// The page around the self-assessment UI: the header, the language toggle (remembered in
-// localStorage) and <html lang>. The UI itself is in cluster-check-ui.js and knows none of this.
-import { mountClusterCheck } from "./cluster-check-ui.js";
-import { DEFAULT_LANGUAGE, LANGUAGES, normalizeLanguage, t } from "./i18n.js";
+// The page around the <cluster-check> element: the header, the language toggle (remembered
+// in localStorage), <html lang> and the engine's version in the footer. The form and the
+// results are the element's, from the npm package beside the page (./pkg/, see
+// scripts/build-www.mjs): the same element any other site embeds.
+import { DEFAULT_LANGUAGE, LANGUAGES, pageText } from "./page-text.js";
 
 const STORAGE_KEY = "cluster-check.lang";
 
@@ -24,31 +25,35 @@ function storeLanguage(lang) {
 
 let lang = storedLanguage();
 let version = "";
-// Loaded in parallel with the form's first render; the form shows "loading" until then.
-const engine = import("./pkg/index.js");
 
 const toggle = document.getElementById("lang-toggle");
+const app = document.getElementById("app");
 
 function renderPage() {
   document.documentElement.lang = lang;
-  document.title = t(lang, "page.title");
-  for (const el of document.querySelectorAll("[data-i18n]")) el.textContent = t(lang, el.dataset.i18n);
-  toggle.textContent = t(lang, "page.toggle");
-  toggle.lang = t(lang, "page.toggleLang");
-  document.getElementById("engine-version").textContent = version ? t(lang, "page.version", { version }) : "";
+  document.title = pageText(lang, "page.title");
+  for (const el of document.querySelectorAll("[data-i18n]")) el.textContent = pageText(lang, el.dataset.i18n);
+  toggle.textContent = pageText(lang, "page.toggle");
+  toggle.lang = pageText(lang, "page.toggleLang");
+  document.getElementById("engine-version").textContent = version ? pageText(lang, "page.version", { version }) : "";
+  app.lang = lang;
 }
 
+// The language is set before the element is defined, so that it renders once, in it.
 renderPage();
-const ui = mountClusterCheck(document.getElementById("app"), { lang, engine });
+import("./pkg/element.js").catch((error) => console.error(error));
 
 toggle.addEventListener("click", () => {
-  lang = normalizeLanguage(t(lang, "page.toggleLang"));
+  lang = pageText(lang, "page.toggleLang");
   storeLanguage(lang);
   renderPage();
-  ui.setLang(lang);
 });
 
-engine.then((module) => {
-  version = module.version();
-  renderPage();
-}, () => {});
+// The element loads the engine when it connects; this import shares that module.
+import("./pkg/index.js").then(
+  (engine) => {
+    version = engine.version();
+    renderPage();
+  },
+  () => {},
+);

@@ -3,15 +3,18 @@
 // what it must never do (send a request off its origin, break its CSP, fail axe-core).
 //
 //   node --test --test-concurrency=1 tests/browser/page.test.mjs
+//
+// The form and the results live in the <cluster-check> element's open shadow root:
+// Playwright's selectors pierce it; code run in the page reaches in through `.shadowRoot`.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { startServer } from "../../scripts/serve.mjs";
 import { launch, watchedPage } from "./chromium.mjs";
-import { groupDigits, shiftDecimal } from "../../www/decimal.js";
-import { emptyState, toFigures, formKeyOf, FIELDS, GROUPS } from "../../www/fields.js";
-import { CATALOGUE } from "../../www/i18n.js";
+import { groupDigits, shiftDecimal } from "../../js/ui/decimal.js";
+import { emptyState, toFigures, formKeyOf, FIELDS, GROUPS } from "../../js/ui/fields.js";
+import { CATALOGUE } from "../../js/ui/i18n.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const WWW = `${ROOT}dist/www`;
@@ -158,15 +161,16 @@ async function fill(page, entries) {
     }
   }
   // Leave the last field, as a user moving on would (a pending error is shown then).
-  await page.evaluate(() => document.activeElement?.blur());
+  await page.evaluate(() => (document.querySelector("cluster-check").shadowRoot.activeElement ?? document.activeElement)?.blur());
 }
 
 /** What the results show, read from the page. */
 function readResults(page) {
   return page.evaluate(() => {
+    const root = document.querySelector("cluster-check").shadowRoot;
     const text = (el) => el?.textContent.replace(/\s+/g, " ").trim() ?? null;
     const checks = {};
-    for (const li of document.querySelectorAll(".cc-check")) {
+    for (const li of root.querySelectorAll(".cc-check")) {
       checks[li.dataset.check] = {
         status: li.dataset.status,
         badge: `${text(li.querySelector(".cc-badge-icon"))} ${text(li.querySelector(".cc-badge-text"))}`,
@@ -178,17 +182,17 @@ function readResults(page) {
       };
     }
     const conditions = {};
-    for (const li of document.querySelectorAll(".cc-condition")) {
+    for (const li of root.querySelectorAll(".cc-condition")) {
       conditions[li.dataset.condition] = { status: li.dataset.status, title: text(li.querySelector(".cc-condition-title")) };
     }
     return {
-      status: document.querySelector(".cc-verdict").dataset.status,
-      verdict: text(document.querySelector(".cc-verdict-text")),
-      summary: text(document.querySelector(".cc-summary")),
-      tier: text(document.querySelector(".cc-tier-value")),
+      status: root.querySelector(".cc-verdict").dataset.status,
+      verdict: text(root.querySelector(".cc-verdict-text")),
+      summary: text(root.querySelector(".cc-summary")),
+      tier: text(root.querySelector(".cc-tier-value")),
       conditions,
       checks,
-      notes: [...document.querySelectorAll(".cc-notes-list li")].map(text),
+      notes: [...root.querySelectorAll(".cc-notes-list li")].map(text),
     };
   });
 }
@@ -220,8 +224,9 @@ async function fullPageScreenshot(page, path) {
 /** The error shown beside a field, with how it is tied to the input. */
 function fieldError(page, key) {
   return page.evaluate((key) => {
-    const input = document.getElementById(`cc-f-${key}`);
-    const error = document.getElementById(`cc-f-${key}-error`);
+    const root = document.querySelector("cluster-check").shadowRoot;
+    const input = root.getElementById(`cc-f-${key}`);
+    const error = root.getElementById(`cc-f-${key}-error`);
     const describedBy = (input.getAttribute("aria-describedby") ?? "").split(/\s+/).filter(Boolean);
     return {
       invalid: input.getAttribute("aria-invalid"),
@@ -238,7 +243,7 @@ function fieldError(page, key) {
 
 // ---------------------------------------------------------------------- pure modules
 
-describe("typed text to figures (www/decimal.js, www/fields.js)", () => {
+describe("typed text to figures (js/ui/decimal.js, js/ui/fields.js)", () => {
   test("亿元 → 万元 moves the decimal point in the text, never through a float", () => {
     const cases = [
       ["22.6247", "226247"],
@@ -391,7 +396,7 @@ describe("the page", () => {
       assert.match(checks[id].badge, status === "met" ? /✓ 符合/ : /✗ 不符合/, id);
     }
     const look = await page.evaluate(() => {
-      const style = (sel) => getComputedStyle(document.querySelector(sel));
+      const style = (sel) => getComputedStyle(document.querySelector("cluster-check").shadowRoot.querySelector(sel));
       return {
         unmetBorder: style('.cc-check[data-check="rd_ratio"]').borderLeftWidth,
         metBorderColor: style('.cc-check[data-check="related_smes"]').borderLeftColor,
@@ -475,8 +480,8 @@ describe("the page", () => {
     // An error in the field being typed in appears after a pause, without leaving the field.
     await page.focus("#cc-f-related_smes");
     await page.keyboard.type("1,");
-    await page.waitForFunction(() => document.getElementById("cc-f-related_smes").getAttribute("aria-invalid") === "true");
-    assert.equal(await page.evaluate(() => document.activeElement.id), "cc-f-related_smes");
+    await page.waitForFunction(() => document.querySelector("cluster-check").shadowRoot.getElementById("cc-f-related_smes").getAttribute("aria-invalid") === "true");
+    assert.equal(await page.evaluate(() => document.querySelector("cluster-check").shadowRoot.activeElement.id), "cc-f-related_smes");
     assert.equal((await readResults(page)).checks.related_smes.status, "invalid");
 
     // Leaving a bad figure by clicking elsewhere: the click lands first, then the error
@@ -485,7 +490,7 @@ describe("the page", () => {
     await page.keyboard.type("2024.5");
     await page.click("#cc-f-coordination_body-yes");
     assert.equal(await page.isChecked("#cc-f-coordination_body-yes"), true, "the click on the radio was lost");
-    await page.waitForFunction(() => document.getElementById("cc-f-year").getAttribute("aria-invalid") === "true");
+    await page.waitForFunction(() => document.querySelector("cluster-check").shadowRoot.getElementById("cc-f-year").getAttribute("aria-invalid") === "true");
     assert.deepEqual((await fieldError(page, "year")).codes, ["not_whole"]);
 
     // Errors in English when the page is in English.
@@ -517,7 +522,7 @@ describe("the page", () => {
     assert.equal(await page.isChecked("#cc-f-service_functions-none"), false, "a function unticks 'none'");
     assert.match((await readResults(page)).checks.service_functions.explanation, /具备 1 项/);
     // No catalogue key shows raw anywhere.
-    const raw = await page.evaluate(() => document.body.innerText.match(/\b(field|hint|unit|group|status|verdict|summary|tier|print|page|form|answer|service|results|check|error)\.[a-z_.]+/g));
+    const raw = await page.evaluate(() => `${document.body.innerText}\n${document.querySelector("cluster-check").shadowRoot.querySelector(".cc").innerText}`.match(/\b(field|hint|unit|group|status|verdict|summary|tier|print|page|form|answer|service|results|check|error)\.[a-z_.]+/g));
     assert.equal(raw, null);
     await close();
   });
@@ -556,9 +561,9 @@ describe("the page", () => {
     assert.equal(await page.inputValue("#cc-f-revenue-unit"), "yi");
     assert.equal(await page.isChecked("#cc-f-defined_area-yes"), true);
     // No Chinese left in the form's own texts (the document's phrases are quoted in results only).
-    const formText = await page.evaluate(() => document.querySelector(".cc-form").innerText);
+    const formText = await page.evaluate(() => document.querySelector("cluster-check").shadowRoot.querySelector(".cc-form").innerText);
     assert.doesNotMatch(formText, CJK, "Chinese text left in the English form");
-    const pageText = await page.evaluate(() => [...document.querySelectorAll(".page-title, .page-privacy, .page-footer, .cc-heading, .cc-tier-label, .cc-summary, .cc-badge")].map((e) => e.textContent).join(" "));
+    const pageText = await page.evaluate(() => [document, document.querySelector("cluster-check").shadowRoot].flatMap((root) => [...root.querySelectorAll(".page-title, .page-privacy, .page-footer, .cc-heading, .cc-tier-label, .cc-summary, .cc-badge")]).map((e) => e.textContent).join(" "));
     assert.doesNotMatch(pageText, CJK);
     assert.equal(await page.evaluate(() => localStorage.getItem("cluster-check.lang")), "en");
 
@@ -599,11 +604,15 @@ describe("the page", () => {
     assert.equal(directives["style-src"], "'self'");
     assert.equal(directives["object-src"], "'none'");
     assert.equal(directives["base-uri"], "'none'");
-    const inline = await page.evaluate(() => ({
-      styleAttributes: document.querySelectorAll("[style]").length,
-      styleElements: document.querySelectorAll("style").length,
-      inlineScripts: [...document.querySelectorAll("script")].filter((s) => !s.src).length,
-    }));
+    const inline = await page.evaluate(() => {
+      const roots = [document, document.querySelector("cluster-check").shadowRoot];
+      const all = (sel) => roots.flatMap((root) => [...root.querySelectorAll(sel)]);
+      return {
+        styleAttributes: all("[style]").length,
+        styleElements: all("style").length,
+        inlineScripts: all("script").filter((s) => !s.src).length,
+      };
+    });
     assert.deepEqual(inline, { styleAttributes: 0, styleElements: 0, inlineScripts: 0 });
     await close();
   });
@@ -611,8 +620,8 @@ describe("the page", () => {
   test("results update without reflowing the form", async () => {
     const { page, close } = await open();
     const positions = () =>
-      page.evaluate(() => [...document.querySelectorAll(".cc-form [data-field]")].map((el) => Math.round(el.getBoundingClientRect().top + window.scrollY)));
-    const verdictHeight = () => page.evaluate(() => document.querySelector(".cc-verdict").getBoundingClientRect().height);
+      page.evaluate(() => [...document.querySelector("cluster-check").shadowRoot.querySelectorAll(".cc-form [data-field]")].map((el) => Math.round(el.getBoundingClientRect().top + window.scrollY)));
+    const verdictHeight = () => page.evaluate(() => document.querySelector("cluster-check").shadowRoot.querySelector(".cc-verdict").getBoundingClientRect().height);
     const before = await positions();
     const emptyHeight = await verdictHeight();
     await fill(page, MISSES_SEVERAL);
@@ -638,10 +647,10 @@ describe("the page", () => {
     await runAxe(page, "en, phone");
     // Every input, select and radio has a label; the live region is the short summary only.
     const unlabelled = await page.evaluate(() =>
-      [...document.querySelectorAll("input, select")].filter((el) => el.labels.length === 0).map((el) => el.id),
+      [document, document.querySelector("cluster-check").shadowRoot].flatMap((root) => [...root.querySelectorAll("input, select")]).filter((el) => el.labels.length === 0).map((el) => el.id),
     );
     assert.deepEqual(unlabelled, []);
-    const live = await page.evaluate(() => [...document.querySelectorAll("[aria-live]")].map((el) => [el.className, el.getAttribute("aria-live"), el.textContent.length]));
+    const live = await page.evaluate(() => [document, document.querySelector("cluster-check").shadowRoot].flatMap((root) => [...root.querySelectorAll("[aria-live]")]).map((el) => [el.className, el.getAttribute("aria-live"), el.textContent.length]));
     assert.equal(live.length, 1);
     assert.equal(live[0][0], "cc-verdict");
     assert.equal(live[0][1], "polite");
@@ -653,7 +662,8 @@ describe("the page", () => {
     const { page, close } = await open();
     const focused = () =>
       page.evaluate(() => {
-        const el = document.activeElement;
+        let el = document.activeElement;
+        while (el.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
         const style = getComputedStyle(el);
         return {
           id: el.id,
@@ -698,7 +708,7 @@ describe("the page", () => {
     await page.focus("#lang-toggle");
     await page.keyboard.press("Enter");
     assert.equal(await page.getAttribute("html", "lang"), "en");
-    assert.equal(await page.evaluate(() => document.activeElement.id), "lang-toggle");
+    assert.equal(await page.evaluate(() => document.activeElement.shadowRoot?.activeElement?.id ?? document.activeElement.id), "lang-toggle");
     await close();
   });
 
@@ -707,13 +717,14 @@ describe("the page", () => {
     await fill(page, MISSES_SEVERAL);
     await page.emulateMedia({ media: "print" });
     const print = await page.evaluate(() => {
-      const shown = (sel) => [...document.querySelectorAll(sel)].some((el) => el.getClientRects().length > 0);
+      const root = document.querySelector("cluster-check").shadowRoot;
+      const shown = (sel) => [document, root].flatMap((r) => [...r.querySelectorAll(sel)]).some((el) => el.getClientRects().length > 0);
       return {
         form: shown(".cc-form"),
         toggle: shown("#lang-toggle"),
         jump: shown(".cc-jump"),
-        head: document.querySelector(".cc-print-head").innerText,
-        figures: document.querySelector(".cc-print-figures").innerText,
+        head: root.querySelector(".cc-print-head").innerText,
+        figures: root.querySelector(".cc-print-figures").innerText,
         results: shown(".cc-conditions"),
         notes: shown(".cc-notes"),
       };

@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, posix } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -29,7 +29,8 @@ test("the tarball holds exactly the files listed in package.json, plus package.j
     [],
     "build leftovers, dot files or sources in the tarball",
   );
-  for (const entry of entries) assert.match(entry, /^package\/[^/]+$/, `${entry}: everything sits flat in package/`);
+  // Everything sits flat in package/, but for the element's UI modules in package/ui/.
+  for (const entry of entries) assert.match(entry, /^package\/(ui\/)?[^/]+$/, `${entry}: everything sits flat in package/ (or in ui/)`);
   assert.deepEqual(names.sort(), [...manifest.files, "package.json"].sort());
 });
 
@@ -46,7 +47,8 @@ test("the manifest is complete: name, version, metadata, ESM, exports, types, fi
   assert.match(manifest.repository?.url ?? "", /^git\+https:\/\/.+\.git$/);
   assert.ok(Array.isArray(manifest.keywords) && manifest.keywords.length > 0, "keywords");
   assert.equal(manifest.type, "module");
-  assert.equal(manifest.sideEffects, false);
+  // Only the element module has an effect when imported: it registers <cluster-check>.
+  assert.deepEqual(manifest.sideEffects, ["./element.js"]);
   assert.ok(Array.isArray(manifest.files) && manifest.files.length > 0, "files");
   assert.equal(manifest.private, undefined, "a published package is not private");
 
@@ -58,6 +60,7 @@ test("the manifest is complete: name, version, metadata, ESM, exports, types, fi
   assert.equal(root.node, "./node.js");
   assert.equal(root.default, "./index.js");
   assert.equal(manifest.types, root.types, "top-level types matches exports");
+  assert.deepEqual(manifest.exports["./element"], { types: "./element.d.ts", default: "./element.js" }, 'exports["./element"]');
   // Every path the manifest points at is in the tarball.
   const pointed = [
     manifest.main,
@@ -75,16 +78,18 @@ test("the manifest is complete: name, version, metadata, ESM, exports, types, fi
 test("the browser entry, the Node entry and the glue import only files that ship", () => {
   const { read, entries } = tarball();
   const names = new Set(entries.map((entry) => entry.slice("package/".length)));
-  for (const file of ["index.js", "node.js", "api.js", "cluster_check.js"]) {
+  for (const file of ["index.js", "node.js", "api.js", "cluster_check.js", "element.js", "ui/mount.js", "ui/fields.js"]) {
     // Comments dropped (they show usage such as `import … from "cluster-check"`).
     const code = read(file, "utf8").replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "");
-    const references = [...code.matchAll(/(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|new URL\(\s*["']([^"']+)["']/g)];
+    const references = [
+      ...code.matchAll(/(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|new URL\(\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g),
+    ];
     assert.ok(references.length > 0 || file === "api.js", `${file}: no imports found (has the pattern changed?)`);
-    for (const [, imported, url] of references) {
-      const spec = imported ?? url;
+    for (const [, imported, url, dynamic] of references) {
+      const spec = imported ?? url ?? dynamic;
       if (spec.startsWith("node:")) continue;
-      assert.ok(!imported || spec.startsWith("./"), `${file} imports ${spec}, but the package has no dependencies`);
-      assert.ok(names.has(spec.replace(/^\.\//, "")), `${file} refers to ${spec}, which is not in the tarball`);
+      assert.ok(!(imported ?? dynamic) || spec.startsWith("./"), `${file} imports ${spec}, but the package has no dependencies`);
+      assert.ok(names.has(posix.join(posix.dirname(file), spec)), `${file} refers to ${spec}, which is not in the tarball`);
     }
   }
 });

@@ -1,19 +1,12 @@
-// Every string the page and the form show, in both languages. Texts about the rules
+// Every string the form and the results show, in both languages. Texts about the rules
 // themselves (titles, explanations, citations, notes, error messages) are not here: they
-// come with each report from the engine, which holds them beside the rules.
+// come with each report from the engine, which holds them beside the rules. The texts of
+// a page around the element (its title, its language toggle) belong to that page.
 
 export const LANGUAGES = ["zh-CN", "en"];
 export const DEFAULT_LANGUAGE = "zh-CN";
 
 const zh = {
-  "page.title": "中小企业特色产业集群创建条件自测",
-  "page.document": "依据《河南省工业和信息化厅关于创建中小企业特色产业集群的指导意见》（豫工信企业〔2014〕196号）三、创建产业集群具备的条件。",
-  "page.privacy": "所有计算都在您的浏览器中完成，所填数据不会发送到任何地方。",
-  "page.toggle": "English",
-  "page.toggleLang": "en",
-  "page.footer": "自测结果仅供参考，不是主管部门的认定。",
-  "page.version": "计算引擎 {version}",
-
   "form.heading": "填写集群数据",
   "form.intro": "按文件三（一）至（六）的顺序填写；结果随输入即时更新。未填写的项目显示为“未填写”，不算不符合。数字可带千位分隔符，也可用全角数字。",
   "form.unitOf": "{label}的单位",
@@ -130,14 +123,6 @@ const zh = {
 };
 
 const en = {
-  "page.title": "SME industrial cluster: creation conditions self-assessment",
-  "page.document": "Based on section 三 (the creation conditions) of the Henan Department of Industry and Information Technology guidance on creating SME characteristic industrial clusters, 豫工信企业〔2014〕196号.",
-  "page.privacy": "Everything is calculated in your browser; the figures you enter are not sent anywhere.",
-  "page.toggle": "中文",
-  "page.toggleLang": "zh-CN",
-  "page.footer": "A self-assessment for reference only, not an official decision.",
-  "page.version": "Engine {version}",
-
   "form.heading": "The cluster's figures",
   "form.intro": "In the order of the document, 3(1) to 3(6); results update as you type. A figure left empty shows as “not given”, never as not met. Money in wan yuan (10,000 yuan) or yi yuan (100 million yuan); land in hectares or mu (15 mu = 1 ha). Thousands separators are fine.",
   "form.unitOf": "Unit of {label}",

@@ -51,3 +51,27 @@ export function groupDigits(text) {
   const [, sign, int, frac = ""] = match;
   return sign + int.replace(/\B(?=(\d{3})+$)/g, ",") + frac;
 }
+
+/**
+ * A JavaScript number as the plain decimal text it stands for, in its shortest round-trip
+ * form and without an exponent (1e21 → "1000000000000000000000", 1.5e-7 → "0.00000015"),
+ * so that a figure given as a number reads in the form's input as the engine reads the
+ * number itself. NaN and ±Infinity come back as "NaN", "Infinity", "-Infinity", which the
+ * engine reports as not_a_number, as it does for the numbers.
+ * @param {number} value
+ * @returns {string}
+ */
+export function numberText(value) {
+  const text = String(value);
+  if (!Number.isFinite(value) || !text.includes("e")) return text;
+  const [mantissa, exponent] = text.split("e");
+  const negative = mantissa.startsWith("-");
+  const [int, frac = ""] = (negative ? mantissa.slice(1) : mantissa).split(".");
+  const digits = int + frac;
+  const point = int.length + Number(exponent);
+  let plain;
+  if (point <= 0) plain = `0.${"0".repeat(-point)}${digits}`;
+  else if (point >= digits.length) plain = digits + "0".repeat(point - digits.length);
+  else plain = `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return negative ? `-${plain}` : plain;
+}

@@ -1,10 +1,10 @@
-// The self-assessment UI: the form and the results, rendered into a given root element in
-// a given language. It knows nothing of the page around it (no <html lang>, no storage, no
-// document-level ids), so that it can later live in a custom element's shadow root.
+// The self-assessment UI: the form and the results, rendered into a given root (the
+// <cluster-check> element's shadow root, see ../element.js) in a given language. It knows
+// nothing of the page around it (no <html lang>, no storage, no document-level ids).
 // The DOM is built with createElement/textContent only: no text, typed or from a report,
-// is ever parsed as HTML. No inline styles: everything visual is in cluster-check.css.
+// is ever parsed as HTML. No inline styles: everything visual is in element.css.
 import { groupDigits } from "./decimal.js";
-import { FIELDS, GROUPS, UNITS, SERVICE_FUNCTIONS, emptyState, toFigures, formKeyOf } from "./fields.js";
+import { FIELDS, GROUPS, UNITS, SERVICE_FUNCTIONS, emptyState, toFigures, fromFigures, formKeyOf } from "./fields.js";
 import { t, pick, unitText, clauseText, normalizeLanguage } from "./i18n.js";
 
 /** How long an error waits while its field is being typed in ("1," on the way to "1,000"). */
@@ -36,13 +36,28 @@ function setText(el, text) {
 
 /**
  * Renders the self-assessment into `root`.
- * @param {Element} root
- * @param {{ lang?: string, engine: Promise<{ evaluate: Function }> | { evaluate: Function }, idPrefix?: string }} options
- * @returns {{ setLang(lang: string): void, readonly lang: string, readonly report: object | null, destroy(): void }}
+ *
+ * `figures` presets the form (see fromFigures in fields.js); `ruleset`, when given, is sent
+ * as the `ruleset` figure; `compact` puts the results first, in one column; `onReport` is
+ * called with each report, after every evaluation.
+ * @param {Element | ShadowRoot} root
+ * @param {{ lang?: string, engine: Promise<{ evaluate: Function }> | { evaluate: Function }, idPrefix?: string,
+ *           figures?: object | null, ruleset?: string | null, compact?: boolean, onReport?: (report: object) => void }} options
+ * @returns {{ setLang(lang: string): void, setFigures(figures: object | null): void, setRuleset(ruleset: string | null): void,
+ *             setCompact(compact: boolean): void, readonly lang: string, readonly figures: object, readonly report: object | null,
+ *             destroy(): void }}
  */
-export function mountClusterCheck(root, { lang = "zh-CN", engine, idPrefix = "cc" } = {}) {
+export function mountClusterCheck(
+  root,
+  { lang = "zh-CN", engine, idPrefix = "cc", figures = null, ruleset = null, compact = false, onReport = null } = {},
+) {
   let language = normalizeLanguage(lang);
-  const state = emptyState();
+  let state = emptyState();
+  /** Given figures that no control can show as given: sent to the engine as they are. */
+  let extra = {};
+  if (figures) ({ state, extra } = fromFigures(figures));
+  let rulesetId = ruleset;
+  let isCompact = Boolean(compact);
   let evaluate = null;
   let engineFailed = false;
   let report = null;
@@ -144,10 +159,31 @@ export function mountClusterCheck(root, { lang = "zh-CN", engine, idPrefix = "cc
       h("p", { class: "cc-print-only cc-print-disclaimer", text: tr("print.disclaimer") }),
     );
 
-    const layout = h("div", { class: "cc", lang: language, "data-ready": evaluate ? "true" : "false" }, form, jump, results);
+    // Both languages are written left to right, whatever direction the host page has.
+    const layout = h("div", { class: "cc", lang: language, dir: "ltr", "data-ready": evaluate ? "true" : "false" }, form, jump, results);
     refs.layout = layout;
+    refs.results = results;
+    arrange();
     shown.clear();
     root.replaceChildren(layout);
+  }
+
+  /**
+   * Side by side (or, when narrow, the form first with a bar at the bottom that shows the
+   * verdict), or compact: the results first, then the bar (it sticks to the top while the
+   * form below is being filled in), then the form. The order is that of the DOM, so that
+   * reading and focus order follow what is seen.
+   */
+  function arrange() {
+    const { layout, results, jump } = refs;
+    if (isCompact) {
+      layout.dataset.layout = "compact";
+      layout.prepend(results);
+      results.after(jump);
+    } else {
+      delete layout.dataset.layout;
+      layout.append(jump, results);
+    }
   }
 
   function buildGroup(group) {
@@ -297,6 +333,8 @@ export function mountClusterCheck(root, { lang = "zh-CN", engine, idPrefix = "cc
     if (!key || !(key in FIELDS)) return;
     const field = FIELDS[key];
     let typing = false;
+    // What the user enters in a field replaces any given figure for it that it could not show.
+    for (const figure of Object.keys(extra)) if (formKeyOf(figure) === key) delete extra[figure];
     switch (field.kind) {
       case "text":
       case "count":
@@ -369,7 +407,7 @@ export function mountClusterCheck(root, { lang = "zh-CN", engine, idPrefix = "cc
       return;
     }
     try {
-      report = evaluate(toFigures(state));
+      report = evaluate(currentFigures());
       engineFailed = false;
     } catch (error) {
       console.error(error);
@@ -380,6 +418,30 @@ export function mountClusterCheck(root, { lang = "zh-CN", engine, idPrefix = "cc
     }
     renderReport();
     applyErrors(typingKey);
+    onReport?.(report);
+  }
+
+  /** The figures the form stands for: the ruleset, what is entered, and what it could not show. */
+  function currentFigures() {
+    const figures = {};
+    if (typeof rulesetId === "string" && rulesetId.trim() !== "") figures.ruleset = rulesetId;
+    Object.assign(figures, toFigures(state));
+    for (const [figure, value] of Object.entries(extra)) {
+      if (!(figure in figures)) figures[figure] = Array.isArray(value) ? [...value] : value;
+    }
+    return figures;
+  }
+
+  /** Builds the form again (after a change of language or figures), keeping the focus. */
+  function rebuild() {
+    if (destroyed) return;
+    const active = root.getRootNode().activeElement;
+    const focusedId = active && root.contains(active) ? active.id : null;
+    clearTimeout(pending?.timer);
+    pending = null;
+    build();
+    update();
+    if (focusedId) root.querySelector(`#${CSS.escape(focusedId)}`)?.focus();
   }
 
   function renderWaiting() {
@@ -649,18 +711,33 @@ export function mountClusterCheck(root, { lang = "zh-CN", engine, idPrefix = "cc
     get report() {
       return report;
     },
+    /** The figures the form stands for, as they are sent to the engine (a fresh object). */
+    get figures() {
+      return currentFigures();
+    },
     /** Re-renders in another language, keeping everything entered and the focus. */
     setLang(next) {
       const wanted = normalizeLanguage(next);
       if (wanted === language) return;
-      const active = root.getRootNode().activeElement;
-      const focusedId = active && root.contains(active) ? active.id : null;
       language = wanted;
-      clearTimeout(pending?.timer);
-      pending = null;
-      build();
+      rebuild();
+    },
+    /** Fills the form from figures (null: empties it) and evaluates them. */
+    setFigures(next) {
+      ({ state, extra } = fromFigures(next ?? {}));
+      rebuild();
+    },
+    /** Sets the ruleset figure (null: the engine's default) and evaluates again. */
+    setRuleset(next) {
+      if (next === rulesetId) return;
+      rulesetId = next;
       update();
-      if (focusedId) root.querySelector(`#${CSS.escape(focusedId)}`)?.focus();
+    },
+    /** Results first, in one column (true), or the usual layout (false). */
+    setCompact(next) {
+      if (Boolean(next) === isCompact) return;
+      isCompact = Boolean(next);
+      arrange();
     },
     destroy() {
       destroyed = true;

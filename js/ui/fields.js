@@ -1,7 +1,8 @@
-// The form's model: which fields it has, in the document's order, and how what is typed
-// becomes the figures of the interface (figures JSON, see the interface spec). Labels and
+// The form's model: which fields it has, in the document's order, how what is typed
+// becomes the figures of the interface (figures JSON, see the interface spec), and how
+// figures given to the element fill the form. Labels and
 // hints are in the catalogue (i18n.js) under "field.<key>" and "hint.<key>".
-import { shiftDecimal } from "./decimal.js";
+import { numberText, shiftDecimal } from "./decimal.js";
 
 export const SERVICE_FUNCTIONS = [
   "rd_design",
@@ -121,4 +122,82 @@ export function formKeyOf(figure) {
   const base = match && FIELDS[match[1]];
   if (!base) return null;
   return (base.kind === "money" && match[2] === "wan") || (base.kind === "area" && match[2] !== "wan") ? match[1] : null;
+}
+
+/** Where a figure goes in the form: its form field and, for an amount, the unit. */
+function placeOf(figure) {
+  const field = FIELDS[figure];
+  if (field) return field.kind === "money" || field.kind === "area" ? null : { key: figure, field };
+  const key = formKeyOf(figure);
+  return key ? { key, field: FIELDS[key], unit: figure.slice(key.length + 1) } : null;
+}
+
+/** Decimal text for an input: text as it is, a number as the decimal it is written as. */
+function inputText(value) {
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return numberText(value);
+  if (typeof value === "bigint") return value.toString();
+  return null;
+}
+
+/**
+ * Puts one given figure into the form state; false when no control can hold it as given.
+ * The form holds what a user could have typed or chosen: text (or a number, shown as its
+ * decimal text) in a text box, true/false/blank in a question, known functions in the list.
+ */
+function assign(state, { key, field, unit }, value) {
+  switch (field.kind) {
+    case "text":
+      if (typeof value !== "string") return false;
+      state[key] = value;
+      return true;
+    case "count": {
+      const text = inputText(value);
+      if (text === null) return false;
+      state[key] = text;
+      return true;
+    }
+    case "money":
+    case "area": {
+      const text = inputText(value);
+      // A land figure given in both units: the form holds one (the first given); the
+      // other stays with the figures, and the engine reports both_units.
+      if (text === null || !blank(state[key].text)) return false;
+      state[key] = { text, unit: field.kind === "money" ? "wan" : unit };
+      return true;
+    }
+    case "bool":
+      if (value === true || value === false) state[key] = value ? "yes" : "no";
+      else if (typeof value === "string" && blank(value)) state[key] = "";
+      else return false;
+      return true;
+    case "set":
+      if (!Array.isArray(value) || !value.every((item) => SERVICE_FUNCTIONS.includes(item))) return false;
+      state[key] = { values: SERVICE_FUNCTIONS.filter((id) => value.includes(id)), none: value.length === 0 };
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * The form for a figures object (the element's `figures` property). Returns the form state
+ * and `extra`: the figures no control can show as given (an unknown or misspelt field, a
+ * value of the wrong type such as `defined_area: "yes"`, an unknown service function, the
+ * second unit of a land figure, `ruleset`). Those are kept exactly as given and sent to the
+ * engine with the form's figures, so the engine reports them as it would for the same
+ * object, and the figures read back are the figures evaluated. `null` and `undefined` mean
+ * "not given", as they do for the engine.
+ * @param {Record<string, unknown>} figures
+ * @returns {{ state: ReturnType<typeof emptyState>, extra: Record<string, unknown> }}
+ */
+export function fromFigures(figures) {
+  const state = emptyState();
+  const extra = {};
+  for (const [figure, value] of Object.entries(figures)) {
+    if (value === null || value === undefined) continue;
+    const place = placeOf(figure);
+    if (!place || !assign(state, place, value)) extra[figure] = value;
+  }
+  return { state, extra };
 }
