@@ -81,18 +81,35 @@ impl Dec {
 }
 
 /// Appends the decimal digits of a whole number (without `core::fmt`, which is large in
-/// `.wasm`, and without allocating).
-pub fn push_int(out: &mut String, mut value: u128) {
+/// `.wasm`, and without allocating). Values that fit 64 bits — nearly all — are divided in
+/// 64-bit arithmetic: WebAssembly has no 128-bit division, and a software one per digit
+/// would cost more than the rest of an evaluation.
+pub fn push_int(out: &mut String, value: u128) {
     let mut digits = [0u8; 40];
     let mut start = digits.len();
-    loop {
+    let mut push = |digit: u8| {
         start -= 1;
         if let Some(slot) = digits.get_mut(start) {
-            *slot = b'0' + (value % 10) as u8;
+            *slot = b'0' + digit;
         }
-        value /= 10;
-        if value == 0 || start == 0 {
-            break;
+    };
+    match u64::try_from(value) {
+        Ok(mut small) => loop {
+            push((small % 10) as u8);
+            small /= 10;
+            if small == 0 {
+                break;
+            }
+        },
+        Err(_) => {
+            let mut big = value;
+            loop {
+                push((big % 10) as u8);
+                big /= 10;
+                if big == 0 {
+                    break;
+                }
+            }
         }
     }
     // Only ASCII digits were written.
