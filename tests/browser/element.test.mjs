@@ -11,24 +11,14 @@
 // the page's path, no error. Screenshots: test-output/screenshots/element-*.png.
 //
 //   node --test --test-concurrency=1 tests/browser/element.test.mjs
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { build, createLogger } from "vite";
+import { join } from "node:path";
 import ts from "typescript";
 import { evaluate } from "cluster-check";
-import { startServer } from "../../scripts/serve.mjs";
-import { launch, watchedPage } from "./chromium.mjs";
+import { EXAMPLES, OUT, SCREENSHOTS, assertViteOutput, buildVite, copyPackageBrowserFiles, serveFolder, useBrowser, visitPage } from "./support.mjs";
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const OUT = join(ROOT, "test-output");
-const SCREENSHOTS = join(OUT, "screenshots");
-const PACKAGE = join(ROOT, "node_modules", "cluster-check");
-const EXAMPLES = join(ROOT, "examples");
-const LOAD_TIMEOUT = 15_000;
-const DESKTOP = { width: 1280, height: 900 };
 const RED = "rgb(255, 0, 0)";
 
 const ALL_FUNCTIONS = ["rd_design", "testing", "training", "consulting", "ip", "financing", "exhibition", "logistics"];
@@ -126,81 +116,18 @@ const EXPECTED_MISSES = {
   platform_or_base: "missing",
 };
 
-let browser;
-const servers = [];
+useBrowser();
 
-before(async () => {
-  await mkdir(SCREENSHOTS, { recursive: true });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await Promise.all(servers.map(({ server }) => new Promise((done) => server.close(done))));
-});
-
-async function serve(root, prefix) {
-  const served = await startServer({ root, port: 0, prefix });
-  servers.push(served);
-  return served.url;
-}
-
-/** The package's browser files (its "files": the modules, in their folders, and the .wasm). */
-async function browserFiles() {
-  const manifest = JSON.parse(await readFile(join(PACKAGE, "package.json"), "utf8"));
-  return manifest.files.filter((file) => (file.endsWith(".js") && file !== manifest.main.replace(/^\.\//, "")) || file.endsWith(".wasm"));
-}
+/** The page is ready when the element has given its first report. */
+const reported = () => document.querySelector("cluster-check")?.report !== null && document.querySelector("cluster-check")?.report !== undefined;
 
 /** An example folder with the installed package's browser files copied into ./cluster-check/. */
 async function staticSite(example) {
   const site = join(OUT, example);
   await rm(site, { recursive: true, force: true });
   await cp(join(EXAMPLES, example), site, { recursive: true });
-  for (const file of await browserFiles()) {
-    await mkdir(dirname(join(site, "cluster-check", file)), { recursive: true });
-    await cp(join(PACKAGE, file), join(site, "cluster-check", file));
-  }
+  await copyPackageBrowserFiles(join(site, "cluster-check"));
   return site;
-}
-
-/** Opens `url` in a fresh context that records requests and responses; waits for the element's first report. */
-async function open(url, { viewport = DESKTOP } = {}) {
-  const { context, page, seen } = await watchedPage(browser, { origin: new URL(url).origin, viewport });
-  const requests = [];
-  const responses = [];
-  page.on("request", (request) => requests.push(request.url()));
-  page.on("response", (response) => responses.push({ url: response.url(), status: response.status(), type: response.headers()["content-type"] ?? "" }));
-  await page.goto(url, { waitUntil: "load" });
-  try {
-    await Promise.race([
-      page.waitForFunction(() => document.querySelector("cluster-check")?.report !== null && document.querySelector("cluster-check")?.report !== undefined, null, { timeout: LOAD_TIMEOUT }),
-      page.waitForEvent("pageerror", { timeout: LOAD_TIMEOUT + 1000 }).then((error) => {
-        throw error;
-      }),
-    ]);
-  } catch (error) {
-    throw new Error(
-      `${url}: the element gave no report (${String(error?.message ?? error).split("\n")[0]}).\nerrors: ${JSON.stringify(seen.errors)}\nCSP: ${JSON.stringify(seen.cspViolations)}`,
-      { cause: error },
-    );
-  }
-  return { context, page, seen, requests, responses };
-}
-
-function assertCleanLoad({ seen, requests }, base) {
-  assert.deepEqual(seen.offOrigin, [], "requests left the page's origin");
-  assert.deepEqual(seen.cspViolations, [], "Content-Security-Policy violations");
-  assert.deepEqual(seen.errors, [], "page errors or console errors");
-  assert.deepEqual(requests.filter((url) => !url.startsWith(base)), [], `requests outside ${base}`);
-}
-
-/** Exactly one .wasm fetched, from `expected`, as application/wasm. */
-function assertWasmFetched(responses, expected) {
-  const wasm = responses.filter(({ url }) => new URL(url).pathname.endsWith(".wasm"));
-  assert.equal(wasm.length, 1, `one .wasm request expected, got ${JSON.stringify(wasm)}`);
-  assert.equal(wasm[0].url, expected);
-  assert.equal(wasm[0].status, 200);
-  assert.equal(wasm[0].type.split(";")[0].trim(), "application/wasm");
 }
 
 /** What the element shows, read from its shadow root. */
@@ -436,11 +363,8 @@ async function exerciseCompact(page) {
 
 test("a plain HTML host: the package's browser files under a sub-path, strict CSP", async () => {
   const site = await staticSite("element-plain");
-  const prefix = "/portal/tools/cluster-check/";
-  const base = await serve(site, prefix);
-  const loaded = await open(base);
-  const { page } = loaded;
-  try {
+  const base = await serveFolder(site, "/portal/tools/cluster-check/");
+  await visitPage(base, { ready: reported, wasm: `${base}cluster-check/cluster_check_bg.wasm` }, async ({ page }) => {
     // The host's own listener saw the first report.
     assert.equal(await page.locator("#host-verdict").getAttribute("data-status"), "incomplete");
     await exercise(page, "plain");
@@ -484,16 +408,10 @@ test("a plain HTML host: the package's browser files under a sub-path, strict CS
       after: "rgb(11, 61, 145)",
       afterRadius: "6px",
     });
-
-    assertWasmFetched(loaded.responses, `${base}cluster-check/cluster_check_bg.wasm`);
-    assertCleanLoad(loaded, base);
-  } finally {
-    await loaded.context.close();
-  }
+  });
 
   // In a narrow column (a phone, or a portal's side column): compact, results first, no overflow.
-  const narrow = await open(base, { viewport: { width: 400, height: 900 } });
-  try {
+  await visitPage(base, { ready: reported, viewport: { width: 400, height: 900 } }, async (narrow) => {
     await narrow.page.evaluate(() => {
       const host = document.querySelector("cluster-check");
       host.compact = true;
@@ -528,17 +446,13 @@ test("a plain HTML host: the package's browser files under a sub-path, strict CS
     assert.ok(Math.abs(heading.top) < 2, `the bar leads back to the results (${heading.top})`);
     assert.equal(heading.focused, "cc-results-heading");
     await screenshot(narrow.page, join(SCREENSHOTS, "element-compact.png"));
-    assertCleanLoad(narrow, base);
-  } finally {
-    await narrow.context.close();
-  }
+  });
 });
 
 test("lifecycle: created by script, figures before connection or definition, moved, removed and added again", async () => {
   const site = await staticSite("element-plain");
-  const base = await serve(site, "/lifecycle/");
-  const loaded = await open(base);
-  try {
+  const base = await serveFolder(site, "/lifecycle/");
+  await visitPage(base, { ready: reported }, async (loaded) => {
     const result = await loaded.page.evaluate(async () => {
       const events = [];
       const record = (event) => events.push([event.target.id, event.detail.status, event.detail.tier]);
@@ -611,19 +525,13 @@ test("lifecycle: created by script, figures before connection or definition, mov
     assert.match(result.thrown, /^TypeError: <cluster-check>: figures must be an object/);
     assert.deepEqual(result.cleared, {});
     assert.ok(result.events.some(([id, status, tier]) => id === "made" && status === "incomplete" && tier === "over_100yi"), JSON.stringify(result.events));
-    assertCleanLoad(loaded, base);
-  } finally {
-    await loaded.context.close();
-  }
+  });
 });
 
 test("a host with a hostile global stylesheet: the element is untouched, the host keeps its rules", async () => {
   const site = await staticSite("element-hostile");
-  const prefix = "/a/hostile/portal/";
-  const base = await serve(site, prefix);
-  const loaded = await open(base);
-  const { page } = loaded;
-  try {
+  const base = await serveFolder(site, "/a/hostile/portal/");
+  await visitPage(base, { ready: reported, wasm: `${base}cluster-check/cluster_check_bg.wasm` }, async ({ page }) => {
     // The hostile sheet is in force on the host's own elements…
     const host = await page.evaluate(() => ({
       input: getComputedStyle(document.getElementById("host-input")).display,
@@ -672,49 +580,20 @@ test("a host with a hostile global stylesheet: the element is untouched, the hos
       "the host's listener follows the element",
     );
     assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById("host-input")).display), "none", "the element did not undo the host's rules");
-    assertWasmFetched(loaded.responses, `${base}cluster-check/cluster_check_bg.wasm`);
-    assertCleanLoad(loaded, base);
-  } finally {
-    await loaded.context.close();
-  }
+  });
 });
 
 test("a Vite production build importing cluster-check/element, under a sub-path", async () => {
-  const app = join(EXAMPLES, "element-vite");
   const outDir = join(OUT, "element-vite");
-  const logged = [];
-  const logger = createLogger("warn");
-  for (const level of ["warn", "warnOnce", "error"]) {
-    const write = logger[level].bind(logger);
-    logger[level] = (message, options) => {
-      logged.push(`${level}: ${message}`);
-      write(message, options);
-    };
-  }
-  const output = await build({
-    root: app,
-    configFile: join(app, "vite.config.js"),
-    logLevel: "warn",
-    customLogger: logger,
-    build: { outDir, emptyOutDir: true },
-  });
-  assert.deepEqual(logged, [], "Vite warned or failed while building the example");
-  const emitted = (Array.isArray(output) ? output : [output]).flatMap((bundle) => bundle.output.map((item) => item.fileName));
-  const wasm = emitted.filter((name) => name.endsWith(".wasm"));
-  assert.equal(wasm.length, 1, JSON.stringify(emitted));
-  assert.deepEqual(await readFile(join(outDir, wasm[0])), await readFile(join(PACKAGE, "cluster_check_bg.wasm")));
+  const emitted = await buildVite(join(EXAMPLES, "element-vite"), outDir);
+  const wasm = await assertViteOutput(outDir, emitted);
   for (const name of emitted.filter((n) => n.endsWith(".css"))) {
     assert.doesNotMatch(await readFile(join(outDir, name), "utf8"), /\.cc-|cluster-check-accent:\s*var/, `${name}: the element's styles leaked into a global stylesheet`);
   }
-  for (const name of emitted.filter((n) => n.endsWith(".js"))) {
-    assert.doesNotMatch(await readFile(join(outDir, name), "utf8"), /node:fs|readFileSync/, `${name} took the Node entry`);
-  }
   assert.ok(emitted.filter((n) => n.endsWith(".js")).length >= 2, "the engine is a chunk of its own, loaded when the element connects");
 
-  const base = await serve(outDir, "/apps/vite/cluster-check/");
-  const loaded = await open(base);
-  const { page } = loaded;
-  try {
+  const base = await serveFolder(outDir, "/apps/vite/cluster-check/");
+  await visitPage(base, { ready: reported, wasm: `${base}${wasm}` }, async ({ page }) => {
     // The app's own button presets the figures; its listener shows the verdict.
     await page.click("#example");
     assert.equal(await page.locator("#summary").innerText(), "status: met · tier: over_20yi");
@@ -726,11 +605,7 @@ test("a Vite production build importing cluster-check/element, under a sub-path"
     await page.screenshot({ path: join(SCREENSHOTS, "element-vite-page.png") });
     await setFigures(page, {});
     await exercise(page, "vite");
-    assertWasmFetched(loaded.responses, `${base}${wasm[0]}`);
-    assertCleanLoad(loaded, base);
-  } finally {
-    await loaded.context.close();
-  }
+  });
 });
 
 test("element.d.ts: the element, its figures and its event are typed; a misspelt figure does not compile", async () => {

@@ -7,22 +7,16 @@
 //   - the ```js blocks that import "cluster-check/element" are built with Vite, as an app
 //     whose page holds the element, followed by the other ```js blocks, and checked the same way;
 //   - the ```ts blocks are type-checked against the installed package's declarations.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
-import { dirname, join, posix } from "node:path";
-import { fileURLToPath } from "node:url";
-import { build, createLogger } from "vite";
+import { join, posix } from "node:path";
 import ts from "typescript";
-import { startServer } from "../../scripts/serve.mjs";
-import { launch, watchedPage } from "./chromium.mjs";
+import { EXAMPLES, OUT as TEST_OUTPUT, ROOT, buildVite, copyPackageBrowserFiles, serveFolder, useBrowser, visitPage } from "./support.mjs";
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const OUT = join(ROOT, "test-output", "readme-element");
-const PACKAGE = join(ROOT, "node_modules", "cluster-check");
-const FAVICON = join(ROOT, "examples", "element-plain", "favicon.svg");
+const OUT = join(TEST_OUTPUT, "readme-element");
+const FAVICON = join(EXAMPLES, "element-plain", "favicon.svg");
 const HEADING = "## Embed it in your site";
-const LOAD_TIMEOUT = 15_000;
 
 /** The section's fenced blocks: { lang, line, code }. */
 function sectionBlocks(markdown) {
@@ -61,50 +55,13 @@ const importsByName = (b) => /(?:from\s*|import\s*)["']cluster-check\/element["'
 const bundlerJs = blocks.filter((b) => b.lang === "js" && importsByName(b));
 const pageJs = blocks.filter((b) => b.lang === "js" && !importsByName(b));
 
-let browser;
-const servers = [];
+useBrowser();
 
-before(async () => {
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await Promise.all(servers.map(({ server }) => new Promise((done) => server.close(done))));
-});
-
-async function serve(root, prefix) {
-  const served = await startServer({ root, port: 0, prefix });
-  servers.push(served);
-  return served.url;
-}
-
-/** Opens the page, waits for the element's first report, and returns what the console printed. */
-async function run(url) {
-  const { context, page, seen } = await watchedPage(browser, { origin: new URL(url).origin });
-  const printed = [];
-  const requests = [];
-  page.on("console", (message) => {
-    if (message.type() === "log") printed.push(message.text());
-  });
-  page.on("request", (request) => requests.push(request.url()));
-  await page.goto(url, { waitUntil: "load" });
-  try {
-    await Promise.race([
-      page.waitForFunction(() => document.querySelector("cluster-check")?.report?.status, null, { timeout: LOAD_TIMEOUT }),
-      page.waitForEvent("pageerror", { timeout: LOAD_TIMEOUT + 1000 }).then((error) => {
-        throw error;
-      }),
-    ]);
-  } catch (error) {
-    await context.close();
-    throw new Error(`${url}: the element gave no report: ${error?.message}\nerrors: ${JSON.stringify(seen.errors)}\nCSP: ${JSON.stringify(seen.cspViolations)}`, {
-      cause: error,
-    });
-  }
-  await page.waitForTimeout(100); // the last console messages
-  return { context, page, seen, printed, requests };
-}
+/**
+ * How the snippets' pages are opened: ready at the element's first report, then a moment
+ * more for the last console messages (what they print is checked).
+ */
+const ELEMENT_PAGE = { ready: () => document.querySelector("cluster-check")?.report?.status, settle: 100 };
 
 function assertPrinted(block, printed) {
   for (const shown of promises(block.code)) {
@@ -135,13 +92,6 @@ async function assertThemed(page) {
   if (declared["--cluster-check-radius"]) assert.equal(look.radius, declared["--cluster-check-radius"], "the radius of the css snippet");
 }
 
-function assertClean({ seen, requests }, base) {
-  assert.deepEqual(seen.offOrigin, [], "requests left the page's origin");
-  assert.deepEqual(seen.cspViolations, [], "Content-Security-Policy violations");
-  assert.deepEqual(seen.errors, [], "page errors");
-  assert.deepEqual(requests.filter((url) => !url.startsWith(base)), [], `requests outside ${base}`);
-}
-
 test(`the README has an "${HEADING}" section with an html page, a bundler import, page scripts, a theme and types`, () => {
   assert.equal(html.length, 1, "one ```html page");
   assert.ok(bundlerJs.length >= 1, 'a ```js block importing "cluster-check/element"');
@@ -168,11 +118,7 @@ test("the html snippet, served with the package files, runs the page snippets an
   const site = join(OUT, "static");
   await rm(site, { recursive: true, force: true });
   await mkdir(site, { recursive: true });
-  const manifest = JSON.parse(await readFile(join(PACKAGE, "package.json"), "utf8"));
-  for (const file of manifest.files.filter((f) => (f.endsWith(".js") && f !== "node.js") || f.endsWith(".wasm"))) {
-    await mkdir(dirname(join(site, folder, file)), { recursive: true });
-    await cp(join(PACKAGE, file), join(site, folder, file));
-  }
+  await copyPackageBrowserFiles(join(site, folder));
   await writeFile(join(site, "site.css"), css.map((b) => b.code).join("\n"));
   await cp(FAVICON, join(site, "favicon.svg"));
   const scripts = [];
@@ -187,9 +133,8 @@ test("the html snippet, served with the package files, runs the page snippets an
     .replace("</body>", `  ${scripts.join("\n  ")}\n</body>`);
   await writeFile(join(site, "index.html"), index);
 
-  const base = await serve(site, "/some/portal/section/");
-  const loaded = await run(base);
-  try {
+  const base = await serveFolder(site, "/some/portal/section/");
+  await visitPage(base, ELEMENT_PAGE, async (loaded) => {
     for (const block of pageJs) assertPrinted(block, loaded.printed);
     const shown = await loaded.page.evaluate(() => {
       const root = document.querySelector("cluster-check").shadowRoot;
@@ -199,10 +144,7 @@ test("the html snippet, served with the package files, runs the page snippets an
     assert.equal(shown.checks, 14);
     assert.equal(shown.lang, "zh-CN");
     await assertThemed(loaded.page);
-    assertClean(loaded, base);
-  } finally {
-    await loaded.context.close();
-  }
+  });
 });
 
 test("the bundler snippet, built with Vite, runs the page snippets", async () => {
@@ -232,36 +174,15 @@ test("the bundler snippet, built with Vite, runs the page snippets", async () =>
   await mkdir(join(src, "public"));
   await cp(FAVICON, join(src, "public", "favicon.svg"));
   await writeFile(join(src, "main.js"), ['import "./site.css";', ...bundlerJs.map((b) => b.code), ...pageJs.map((b) => `{\n${b.code}}\n`)].join("\n"));
-  const logged = [];
-  const logger = createLogger("warn");
-  for (const level of ["warn", "warnOnce", "error"]) {
-    const write = logger[level].bind(logger);
-    logger[level] = (message, options) => {
-      logged.push(`${level}: ${message}`);
-      write(message, options);
-    };
-  }
-  await build({
-    root: src,
-    configFile: false,
-    base: "./",
-    logLevel: "warn",
-    customLogger: logger,
-    build: { outDir, emptyOutDir: true, target: "es2022" },
-  });
-  assert.deepEqual(logged, [], "Vite warned while building the snippets");
+  await buildVite(src, outDir, { label: "the snippets", configFile: false, base: "./", build: { target: "es2022" } });
 
-  const base = await serve(outDir, "/apps/embedded/");
-  const loaded = await run(base);
-  try {
+  const base = await serveFolder(outDir, "/apps/embedded/");
+  await visitPage(base, ELEMENT_PAGE, async (loaded) => {
     for (const block of pageJs) assertPrinted(block, loaded.printed);
     for (const block of bundlerJs) assertPrinted(block, loaded.printed);
     assert.equal(await loaded.page.evaluate(() => document.querySelector("cluster-check").shadowRoot.querySelector(".cc").lang), "en", "the page's lang");
     await assertThemed(loaded.page);
-    assertClean(loaded, base);
-  } finally {
-    await loaded.context.close();
-  }
+  });
 });
 
 test("the ts snippets type-check against the package's declarations", async () => {
