@@ -17,7 +17,7 @@ PACKAGE_SOURCES := $(shell find src js -type f) build.rs Cargo.toml Cargo.lock L
 WWW_SOURCES := $(shell find www -type f 2>/dev/null) scripts/build-www.mjs
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve test test-rust test-js test-browser package www setup-rust setup-wasm setup-node setup-browser bench clean
+.PHONY: serve test test-rust test-js test-browser package www single setup-rust setup-wasm setup-node setup-browser bench clean
 
 ## The page, built and served at http://127.0.0.1:$(PORT) (PORT overrides).
 serve: www
@@ -52,11 +52,16 @@ pkg/.stamp: $(PACKAGE_SOURCES) | setup-wasm setup-node
 	node scripts/build-package.mjs
 	touch $@
 
-## The page with the package beside it, ready for any static web server: dist/www/.
-www: dist/www/.stamp
+## The page with the package beside it, ready for any static web server: dist/www/;
+## and the same page in one self-contained file that works from disk: dist/cluster-check.html.
+www: dist/www/.stamp dist/cluster-check.html
 dist/www/.stamp: pkg/.stamp $(WWW_SOURCES)
 	node scripts/build-www.mjs
 	touch $@
+
+single: dist/cluster-check.html
+dist/cluster-check.html: dist/www/.stamp scripts/build-single.mjs | setup-node
+	node scripts/build-single.mjs
 
 setup-rust:
 	@command -v cargo >/dev/null || { echo "Rust is needed: install it with rustup (https://rustup.rs)" >&2; exit 1; }
@@ -82,6 +87,14 @@ setup-browser:
 bench: package setup-node
 	npm install --no-save --no-package-lock --ignore-scripts $(TARBALL)
 	node benches/throughput.mjs
+
+## Beside json-rules-engine, zen-engine-wasm and plain JS; memory; page speed (not part of `make test`).
+.PHONY: bench-compare
+bench-compare: package www setup-node setup-browser
+	npm install --no-save --no-package-lock --ignore-scripts $(TARBALL)
+	node --expose-gc benches/compare/run.mjs
+	node --expose-gc benches/compare/memory.mjs
+	node benches/compare/page-speed.mjs
 
 clean:
 	rm -rf pkg dist target/npm test-output

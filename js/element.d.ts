@@ -8,6 +8,12 @@ import type { Figures, Report } from "./index.js";
 /** The languages of the `lang` attribute (another value reads as the closest: "en-GB" → en, else zh). */
 export type ClusterCheckLanguage = "zh" | "en";
 
+/** The form fields of the amounts of money (their figures are `<field>_wan`). */
+export type ClusterCheckMoneyField = "fixed_investment" | "revenue" | "leading_industry_revenue" | "rd_expense";
+
+/** The unit an amount of money is shown in: "wan" (万元) or "yi" (亿元). */
+export type ClusterCheckMoneyUnit = "wan" | "yi";
+
 /** The event after every evaluation: `detail` is the report. Bubbles and crosses shadow roots. */
 export type ClusterCheckChangeEvent = CustomEvent<Report>;
 
@@ -32,6 +38,19 @@ export declare class ClusterCheckElement extends HTMLElement {
    */
   get figures(): Figures;
   set figures(figures: Figures | null | undefined);
+  /**
+   * The unit each amount of money is shown in (a fresh object on every read). `figures` are
+   * always in 万元 and do not say which unit was typed: keep both to give the form back
+   * exactly as it was.
+   *
+   * Setting it shows the given amounts in those units (fields left out keep theirs): the
+   * typed text moves its decimal point, so the figures stay exactly the same ("685000" 万元
+   * shows as "68.5" 亿元). Setting `figures` shows every amount in 万元 again: set the units
+   * after the figures.
+   * @throws {TypeError} for something that is not an object, a field that is not an amount, or another unit.
+   */
+  get units(): Record<ClusterCheckMoneyField, ClusterCheckMoneyUnit>;
+  set units(units: Partial<Record<ClusterCheckMoneyField, ClusterCheckMoneyUnit>>);
   /** The latest report, or null before the engine has evaluated anything. */
   readonly report: Report | null;
   /** The `ruleset` attribute (null: the engine's default, `henan-2014`). */

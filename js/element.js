@@ -13,10 +13,12 @@
 //
 // Attributes: lang (zh | en; otherwise the closest lang around it), ruleset (sent as the
 // `ruleset` figure), compact (results first, one column). Properties: figures (preset or
-// read the figures), report (the latest report, or null). Event: cluster-check-change
-// (bubbles, composed), detail = the report, after every evaluation.
+// read the figures), units (the unit each amount of money is shown in), report (the latest
+// report, or null). Event: cluster-check-change (bubbles, composed), detail = the report,
+// after every evaluation.
 import { mountClusterCheck } from "./ui/mount.js";
 import { DEFAULT_LANGUAGE, normalizeLanguage } from "./ui/i18n.js";
+import { FIELDS, UNITS } from "./ui/fields.js";
 import css from "./ui/styles.js";
 
 export const TAG_NAME = "cluster-check";
@@ -38,6 +40,9 @@ function styleSheet() {
   }
   return sheet;
 }
+
+const MONEY_FIELDS = Object.keys(FIELDS).filter((key) => FIELDS[key].kind === "money");
+const MONEY_UNITS = UNITS.money.map((unit) => unit.id);
 
 function isFiguresLike(value) {
   return value === null || value === undefined || value instanceof Map || (typeof value === "object" && !Array.isArray(value));
@@ -63,11 +68,13 @@ export class ClusterCheckElement extends Base {
   }
 
   connectedCallback() {
-    // A value set on the element before this module defined it shadows the accessor.
-    if (Object.hasOwn(this, "figures")) {
-      const figures = this.figures;
-      delete this.figures;
-      this.figures = figures;
+    // A value set on the element before this module defined it shadows the accessor
+    // (the figures first: setting them shows amounts in 万元, the units then move them).
+    for (const property of ["figures", "units"]) {
+      if (!Object.hasOwn(this, property)) continue;
+      const value = this[property];
+      delete this[property];
+      this[property] = value;
     }
     if (this.#ui) this.#ui.setLang(this.#language());
     else this.#mount();
@@ -113,6 +120,37 @@ export class ClusterCheckElement extends Base {
       );
     }
     this.#mount().setFigures(figures instanceof Map ? Object.fromEntries(figures) : figures);
+  }
+
+  /**
+   * The unit each amount of money is shown in, by form field: "wan" (万元) or "yi" (亿元),
+   * e.g. { fixed_investment: "wan", revenue: "yi", leading_industry_revenue: "wan",
+   * rd_expense: "wan" } (a fresh object each time). `figures` are always in 万元 and do not
+   * say which unit was typed: keep both to give the form back exactly as it was.
+   */
+  get units() {
+    return this.#mount().units;
+  }
+
+  /**
+   * Shows amounts in the given units (fields left out keep theirs): the typed text moves its
+   * decimal point, so the figures stay exactly the same ("685000" 万元 shows as "68.5" 亿元).
+   * Setting `figures` shows every amount in 万元 again: set the units after the figures.
+   */
+  set units(units) {
+    if (units === null || typeof units !== "object" || Array.isArray(units)) {
+      throw new TypeError(
+        `<cluster-check>: units must be an object such as { revenue: "yi" }; got ${Array.isArray(units) ? "an array" : units === null ? "null" : typeof units}.`,
+      );
+    }
+    for (const [key, unit] of Object.entries(units)) {
+      if (!MONEY_FIELDS.includes(key) || !MONEY_UNITS.includes(unit)) {
+        throw new TypeError(
+          `<cluster-check>: units: ${JSON.stringify(key)}: ${JSON.stringify(unit)} is not a unit of an amount; the amounts are ${MONEY_FIELDS.join(", ")}, each "wan" or "yi".`,
+        );
+      }
+    }
+    this.#mount().setUnits(units);
   }
 
   /** The latest report, or null before the engine has evaluated anything. */

@@ -1,59 +1,531 @@
-// The page around the <cluster-check> element: the header, the language toggle (remembered
-// in localStorage), <html lang> and the engine's version in the footer. The form and the
-// results are the element's, from the npm package beside the page (./pkg/, see
-// scripts/build-www.mjs): the same element any other site embeds.
+// The page around the <cluster-check> element: the header, the language toggle, and what a
+// page (not the element) does with the figures: keep them (a draft in localStorage, restored
+// on reload), share them (a link whose fragment carries them), files (export and import the
+// figures, download the report), print, and the two-year re-review (two elements side by
+// side, review.js). The form and the results are the element's, from the npm package beside
+// the page (./pkg/, see scripts/build-www.mjs): the same element any other site embeds. The
+// element itself never touches the URL or the storage: everything here is the host's.
 import { DEFAULT_LANGUAGE, LANGUAGES, pageText } from "./page-text.js";
+import { decodeShare, encodeShare, isYear } from "./share.js";
+import { MAX_FILE_BYTES, figuresProblems, parseJson, shapeOf } from "./figures-file.js";
+import { yearOf } from "./compare.js";
+import { createReview, entryOf, setEntry } from "./review.js";
 
-const STORAGE_KEY = "cluster-check.lang";
+const LANG_KEY = "cluster-check.lang";
+const MODE_KEY = "cluster-check.mode";
+/**
+ * The draft: { version: 1, saved: ISO time, single: year, review: [year, year] }, each year
+ * { figures, units } as in a share link (share.js): the figures and the units they were typed in.
+ */
+const DRAFT_KEY = "cluster-check.draft";
+const DRAFT_VERSION = 1;
+const MODES = ["single", "review"];
 
-function storedLanguage() {
+/** localStorage, or null where the browser refuses it (disabled, some private modes). */
+const storage = (() => {
   try {
-    const stored = localStorage.getItem(STORAGE_KEY);
-    return LANGUAGES.includes(stored) ? stored : DEFAULT_LANGUAGE;
+    const probe = "cluster-check.probe";
+    localStorage.setItem(probe, "1");
+    localStorage.removeItem(probe);
+    return localStorage;
   } catch {
-    return DEFAULT_LANGUAGE; // storage may be disabled; the default is fine
+    return null;
+  }
+})();
+
+function read(key) {
+  try {
+    return storage?.getItem(key) ?? null;
+  } catch {
+    return null;
   }
 }
 
-function storeLanguage(lang) {
+function write(key, value) {
   try {
-    localStorage.setItem(STORAGE_KEY, lang);
+    if (value === null) storage?.removeItem(key);
+    else storage?.setItem(key, value);
   } catch {
-    // not remembered: nothing else to do
+    // Full or refused: the draft note already says what is at stake.
   }
 }
 
-let lang = storedLanguage();
+const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
+/** Whether a year { figures, units } holds no figure. */
+const isEmpty = (entry) => !isObject(entry?.figures) || Object.keys(entry.figures).length === 0;
+const EMPTY = { figures: {}, units: {} };
+
+/** The saved draft, or null (none, unreadable, or of another version). */
+function readDraft() {
+  let draft;
+  try {
+    draft = JSON.parse(read(DRAFT_KEY));
+  } catch {
+    return null;
+  }
+  if (!isObject(draft) || draft.version !== DRAFT_VERSION) return null;
+  const year = (entry) => (isYear(entry) ? { figures: entry.figures, units: entry.units ?? {} } : EMPTY);
+  const review = Array.isArray(draft.review) && draft.review.length === 2 ? draft.review : [null, null];
+  return { saved: typeof draft.saved === "string" ? draft.saved : null, single: year(draft.single), review: review.map(year) };
+}
+
+let lang = LANGUAGES.includes(read(LANG_KEY)) ? read(LANG_KEY) : DEFAULT_LANGUAGE;
+let mode = MODES.includes(read(MODE_KEY)) ? read(MODE_KEY) : "single";
 let version = "";
+/** The re-review view, built the first time it is shown. */
+let review = null;
+/** The re-review's years while its view is not built yet. */
+let reviewEntries = [EMPTY, EMPTY];
+/** Whether the starting figures are in place: until then nothing is saved over the draft. */
+let ready = false;
+/** The message shown above the form, re-rendered in the other language on a switch. */
+let message = null;
 
-const toggle = document.getElementById("lang-toggle");
-const app = document.getElementById("app");
+const $ = (id) => document.getElementById(id);
+const toggle = $("lang-toggle");
+const app = $("app");
+const tabs = { single: $("tab-single"), review: $("tab-review") };
+const panels = { single: $("panel-single"), review: $("panel-review") };
+const tools = [...$("tools").querySelectorAll("button")];
 
-function renderPage() {
-  document.documentElement.lang = lang;
-  document.title = pageText(lang, "page.title");
-  for (const el of document.querySelectorAll("[data-i18n]")) el.textContent = pageText(lang, el.dataset.i18n);
-  toggle.textContent = pageText(lang, "page.toggle");
-  toggle.lang = pageText(lang, "page.toggleLang");
-  document.getElementById("engine-version").textContent = version ? pageText(lang, "page.version", { version }) : "";
-  app.lang = lang;
+function h(tag, props = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(props)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name === "class") el.className = value;
+    else if (name === "text") el.textContent = value;
+    else if (name === "value") el.value = value;
+    else el.setAttribute(name, value === true ? "" : String(value));
+  }
+  for (const child of children.flat()) if (child !== null && child !== undefined && child !== false) el.append(child);
+  return el;
 }
 
-// The language is set before the element is defined, so that it renders once, in it.
-renderPage();
+const text = (key, vars) => pageText(lang, key, vars);
+
+// ---------------------------------------------------------------------- the engine
+
+// The element loads the engine when it connects; these imports share its modules.
 import("./pkg/element.js").catch((error) => console.error(error));
-
-toggle.addEventListener("click", () => {
-  lang = pageText(lang, "page.toggleLang");
-  storeLanguage(lang);
-  renderPage();
-});
-
-// The element loads the engine when it connects; this import shares that module.
-import("./pkg/index.js").then(
-  (engine) => {
-    version = engine.version();
+const engine = import("./pkg/index.js");
+engine.then(
+  (loaded) => {
+    version = loaded.version();
     renderPage();
   },
   () => {},
 );
+
+// ---------------------------------------------------------------------- page texts
+
+function renderPage() {
+  document.documentElement.lang = lang;
+  document.title = text("page.title");
+  for (const el of document.querySelectorAll("[data-i18n]")) el.textContent = text(el.dataset.i18n);
+  for (const el of document.querySelectorAll("[data-i18n-label]")) el.setAttribute("aria-label", text(el.dataset.i18nLabel));
+  toggle.textContent = text("page.toggle");
+  toggle.lang = text("page.toggleLang");
+  $("draft-note").textContent = text(storage ? "draft.note" : "draft.unavailable");
+  $("draft-note").dataset.saving = storage ? "on" : "off";
+  $("engine-version").textContent = version ? text("page.version", { version }) : "";
+  app.lang = lang;
+  review?.setLang(lang);
+  renderMessage();
+}
+
+toggle.addEventListener("click", () => {
+  lang = text("page.toggleLang");
+  write(LANG_KEY, lang);
+  renderPage();
+});
+
+// ---------------------------------------------------------------------- keyboard: one Tab stop per group
+
+/**
+ * Arrow keys, Home and End move between `items` of a tab list or toolbar, which is one
+ * stop for Tab (the one last used): the pattern of the ARIA practices for both.
+ */
+function rove(container, items, onMove = () => {}) {
+  const focusItem = (item) => {
+    for (const el of items) el.tabIndex = el === item ? 0 : -1;
+    item.focus();
+    onMove(item);
+  };
+  container.addEventListener("keydown", (event) => {
+    const index = items.indexOf(event.target);
+    if (index < 0) return;
+    const next = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: items.length - 1 }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    focusItem(items[(next + items.length) % items.length]);
+  });
+  container.addEventListener("focusin", (event) => {
+    if (items.includes(event.target)) for (const el of items) el.tabIndex = el === event.target ? 0 : -1;
+  });
+}
+
+// ---------------------------------------------------------------------- mode: one year, or two
+
+function setMode(next) {
+  mode = next;
+  for (const name of MODES) {
+    tabs[name].setAttribute("aria-selected", String(name === mode));
+    tabs[name].tabIndex = name === mode ? 0 : -1;
+    panels[name].hidden = name !== mode;
+  }
+  document.body.dataset.mode = mode;
+  if (mode === "review") ensureReview();
+  write(MODE_KEY, mode);
+}
+
+function ensureReview() {
+  if (review) return review;
+  review = createReview(panels.review, {
+    lang,
+    entries: reviewEntries,
+    onImportYear: (index) => importFigures(index),
+    onCopyEarlier: copyEarlier,
+  });
+  return review;
+}
+
+for (const name of MODES) tabs[name].addEventListener("click", () => setMode(name));
+rove($("modes"), [tabs.single, tabs.review], (tab) => setMode(tab === tabs.single ? "single" : "review"));
+rove($("tools"), tools);
+
+// ---------------------------------------------------------------------- state: the figures of both modes
+
+/** The years of both modes, as the forms hold them: { mode, single: year, review: [year, year] }. */
+function snapshot() {
+  return { mode, single: entryOf(app), review: review ? review.entries : reviewEntries };
+}
+
+const hasData = (state) => !isEmpty(state.single) || state.review.some((entry) => !isEmpty(entry));
+
+/** Puts years into the forms (a key left out is left as it is) and shows a mode. */
+function applyState(state) {
+  if ("single" in state) setEntry(app, state.single);
+  if ("review" in state) {
+    if (review) review.setEntries(state.review);
+    else reviewEntries = state.review.map((entry) => entry ?? EMPTY);
+  }
+  if (state.mode) setMode(state.mode);
+}
+
+// Saved after every evaluation (each element fires cluster-check-change), coalesced.
+let saveQueued = false;
+function saveDraft() {
+  if (!ready || !storage) return;
+  const state = snapshot();
+  if (!hasData(state)) write(DRAFT_KEY, null);
+  else write(DRAFT_KEY, JSON.stringify({ version: DRAFT_VERSION, saved: new Date().toISOString(), single: state.single, review: state.review }));
+}
+document.addEventListener("cluster-check-change", () => {
+  if (saveQueued) return;
+  saveQueued = true;
+  queueMicrotask(() => {
+    saveQueued = false;
+    saveDraft();
+  });
+});
+
+// ---------------------------------------------------------------------- messages
+
+/**
+ * Shows one message above the form (replacing the last): `build(lang)` gives its text and
+ * list items, so that it follows a language switch. An alert (a refusal) is announced at
+ * once; other messages politely. `undo` is a snapshot to go back to; `link` a URL to show.
+ */
+function say(build, { alert = false, undo = null, link = null } = {}) {
+  message = { build, alert, undo, link };
+  renderMessage();
+}
+
+// Both boxes stay in the page, empty when unused (and then of no size): a live region that
+// is already there is announced when it fills, one that appears with its text may not be.
+function renderMessage() {
+  const status = $("page-status");
+  const alertBox = $("page-alert");
+  status.replaceChildren();
+  alertBox.replaceChildren();
+  if (!message) return;
+  const { build, alert, undo, link } = message;
+  const { text: body, items = [] } = build(lang);
+  const box = alert ? alertBox : status;
+  box.append(h("p", { class: "page-message-text", text: body }));
+  if (items.length) {
+    box.append(h("ul", { class: "page-message-list" }, items.map((item) => h("li", { "data-field": item.field ?? null, text: item.text }))));
+  }
+  if (link) {
+    const input = h("input", { id: "share-link", class: "page-link-input", type: "text", readonly: true, value: link, spellcheck: "false" });
+    input.addEventListener("focus", () => input.select());
+    box.append(h("p", { class: "page-link" }, h("label", { for: "share-link", text: text("link.label") }), input));
+  }
+  if (undo) {
+    const button = h("button", { type: "button", class: "page-button page-undo", id: "undo", text: text("message.undo") });
+    button.addEventListener("click", () => {
+      applyState(undo);
+      say((l) => ({ text: pageText(l, "message.undone") }));
+      // The button is gone with its message: the focus goes back to the tools.
+      tools.find((tool) => tool.tabIndex === 0)?.focus();
+    });
+    box.append(button);
+  }
+}
+
+/** Problems of figures as message items: the engine's message in the language, with the year for a pair. */
+function problemItems(problems) {
+  return (l) =>
+    problems.map((problem) => {
+      const said = l === "en" ? problem.message.en : problem.message.zh;
+      const line = problem.field === null || problem.field === undefined ? pageText(l, "file.general", { message: said }) : said;
+      return { field: problem.field, text: problem.label ? pageText(l, "file.yearProblem", { year: problem.label(l), message: line }) : line };
+    });
+}
+
+/** The refusing problems of a list of figures objects (one, or two years), labelled by year for two. */
+async function problemsOf(list) {
+  const { evaluate } = await engine;
+  return list.flatMap((figures, index) =>
+    figuresProblems(figures, evaluate).map((problem) => ({
+      ...problem,
+      label: list.length === 2 ? (l) => yearLabel(l, index, figures) : null,
+    })),
+  );
+}
+
+function yearLabel(l, index, figures) {
+  const role = pageText(l, index === 0 ? "review.earlier" : "review.later");
+  const year = yearOf(figures);
+  return year ? `${pageText(l, "review.year", { year })} · ${role}` : role;
+}
+
+// ---------------------------------------------------------------------- the share link
+
+const pageUrl = () => location.href.split("#")[0];
+
+async function copyLink() {
+  const years = mode === "single" ? [entryOf(app)] : ensureReview().entries;
+  const link = pageUrl() + (await encodeShare(years));
+  let copied = false;
+  try {
+    await navigator.clipboard.writeText(link);
+    copied = true;
+  } catch {
+    // Not allowed here (no permission, an old browser): the link is shown to copy by hand.
+  }
+  const fromFile = location.protocol === "file:";
+  say((l) => ({ text: [pageText(l, copied ? "link.copied" : "link.copyFailed"), fromFile ? pageText(l, "link.fileNote") : ""].filter(Boolean).join(" ") }), { link });
+}
+
+/**
+ * Opens the figures of a share link, all or nothing. `previous` is what they replace (the
+ * draft, on a page just opened). Resolves to whether they were applied.
+ */
+async function openLink(hash, previous, { startup = false } = {}) {
+  const refuse = (items) => {
+    say((l) => ({ text: pageText(l, "link.refused"), items: items(l) }), { alert: true });
+    return false;
+  };
+  const decoded = await decodeShare(hash);
+  if (!decoded.ok) {
+    const key = { version: "link.version", damaged: "link.damaged", shape: "link.shape" }[decoded.reason];
+    return refuse((l) => [{ text: pageText(l, key, { version: decoded.version }) }]);
+  }
+  const { years } = decoded;
+  let problems;
+  try {
+    problems = await problemsOf(years.map((year) => year.figures));
+  } catch {
+    return refuse((l) => [{ text: pageText(l, "report.notReady") }]);
+  }
+  if (problems.length) return refuse(problemItems(problems));
+  const single = years.length === 1;
+  const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+  const replaced = single
+    ? !isEmpty(previous.single) && !same(previous.single, years[0])
+    : previous.review.some((entry) => !isEmpty(entry)) && !same(previous.review, years);
+  const state = single ? { single: years[0], mode: "single" } : { review: years, mode: "review" };
+  // On a page just opened, the other mode's figures come from the draft.
+  if (startup) Object.assign(state, single ? { review: previous.review } : { single: previous.single });
+  applyState(state);
+  // The figures now live in the form and its draft: a reload restores them, with whatever is
+  // changed meanwhile, instead of the link's figures again.
+  history.replaceState(history.state, "", pageUrl());
+  say((l) => ({ text: [pageText(l, "link.applied"), replaced ? pageText(l, "link.replaced") : ""].filter(Boolean).join(" ") }), {
+    undo: replaced ? previous : null,
+  });
+  return true;
+}
+
+window.addEventListener("hashchange", () => {
+  if (location.hash.length > 1) openLink(location.hash, snapshot()).then(() => saveDraft());
+});
+
+// ---------------------------------------------------------------------- files
+
+/** A name for a downloaded file: cluster-check-<what>[-<year>[-<year>]].json. */
+function fileName(what) {
+  const years = mode === "single" ? [yearOf(app.figures)] : ensureReview().figures.map(yearOf);
+  const safe = years.filter(Boolean).map((year) => year.replace(/[^0-9A-Za-z]+/g, "")).filter(Boolean);
+  return `cluster-check-${what}${safe.length ? `-${safe.join("-")}` : ""}.json`;
+}
+
+function download(name, content) {
+  const url = URL.createObjectURL(new Blob([content], { type: "application/json" }));
+  const a = h("a", { href: url, download: name, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function exportFigures() {
+  const figures = mode === "single" ? entryOf(app).figures : ensureReview().figures;
+  const name = fileName("figures");
+  download(name, `${JSON.stringify(figures, null, 2)}\n`);
+  say((l) => ({ text: pageText(l, "file.exported", { file: name }) }));
+}
+
+function downloadReport() {
+  const report = mode === "single" ? app.report : ensureReview().reports;
+  if (!report || (Array.isArray(report) && !report.every(Boolean))) {
+    say((l) => ({ text: pageText(l, "report.notReady") }));
+    return;
+  }
+  const name = fileName("report");
+  download(name, `${JSON.stringify(report, null, 2)}\n`);
+  say((l) => ({ text: pageText(l, "report.downloaded", { file: name }) }));
+}
+
+/** Lets the user choose a file; resolves to it, or to null when the choice is cancelled. */
+function chooseFile() {
+  return new Promise((resolve) => {
+    const input = h("input", { type: "file", accept: ".json,application/json" });
+    input.addEventListener("change", () => resolve(input.files?.[0] ?? null), { once: true });
+    input.addEventListener("cancel", () => resolve(null), { once: true });
+    input.click();
+  });
+}
+
+/**
+ * Imports figures from a JSON file, all or nothing (the rule: figures-file.js). `target`:
+ * "auto" (the toolbar: one figures object goes to the one-year form, two to the re-review)
+ * or 0 / 1 (one year of the re-review).
+ */
+async function importFigures(target = "auto") {
+  const file = await chooseFile();
+  if (!file) return;
+  const refuse = (items) => say((l) => ({ text: pageText(l, "file.refused", { file: file.name }), items: items(l) }), { alert: true });
+  if (file.size > MAX_FILE_BYTES) return refuse((l) => [{ text: pageText(l, "file.tooLarge", { size: file.size }) }]);
+  let content;
+  try {
+    content = new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer());
+  } catch {
+    return refuse((l) => [{ text: pageText(l, "file.notText") }]);
+  }
+  const parsed = parseJson(content.replace(/^\uFEFF/, ""));
+  if (!parsed.ok) return refuse((l) => [{ text: pageText(l, "file.notJson", { detail: parsed.detail }) }]);
+  const shape = shapeOf(parsed.value);
+  const oneYear = target === 0 || target === 1;
+  if (oneYear && shape !== "single") return refuse((l) => [{ text: pageText(l, "file.yearShape") }]);
+  if (!shape) return refuse((l) => [{ text: pageText(l, "file.shape") }]);
+  const list = shape === "pair" ? parsed.value : [Array.isArray(parsed.value) ? parsed.value[0] : parsed.value];
+  let problems;
+  try {
+    problems = await problemsOf(list);
+  } catch {
+    return refuse((l) => [{ text: pageText(l, "report.notReady") }]);
+  }
+  if (problems.length) return refuse(problemItems(problems));
+
+  // A file holds figures (the interface's, in 万元): the amounts show in 万元.
+  const years = list.map((figures) => ({ figures, units: {} }));
+  const before = snapshot();
+  let switched = null;
+  if (oneYear) {
+    ensureReview().setEntry(target, years[0]);
+  } else if (shape === "pair") {
+    if (mode !== "review") switched = "file.toReview";
+    applyState({ review: years, mode: "review" });
+  } else {
+    if (mode !== "single") switched = "file.toSingle";
+    applyState({ single: years[0], mode: "single" });
+  }
+  const { evaluate } = await engine;
+  const withErrors = list.some((figures) => evaluate(figures).errors.length > 0);
+  say(
+    (l) => ({ text: pageText(l, withErrors ? "file.importedErrors" : "file.imported", { file: file.name }) + (switched ? pageText(l, switched) : "") }),
+    { undo: hasData(before) ? before : null },
+  );
+}
+
+// ---------------------------------------------------------------------- clear, copy a year, print
+
+function clearDraft() {
+  const before = snapshot();
+  write(DRAFT_KEY, null);
+  applyState({ single: EMPTY, review: [EMPTY, EMPTY] });
+  say((l) => ({ text: pageText(l, "draft.cleared") }), { undo: hasData(before) ? before : null });
+}
+
+function copyEarlier() {
+  const before = snapshot();
+  const [earlier, later] = ensureReview().entries;
+  const { year: _earlier, ...figures } = earlier.figures;
+  if (later.figures.year !== undefined) figures.year = later.figures.year;
+  review.setEntry(1, { figures, units: earlier.units });
+  say((l) => ({ text: pageText(l, "review.copied") }), { undo: before });
+}
+
+$("copy-link").addEventListener("click", () => copyLink().catch((error) => console.error(error)));
+$("export-figures").addEventListener("click", exportFigures);
+$("import-figures").addEventListener("click", () => importFigures("auto").catch((error) => console.error(error)));
+$("download-report").addEventListener("click", downloadReport);
+$("print").addEventListener("click", () => window.print());
+$("clear-draft").addEventListener("click", clearDraft);
+
+// ---------------------------------------------------------------------- start
+
+function restoreDraft(draft) {
+  if (!draft) return;
+  applyState({ single: draft.single, review: draft.review });
+  if (!hasData({ single: draft.single, review: draft.review })) return;
+  const saved = draft.saved ? new Date(draft.saved) : null;
+  say((l) => ({
+    text: pageText(l, "draft.restored", {
+      time: saved && !Number.isNaN(saved.getTime())
+        ? new Intl.DateTimeFormat(l === "en" ? "en-GB" : "zh-CN", { dateStyle: "medium", timeStyle: "short" }).format(saved)
+        : "—",
+    }),
+  }));
+}
+
+// The language and the draft are set before the element is defined, so that it renders
+// once, in that language, with those figures.
+renderPage();
+const draft = readDraft();
+if (location.hash.length > 1) {
+  // A link: its figures, if they can be read, replace the draft's (with an undo).
+  setMode(mode);
+  const previous = { mode, single: draft?.single ?? EMPTY, review: draft?.review ?? [EMPTY, EMPTY] };
+  openLink(location.hash, previous, { startup: true })
+    .catch((error) => {
+      console.error(error);
+      return false;
+    })
+    .then((opened) => {
+      if (!opened) {
+        const refusal = message;
+        restoreDraft(draft);
+        if (refusal) message = refusal; // the refusal matters more than "restored"
+        renderMessage();
+      }
+      ready = true;
+      saveDraft();
+    });
+} else {
+  restoreDraft(draft);
+  setMode(mode);
+  ready = true;
+}

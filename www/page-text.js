@@ -1,6 +1,7 @@
 // The texts of the page around the <cluster-check> element: its title, the document it is
-// based on, the privacy line, the language toggle and the footer. The element has its own
-// texts (in the package); these are only the page's.
+// based on, the privacy line, the language toggle, the footer, and the page's own features
+// (the saved draft, the share link, files, print, the two-year re-review). The element has
+// its own texts (in the package); these are only the page's.
 
 export const LANGUAGES = ["zh-CN", "en"];
 export const DEFAULT_LANGUAGE = "zh-CN";
@@ -14,6 +15,74 @@ const TEXT = {
     "page.toggleLang": "en",
     "page.footer": "自测结果仅供参考，不是主管部门的认定。",
     "page.version": "计算引擎 {version}",
+
+    "mode.label": "自测方式",
+    "mode.single": "单年自测",
+    "mode.review": "两年复核",
+
+    "tools.label": "保存、分享和打印",
+    "tools.copyLink": "复制链接",
+    "tools.export": "导出数据",
+    "tools.import": "导入数据…",
+    "tools.report": "下载报告",
+    "tools.print": "打印 / 存为PDF",
+    "tools.clear": "清除本机数据",
+    "tools.formats": "数据和报告都是 JSON 文件；导入时先检查文件：不是 JSON、含有未知项目或类型不对（如“是/否”题填了文字）的文件一概不载入，并逐项说明原因；数值为负、超出范围等问题照常载入，在该项旁提示，便于更正。",
+
+    "draft.note": "所填数据自动保存在本浏览器中，只在这台设备上，刷新或下次打开本页时恢复。在公用电脑上用完请点“清除本机数据”。",
+    "draft.unavailable": "本浏览器不允许保存数据：刷新或关闭本页后，所填数据将丢失。需要保留请用“导出数据”。",
+    "draft.restored": "已恢复您上次在本设备上填写的数据（保存于 {time}）。",
+    "draft.cleared": "已清除本机保存的数据，表格已清空。",
+    "message.undo": "撤销",
+    "message.undone": "已撤销，恢复了之前的数据。",
+
+    "link.label": "分享链接",
+    "link.copied": "链接已复制。数据在链接的“#”之后，只在打开链接的浏览器中读取，不会发送到任何服务器。",
+    "link.copyFailed": "未能自动复制，请手动复制下面的链接。",
+    "link.fileNote": "本页是从本机文件打开的：这个链接只在同一位置存有同一文件的电脑上有效。要把数据发给别人，请用“导出数据”。",
+    "link.applied": "已打开链接中的数据。",
+    "link.replaced": "本机原先保存的数据已被替换，可以撤销。",
+    "link.refused": "这个链接无法打开，没有做任何更改：",
+    "link.version": "链接的格式（{version}）本页不认识，可能来自更新版本的自测工具。",
+    "link.damaged": "链接不完整或已被改动（校验不符）。请让发送人重新复制完整的链接。",
+    "link.shape": "链接中的内容不是集群数据。",
+
+    "file.exported": "已导出 {file}。",
+    "file.imported": "已导入 {file}。",
+    "file.importedErrors": "已导入 {file}。其中有数据需要更正，已在对应项目旁标出。",
+    "file.refused": "未能导入 {file}，没有做任何更改：",
+    "file.notJson": "不是有效的 JSON 文件（{detail}）。",
+    "file.tooLarge": "文件太大（{size} 字节），不是集群数据文件。",
+    "file.notText": "文件不是 UTF-8 文本。",
+    "file.shape": "文件应是一个数据对象 {…}，或两年复核的两个数据对象 [{…}, {…}]。",
+    "file.yearShape": "这里只能导入一年的数据对象 {…}。",
+    "file.toSingle": "（这是一年的数据，已切换到“单年自测”。）",
+    "file.toReview": "（这是两年的数据，已切换到“两年复核”。）",
+    "file.general": "文件：{message}",
+    "file.yearProblem": "{year}：{message}",
+
+    "report.downloaded": "已下载报告 {file}。",
+    "report.notReady": "计算引擎尚未就绪，请稍后再试。",
+
+    "review.heading": "两年复核对比",
+    "review.printLine": "依据：豫工信企业〔2014〕196号 五、（六） · 生成日期：{date}",
+    "review.intro": "文件规定每两年组织一次省级产业集群复核（五、（六）），不再符合条件的予以摘牌。请在两栏中分别填写前一年度和复核年度的数据（如 2014 年和 2016 年）；这里列出检查结果发生变化的项目，并按复核年度的数据判断能否保留称号。",
+    "review.earlier": "前一年度",
+    "review.later": "复核年度",
+    "review.year": "{year}年",
+    "review.importYear": "导入这一年的数据…",
+    "review.copyEarlier": "用前一年度的数据填入此栏",
+    "review.copied": "已把前一年度的数据填入复核年度（年度除外），请修改有变化的项目。",
+    "review.verdict.keep": "按复核年度的数据，符合全部创建条件，可保留省级产业集群称号。",
+    "review.verdict.lose": "按复核年度的数据，不再符合创建条件，将予以摘牌。",
+    "review.verdict.undetermined": "复核年度的数据还不完整（有未填写或有误的项目），暂不能判断能否保留称号。",
+    "review.verdict.waiting": "正在计算…",
+    "review.years": "{earlier}：{earlierVerdict}；{later}：{laterVerdict}。",
+    "review.changes": "检查结果有变化的项目（{n} 项）",
+    "review.noChanges": "两个年度的各项检查结果相同。",
+    "review.values": "（{from} → {to}）",
+    "review.order": "注意：复核年度（{later}）应晚于前一年度（{earlier}）。",
+    "review.noValue": "—",
   },
   en: {
     "page.title": "SME industrial cluster: creation conditions self-assessment",
@@ -23,6 +92,74 @@ const TEXT = {
     "page.toggleLang": "zh-CN",
     "page.footer": "A self-assessment for reference only, not an official decision.",
     "page.version": "Engine {version}",
+
+    "mode.label": "Kind of assessment",
+    "mode.single": "One year",
+    "mode.review": "Two-year re-review",
+
+    "tools.label": "Save, share and print",
+    "tools.copyLink": "Copy link",
+    "tools.export": "Export figures",
+    "tools.import": "Import figures…",
+    "tools.report": "Download report",
+    "tools.print": "Print / save as PDF",
+    "tools.clear": "Clear saved data",
+    "tools.formats": "Figures and reports are JSON files. An imported file is checked first: a file that is not JSON, or that has a field the tool does not know or a value of the wrong type (text for a yes/no question), is not loaded at all, and each problem is listed. Figures that are negative or out of range are loaded and marked beside their field, to be corrected.",
+
+    "draft.note": "What you enter is saved in this browser, on this device only, and restored when you reload or come back. On a shared computer, press “Clear saved data” when you are done.",
+    "draft.unavailable": "This browser does not allow saving: what you enter is lost when the page is reloaded or closed. Use “Export figures” to keep it.",
+    "draft.restored": "Restored what you last entered on this device (saved {time}).",
+    "draft.cleared": "The saved data has been cleared and the form emptied.",
+    "message.undo": "Undo",
+    "message.undone": "Undone: the previous figures are back.",
+
+    "link.label": "Share link",
+    "link.copied": "Link copied. The figures are in the part after “#”, which is read only by the browser that opens the link and never sent to a server.",
+    "link.copyFailed": "Could not copy automatically: copy the link below.",
+    "link.fileNote": "This page was opened from a file on this computer: the link only works on a computer with the same file in the same place. To send the figures to someone, use “Export figures”.",
+    "link.applied": "Opened the figures from the link.",
+    "link.replaced": "The figures saved on this device before were replaced; you can undo.",
+    "link.refused": "This link cannot be opened; nothing was changed:",
+    "link.version": "The link's format ({version}) is unknown to this page; it may come from a newer version of the tool.",
+    "link.damaged": "The link is incomplete or has been altered (its check does not match). Ask the sender to copy the whole link again.",
+    "link.shape": "The link does not hold cluster figures.",
+
+    "file.exported": "Exported {file}.",
+    "file.imported": "Imported {file}.",
+    "file.importedErrors": "Imported {file}. Some figures need correcting; they are marked beside their fields.",
+    "file.refused": "{file} was not imported; nothing was changed:",
+    "file.notJson": "Not a valid JSON file ({detail}).",
+    "file.tooLarge": "The file is too large ({size} bytes) to be a figures file.",
+    "file.notText": "The file is not UTF-8 text.",
+    "file.shape": "The file should hold one figures object {…}, or two for a re-review [{…}, {…}].",
+    "file.yearShape": "Only one year's figures object {…} can be imported here.",
+    "file.toSingle": " (It holds one year: switched to “One year”.)",
+    "file.toReview": " (It holds two years: switched to “Two-year re-review”.)",
+    "file.general": "File: {message}",
+    "file.yearProblem": "{year}: {message}",
+
+    "report.downloaded": "Downloaded the report {file}.",
+    "report.notReady": "The calculation engine is not ready yet; try again in a moment.",
+
+    "review.heading": "Two-year re-review",
+    "review.printLine": "Document: 豫工信企业〔2014〕196号, 5(6) · Date: {date}",
+    "review.intro": "The document re-reviews provincial clusters every two years (5(6)) and removes the title of those that no longer meet the conditions. Enter the figures of the earlier year and of the re-review year side by side (e.g. 2014 and 2016): the checks that changed are listed here, and the re-review year's figures decide whether the cluster keeps its title.",
+    "review.earlier": "Earlier year",
+    "review.later": "Re-review year",
+    "review.year": "{year}",
+    "review.importYear": "Import this year…",
+    "review.copyEarlier": "Fill in from the earlier year",
+    "review.copied": "The earlier year's figures (all but the year) are filled in for the re-review year: change what is different.",
+    "review.verdict.keep": "On the re-review year's figures, every condition is met: the cluster would keep its title.",
+    "review.verdict.lose": "On the re-review year's figures, the conditions are no longer met: the cluster would lose its title (予以摘牌).",
+    "review.verdict.undetermined": "The re-review year's figures are incomplete (figures missing or invalid): whether the cluster keeps its title cannot be judged yet.",
+    "review.verdict.waiting": "Calculating…",
+    "review.years": "{earlier}: {earlierVerdict}; {later}: {laterVerdict}.",
+    "review.changes": "Checks that changed ({n})",
+    "review.noChanges": "Every check has the same result in both years.",
+    "review.values": " ({from} → {to})",
+    "review.order": "Note: the re-review year ({later}) should be later than the earlier year ({earlier}).",
+    "review.noValue": "—",
   },
 };
 
@@ -31,3 +168,6 @@ export function pageText(lang, key, vars = {}) {
   const text = (TEXT[lang] ?? TEXT[DEFAULT_LANGUAGE])[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (whole, name) => (name in vars ? String(vars[name]) : whole));
 }
+
+/** Both languages, for the test that checks they have the same keys. */
+export const PAGE_TEXT = TEXT;

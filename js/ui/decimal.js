@@ -20,9 +20,10 @@ const PLAIN = /^(\d+|\d{1,3}(?:,\d{3})+)(?:\.(\d+))?$/;
 
 /**
  * Multiplies typed decimal text by 10^places by moving the decimal point, so that
- * "22.6247" 亿元 becomes exactly "226247" 万元. Text that is not a plain non-negative
- * decimal in a form the engine accepts ("abc", "-5", "1e5", ".5") comes back unchanged,
- * so that the engine reports it as typed; blank text comes back as "".
+ * "22.6247" 亿元 becomes exactly "226247" 万元 (places 4), and back (places -4). Text that
+ * is not a plain non-negative decimal in a form the engine accepts ("abc", "-5", "1e5",
+ * ".5") comes back unchanged, so that the engine reports it as typed; blank text comes
+ * back as "".
  * @param {string} text
  * @param {number} places
  * @returns {string}
@@ -34,6 +35,12 @@ export function shiftDecimal(text, places) {
   if (!match) return text;
   const intDigits = match[1].replaceAll(",", "");
   const fracDigits = match[2] ?? "";
+  if (places < 0) {
+    const digits = intDigits.padStart(1 - places, "0");
+    const whole = digits.slice(0, digits.length + places).replace(/^0+(?=\d)/, "");
+    const fraction = (digits.slice(digits.length + places) + fracDigits).replace(/0+$/, "");
+    return fraction ? `${whole}.${fraction}` : whole;
+  }
   const padded = fracDigits.padEnd(places, "0");
   const whole = (intDigits + padded.slice(0, places)).replace(/^0+(?=\d)/, "");
   const fraction = padded.slice(places).replace(/0+$/, "");

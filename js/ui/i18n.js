@@ -111,6 +111,7 @@ const zh = {
   "notes.heading": "说明：本工具不能判断的事项和所作的解释",
   "error.prefix": "数据有误：",
   "error.converted": "（按亿元换算为 {value} 万元后检查。）",
+  "warning.prefix": "请核对（不影响计算）：",
 
   "print.title": "产业集群创建条件自测报告",
   "print.date": "生成日期：{date}",
@@ -227,6 +228,7 @@ const en = {
   "notes.heading": "Notes: what the tool cannot judge, and how it reads the text",
   "error.prefix": "Invalid: ",
   "error.converted": " (Checked after converting from yi yuan to {value} wan yuan.)",
+  "warning.prefix": "Please check (the figure is still used): ",
 
   "print.title": "Cluster creation conditions: self-assessment report",
   "print.date": "Date: {date}",

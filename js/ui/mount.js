@@ -3,7 +3,7 @@
 // nothing of the page around it (no <html lang>, no storage, no document-level ids).
 // The DOM is built with createElement/textContent only: no text, typed or from a report,
 // is ever parsed as HTML. No inline styles: everything visual is in element.css.
-import { groupDigits } from "./decimal.js";
+import { groupDigits, shiftDecimal } from "./decimal.js";
 import { FIELDS, GROUPS, UNITS, SERVICE_FUNCTIONS, emptyState, toFigures, fromFigures, formKeyOf } from "./fields.js";
 import { t, pick, unitText, clauseText, normalizeLanguage } from "./i18n.js";
 
@@ -43,9 +43,9 @@ function setText(el, text) {
  * @param {Element | ShadowRoot} root
  * @param {{ lang?: string, engine: Promise<{ evaluate: Function }> | { evaluate: Function }, idPrefix?: string,
  *           figures?: object | null, ruleset?: string | null, compact?: boolean, onReport?: (report: object) => void }} options
- * @returns {{ setLang(lang: string): void, setFigures(figures: object | null): void, setRuleset(ruleset: string | null): void,
- *             setCompact(compact: boolean): void, readonly lang: string, readonly figures: object, readonly report: object | null,
- *             destroy(): void }}
+ * @returns {{ setLang(lang: string): void, setFigures(figures: object | null): void, setUnits(units: Record<string, string>): void,
+ *             setRuleset(ruleset: string | null): void, setCompact(compact: boolean): void, readonly lang: string,
+ *             readonly figures: object, readonly units: Record<string, string>, readonly report: object | null, destroy(): void }}
  */
 export function mountClusterCheck(
   root,
@@ -74,7 +74,7 @@ export function mountClusterCheck(
   // ------------------------------------------------------------------ building
 
   function build() {
-    refs = { controls: {}, errorSlots: {}, describedBy: {}, fieldsets: {} };
+    refs = { controls: {}, errorSlots: {}, warningSlots: {}, describedBy: {}, fieldsets: {} };
     const form = h("form", { class: "cc-form", novalidate: true, "aria-labelledby": id("form-heading") });
     form.append(
       h("h2", { class: "cc-heading", id: id("form-heading"), text: tr("form.heading") }),
@@ -206,6 +206,7 @@ export function mountClusterCheck(
     const inputId = id("f", key);
     const hint = hintOf(key, id("f", key, "hint"));
     const error = h("p", { class: "cc-error", id: id("f", key, "error"), hidden: true });
+    const warning = warningSlot(key);
     const described = hint ? [hint.id] : [];
     const input = h("input", {
       id: inputId,
@@ -234,7 +235,7 @@ export function mountClusterCheck(
     refs.controls[key] = [input];
     refs.errorSlots[key] = error;
     refs.describedBy[key] = described;
-    setDescribedBy(key, false);
+    setDescribedBy(key);
     return h(
       "div",
       { class: `cc-field cc-field-${field.kind}`, "data-field": key },
@@ -242,6 +243,7 @@ export function mountClusterCheck(
       hint,
       control,
       error,
+      warning,
     );
   }
 
@@ -270,12 +272,13 @@ export function mountClusterCheck(
         ),
       ),
       error,
+      warningSlot(key),
     );
     refs.controls[key] = radios;
     refs.errorSlots[key] = error;
     refs.describedBy[key] = hint ? [hint.id] : [];
     refs.fieldsets[key] = fieldset;
-    setDescribedBy(key, false);
+    setDescribedBy(key);
     return fieldset;
   }
 
@@ -298,6 +301,7 @@ export function mountClusterCheck(
       ),
       h("label", { class: "cc-choice cc-choice-none", for: none.id }, none, h("span", { text: tr("field.service_functions.none") })),
       error,
+      warningSlot(key),
     );
     refs.controls[key] = [...boxes, none];
     refs.functionBoxes = boxes;
@@ -305,14 +309,27 @@ export function mountClusterCheck(
     refs.errorSlots[key] = error;
     refs.describedBy[key] = hint ? [hint.id] : [];
     refs.fieldsets[key] = fieldset;
-    setDescribedBy(key, false);
+    setDescribedBy(key);
     return fieldset;
   }
 
-  /** Ties the hint, the unit and (when shown) the error to the field's controls. */
-  function setDescribedBy(key, withError) {
+  /**
+   * Where a field's warnings show (an implausible figure: usable, but probably in the
+   * wrong unit). Not an error: the figure is evaluated as given, the field is not marked
+   * invalid, and the warning says so in words and with its own icon, not by colour alone.
+   */
+  function warningSlot(key) {
+    const slot = h("p", { class: "cc-warning", id: id("f", key, "warning"), hidden: true });
+    refs.warningSlots[key] = slot;
+    return slot;
+  }
+
+  /** Ties the hint, the unit and (when shown) the error and the warning to the field's controls. */
+  function setDescribedBy(key) {
+    const withError = !refs.errorSlots[key].hidden;
     const ids = [...refs.describedBy[key]];
     if (withError) ids.push(refs.errorSlots[key].id);
+    if (!refs.warningSlots[key].hidden) ids.push(refs.warningSlots[key].id);
     const fieldset = refs.fieldsets[key];
     const targets = fieldset ? [fieldset] : refs.controls[key];
     for (const el of targets) {
@@ -538,27 +555,39 @@ export function mountClusterCheck(
 
   // ------------------------------------------------------------------ errors
 
-  function errorsByField() {
+  /** The report's errors and warnings per form field; the errors no field can show. */
+  function issuesByField() {
     const byField = new Map();
     const general = [];
+    const entry = (key) => {
+      if (!byField.has(key)) byField.set(key, { errors: [], warnings: [] });
+      return byField.get(key);
+    };
     for (const error of report?.errors ?? []) {
       const key = formKeyOf(error.field);
-      if (key && refs.errorSlots[key]) byField.set(key, [...(byField.get(key) ?? []), error]);
+      if (key && refs.errorSlots[key]) entry(key).errors.push(error);
       else general.push(error);
+    }
+    for (const warning of report?.warnings ?? []) {
+      const key = formKeyOf(warning.field);
+      if (key && refs.warningSlots[key]) entry(key).warnings.push(warning);
     }
     return { byField, general };
   }
 
-  function signature(errors) {
-    return errors.map((e) => `${e.code}:${pick(e.message, language)}`).join("\n");
+  const NO_ISSUES = { errors: [], warnings: [] };
+
+  function signature({ errors, warnings }) {
+    return [...errors, ...warnings].map((e) => `${e.code}:${pick(e.message, language)}`).join("\n");
   }
 
-  /** Shows every field's errors, except a new one in the field being typed in: it waits for a pause. */
+  /** Shows every field's errors and warnings, except new ones in the field being typed in: they wait for a pause. */
   function applyErrors(typingKey) {
-    const { byField, general } = errorsByField();
+    const { byField, general } = issuesByField();
     for (const key of Object.keys(refs.errorSlots)) {
-      const errors = byField.get(key) ?? [];
-      if (key === typingKey && errors.length && signature(errors) !== shown.get(key)) {
+      const issues = byField.get(key) ?? NO_ISSUES;
+      const sig = signature(issues);
+      if (key === typingKey && sig !== "" && sig !== shown.get(key)) {
         clearTimeout(pending?.timer);
         pending = { key, timer: setTimeout(flushPending, ERROR_DELAY_MS) };
         continue;
@@ -567,7 +596,7 @@ export function mountClusterCheck(
         clearTimeout(pending.timer);
         pending = null;
       }
-      showFieldErrors(key, errors);
+      showFieldIssues(key, issues);
     }
     renderIssues(general);
   }
@@ -579,33 +608,48 @@ export function mountClusterCheck(
     whenPointerUp(() => {
       if (pending?.key !== key || pending.timer !== timer) return; // typed again meanwhile
       pending = null;
-      if (!destroyed) showFieldErrors(key, errorsByField().byField.get(key) ?? []);
+      if (!destroyed) showFieldIssues(key, issuesByField().byField.get(key) ?? NO_ISSUES);
     });
   }
 
-  function showFieldErrors(key, errors) {
-    const sig = signature(errors);
+  function showFieldIssues(key, issues) {
+    const sig = signature(issues);
     if ((shown.get(key) ?? "") === sig) return;
     shown.set(key, sig);
+    const { errors, warnings } = issues;
     const slot = refs.errorSlots[key];
-    if (!errors.length) {
-      slot.hidden = true;
-      slot.replaceChildren();
-      setDescribedBy(key, false);
-      return;
-    }
+    slot.hidden = errors.length === 0;
     slot.replaceChildren(
-      h("span", { class: "cc-error-icon", "aria-hidden": "true", text: "!" }),
-      h("span", { class: "cc-visually-hidden", text: tr("error.prefix") }),
-      ...errors.map((error) => h("span", { class: "cc-error-text", "data-code": error.code, text: errorText(key, error) })),
+      ...(errors.length
+        ? [
+            h("span", { class: "cc-error-icon", "aria-hidden": "true", text: "!" }),
+            h("span", { class: "cc-visually-hidden", text: tr("error.prefix") }),
+            ...errors.map((error) => h("span", { class: "cc-error-text", "data-code": error.code, text: issueText(key, error) })),
+          ]
+        : []),
     );
-    slot.hidden = false;
-    setDescribedBy(key, true);
+    // A warning is not an error: the figure is used as given, so the field stays valid.
+    const warningSlot = refs.warningSlots[key];
+    warningSlot.hidden = warnings.length === 0;
+    warningSlot.replaceChildren(
+      ...(warnings.length
+        ? [
+            h("span", { class: "cc-warning-icon", "aria-hidden": "true", text: "!" }),
+            h(
+              "span",
+              { class: "cc-warning-body" },
+              h("strong", { class: "cc-warning-label", text: tr("warning.prefix") }),
+              ...warnings.map((warning) => h("span", { class: "cc-warning-text", "data-code": warning.code, text: issueText(key, warning) })),
+            ),
+          ]
+        : []),
+    );
+    setDescribedBy(key);
   }
 
   /** The engine's message; for a figure typed in 亿元 it quotes the 万元 it was converted to, so say so. */
-  function errorText(key, error) {
-    const message = pick(error.message, language);
+  function issueText(key, issue) {
+    const message = pick(issue.message, language);
     const value = state[key];
     if (FIELDS[key].kind !== "money" || value.unit !== "yi") return message;
     const sent = toFigures({ ...emptyState(), [key]: value })[`${key}_wan`];
@@ -725,6 +769,26 @@ export function mountClusterCheck(
     /** Fills the form from figures (null: empties it) and evaluates them. */
     setFigures(next) {
       ({ state, extra } = fromFigures(next ?? {}));
+      rebuild();
+    },
+    /** The unit each amount of money is shown in, by form field: { revenue: "yi", … }. */
+    get units() {
+      const units = {};
+      for (const [key, field] of Object.entries(FIELDS)) if (field.kind === "money") units[key] = state[key].unit;
+      return units;
+    },
+    /**
+     * Shows amounts of money in other units ({ revenue: "yi" }): the text moves its decimal
+     * point, so the figure stays exactly the same ("685000" 万元 shows as "68.5" 亿元);
+     * text that is not a plain decimal stays as it is, as typed text would.
+     */
+    setUnits(next) {
+      for (const [key, unit] of Object.entries(next)) {
+        const value = state[key];
+        if (value.unit === unit) continue;
+        value.text = shiftDecimal(value.text, unit === "yi" ? -4 : 4);
+        value.unit = unit;
+      }
       rebuild();
     },
     /** Sets the ruleset figure (null: the engine's default) and evaluates again. */

@@ -571,12 +571,14 @@ describe("the page", () => {
     await page.waitForSelector('.cc[data-ready="true"]');
     assert.equal(await page.getAttribute("html", "lang"), "en");
     results = await readResults(page);
-    assert.equal(results.verdict, "Incomplete");
+    // The figures come back too: the page keeps a draft (see keep-share.test.mjs).
+    assert.equal(results.verdict, "Does not meet the conditions");
+    assert.equal(await page.inputValue("#cc-f-revenue"), "18.6");
     assert.equal(await page.textContent('label[for="cc-f-revenue"]'), "Annual operating revenue");
 
     await page.click("#lang-toggle");
     assert.equal(await page.getAttribute("html", "lang"), "zh-CN");
-    assert.equal((await readResults(page)).verdict, "信息不完整");
+    assert.equal((await readResults(page)).verdict, "不符合创建条件");
     await page.reload();
     await page.waitForSelector('.cc[data-ready="true"]');
     assert.equal(await page.getAttribute("html", "lang"), "zh-CN");
