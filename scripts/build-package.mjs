@@ -27,6 +27,7 @@ for (const file of [
   "ui/fields.js",
   "ui/decimal.js",
   "ui/i18n.js",
+  "ui/dom.js",
   "README.md",
 ]) {
   copyFileSync(at(`js/${file}`), at(`pkg/${file}`));

@@ -10,6 +10,7 @@ import { decodeShare, encodeShare, isYear } from "./share.js";
 import { MAX_FILE_BYTES, figuresProblems, parseJson, shapeOf } from "./figures-file.js";
 import { yearOf } from "./compare.js";
 import { createReview, entryOf, setEntry } from "./review.js";
+import { h } from "./pkg/ui/dom.js";
 
 const LANG_KEY = "cluster-check.lang";
 const MODE_KEY = "cluster-check.mode";
@@ -87,19 +88,6 @@ const app = $("app");
 const tabs = { single: $("tab-single"), review: $("tab-review") };
 const panels = { single: $("panel-single"), review: $("panel-review") };
 const tools = [...$("tools").querySelectorAll("button")];
-
-function h(tag, props = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [name, value] of Object.entries(props)) {
-    if (value === null || value === undefined || value === false) continue;
-    if (name === "class") el.className = value;
-    else if (name === "text") el.textContent = value;
-    else if (name === "value") el.value = value;
-    else el.setAttribute(name, value === true ? "" : String(value));
-  }
-  for (const child of children.flat()) if (child !== null && child !== undefined && child !== false) el.append(child);
-  return el;
-}
 
 const text = (key, vars) => pageText(lang, key, vars);
 

@@ -9,21 +9,10 @@ import { pageText } from "./page-text.js";
 import { shownUnits } from "./share.js";
 import { t, pick, clauseText, unitText } from "./pkg/ui/i18n.js";
 import { groupDigits } from "./pkg/ui/decimal.js";
+import { h } from "./pkg/ui/dom.js";
 
 const STATUS_ICON = { met: "✓", not_met: "✗", missing: "?", invalid: "!" };
 const VERDICT_ICON = { keep: "✓", lose: "✗", undetermined: "?", waiting: "…" };
-
-function h(tag, props = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [name, value] of Object.entries(props)) {
-    if (value === null || value === undefined || value === false) continue;
-    if (name === "class") el.className = value;
-    else if (name === "text") el.textContent = value;
-    else el.setAttribute(name, value === true ? "" : String(value));
-  }
-  for (const child of children.flat()) if (child !== null && child !== undefined && child !== false) el.append(child);
-  return el;
-}
 
 /** Puts a year { figures, units } into an element (null: empties it). */
 export function setEntry(element, entry) {

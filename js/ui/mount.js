@@ -6,28 +6,13 @@
 import { groupDigits, shiftDecimal } from "./decimal.js";
 import { FIELDS, GROUPS, UNITS, SERVICE_FUNCTIONS, emptyState, toFigures, fromFigures, formKeyOf } from "./fields.js";
 import { t, pick, unitText, clauseText, normalizeLanguage } from "./i18n.js";
+import { h } from "./dom.js";
 
 /** How long an error waits while its field is being typed in ("1," on the way to "1,000"). */
 const ERROR_DELAY_MS = 700;
 const STATUS_ICON = { met: "✓", not_met: "✗", missing: "?", invalid: "!" };
 const VERDICT_ICON = { met: "✓", not_met: "✗", incomplete: "?" };
 const STATUSES = ["met", "not_met", "missing", "invalid"];
-
-/** Creates an element: props are attributes, except `class`, `text` (textContent) and the `value`, `checked`, `selected` properties. */
-function h(tag, props = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [name, value] of Object.entries(props)) {
-    if (value === null || value === undefined || value === false) continue;
-    if (name === "class") el.className = value;
-    else if (name === "text") el.textContent = value;
-    else if (name === "value" || name === "checked" || name === "selected") el[name] = value;
-    else el.setAttribute(name, value === true ? "" : String(value));
-  }
-  for (const child of children.flat()) {
-    if (child !== null && child !== undefined && child !== false) el.append(child);
-  }
-  return el;
-}
 
 /** Sets text only when it changed, so that a live region speaks only about changes. */
 function setText(el, text) {

@@ -1,4 +1,4 @@
-// Shared by the tests of the page's own features (keep-share, re-review, single-file): the
+// Shared by the tests of the page (page, keep-share, re-review, single-file): the
 // page served from dist/www, Chromium, and the form filled and read as a user would. The
 // form lives in a <cluster-check> element's open shadow root: Playwright's CSS selectors
 // pierce it, so "#review-year-1 #cc-f-revenue" is the revenue input of the second year.
@@ -43,6 +43,29 @@ export const MEETS_ALL = {
   startup_base: "no",
 };
 
+/** Misses several checks (eight of the fourteen); land in 亩 and revenue in 亿元. */
+export const MISSES_SEVERAL = {
+  name: "某县特色食品产业集群",
+  year: "2024",
+  defined_area: "yes",
+  coordination_body: "yes",
+  development_plan: "no",
+  policy_support: "yes",
+  leading_enterprises: "1",
+  related_smes: "26",
+  land_area: ["1800", "mu"],
+  building_footprint: ["810", "mu"],
+  fixed_investment: ["95000", "wan"],
+  revenue: ["18.6", "yi"],
+  leading_industry_revenue: ["131000", "wan"],
+  rd_expense: ["1580", "wan"],
+  audit_required: "4",
+  audit_completed: "3",
+  service_functions: ["rd_design", "testing", "training", "consulting", "ip", "financing"],
+  provincial_platform: "no",
+  startup_base: "yes",
+};
+
 /**
  * The page server and the browser, for one test file: started before its tests, closed
  * after. `requests` lists every URL the server was asked for (what a server would log).
@@ -65,25 +88,27 @@ export function usePage({ before, after }) {
 }
 
 /**
- * Opens the page (or `path` under it, e.g. a share link) in a fresh context, or in the given
- * one, and waits for the engine. `close()` asserts that nothing left the origin, no CSP
- * violation and no error happened.
+ * Opens the page (or `path` under it, e.g. a share link) in a fresh context, and waits for
+ * the engine. `close()` asserts that nothing left the origin, no CSP violation and no error happened.
  */
-export async function openPage(state, { viewport = DESKTOP, lang, mode, storage = {}, path = "", ready = "#app", clipboard = false } = {}) {
-  const { context, page, seen } = await watchedPage(state.browser, { origin: state.origin, viewport });
-  if (clipboard) await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: state.origin });
+export function openPage(state, { path = "", ...options } = {}) {
+  return openWatched(state.browser, state.url + path, { origin: state.origin, ...options });
+}
+
+/**
+ * Opens `url` in a fresh context watched by chromium.mjs (requests off `origin`, CSP
+ * violations, errors), with `lang`, `mode` and `storage` stored first (presetStorage) and
+ * `prepare(context, page, seen)` awaited before it loads; then waits for the element at `ready`
+ * to have its engine (none: null). `close()` closes the context and asserts that nothing
+ * left the origin, no CSP violation and no error happened.
+ */
+export async function openWatched(browser, url, { origin, viewport = DESKTOP, locale, lang, mode, storage = {}, ready = "#app", clipboard = false, prepare } = {}) {
+  const { context, page, seen } = await watchedPage(browser, { origin, viewport, locale });
+  if (clipboard) await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
   // What this device had stored before the page is first opened (not again on a reload).
-  const stored = { ...storage };
-  if (lang) stored["cluster-check.lang"] = lang;
-  if (mode) stored["cluster-check.mode"] = mode;
-  if (Object.keys(stored).length) {
-    await context.addInitScript((stored) => {
-      if (sessionStorage.getItem("storage-set")) return;
-      for (const [key, value] of Object.entries(stored)) localStorage.setItem(key, value);
-      sessionStorage.setItem("storage-set", "1");
-    }, stored);
-  }
-  await page.goto(state.url + path);
+  await presetStorage(context, { ...storage, lang, mode });
+  await prepare?.(context, page, seen);
+  await page.goto(url);
   if (ready) await waitReady(page, ready);
   return {
     context,
@@ -96,6 +121,21 @@ export async function openPage(state, { viewport = DESKTOP, lang, mode, storage 
       assert.deepEqual(seen.errors, [], "errors in the page");
     },
   };
+}
+
+/**
+ * What this device had stored before the page is first opened (not again on a reload):
+ * `lang` and `mode` are the page's language and mode, any other key is put in localStorage as is.
+ */
+export async function presetStorage(context, { lang, mode, ...stored } = {}) {
+  if (lang) stored["cluster-check.lang"] = lang;
+  if (mode) stored["cluster-check.mode"] = mode;
+  if (Object.keys(stored).length === 0) return;
+  await context.addInitScript((stored) => {
+    if (sessionStorage.getItem("storage-set")) return;
+    for (const [key, value] of Object.entries(stored)) localStorage.setItem(key, value);
+    sessionStorage.setItem("storage-set", "1");
+  }, stored);
 }
 
 /** Waits until the element at `host` (a selector of the <cluster-check>) has its engine. */

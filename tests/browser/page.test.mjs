@@ -8,71 +8,13 @@
 // Playwright's selectors pierce it; code run in the page reaches in through `.shadowRoot`.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { startServer } from "../../scripts/serve.mjs";
-import { launch, watchedPage } from "./chromium.mjs";
 import { groupDigits, shiftDecimal } from "../../js/ui/decimal.js";
 import { emptyState, toFigures, formKeyOf, FIELDS, GROUPS } from "../../js/ui/fields.js";
 import { CATALOGUE } from "../../js/ui/i18n.js";
+import { CJK, DESKTOP, MEETS_ALL as MEETS_ALL_2014, MISSES_SEVERAL, PHONE, SCREENSHOTS, fill, fullPageScreenshot, openPage, runAxe, usePage } from "./page-support.mjs";
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const WWW = `${ROOT}dist/www`;
-const SCREENSHOTS = `${ROOT}test-output/screenshots`;
-const AXE_SOURCE = readFileSync(`${ROOT}node_modules/axe-core/axe.min.js`, "utf8");
-const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-const DESKTOP = { width: 1280, height: 900 };
-const PHONE = { width: 360, height: 780 };
-const CJK = /[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]/;
-
-const ALL_FUNCTIONS = ["rd_design", "testing", "training", "consulting", "ip", "financing", "exhibition", "logistics"];
-const BOOLS = ["defined_area", "coordination_body", "development_plan", "policy_support", "provincial_platform", "startup_base"];
-
-/** Meets every condition; money in 亿元 where people would type it so, land in 公顷. */
-const MEETS_ALL = {
-  name: "郑州市某装备制造产业集群",
-  year: "2024",
-  defined_area: "yes",
-  coordination_body: "yes",
-  development_plan: "yes",
-  policy_support: "yes",
-  leading_enterprises: "5",
-  related_smes: "48",
-  land_area: ["320", "ha"],
-  building_footprint: ["176.5", "ha"],
-  fixed_investment: ["41.8", "yi"],
-  revenue: ["68.5", "yi"],
-  leading_industry_revenue: ["512,000", "wan"],
-  rd_expense: ["9600", "wan"],
-  audit_required: "6",
-  audit_completed: "6",
-  service_functions: ALL_FUNCTIONS,
-  provincial_platform: "yes",
-  startup_base: "no",
-};
-
-/** Misses seven checks; land in 亩 and revenue in 亿元. */
-const MISSES_SEVERAL = {
-  name: "某县特色食品产业集群",
-  year: "2024",
-  defined_area: "yes",
-  coordination_body: "yes",
-  development_plan: "no",
-  policy_support: "yes",
-  leading_enterprises: "1",
-  related_smes: "26",
-  land_area: ["1800", "mu"],
-  building_footprint: ["810", "mu"],
-  fixed_investment: ["95000", "wan"],
-  revenue: ["18.6", "yi"],
-  leading_industry_revenue: ["131000", "wan"],
-  rd_expense: ["1580", "wan"],
-  audit_required: "4",
-  audit_completed: "3",
-  service_functions: ["rd_design", "testing", "training", "consulting", "ip", "financing"],
-  provincial_platform: "no",
-  startup_base: "yes",
-};
+/** Meets every condition (page-support.mjs), in the year 2024; money in 亿元 where people would type it so, land in 公顷. */
+const MEETS_ALL = { ...MEETS_ALL_2014, year: "2024" };
 
 /** The same cluster entered in 公顷 and 万元. */
 const MISSES_SEVERAL_HA_WAN = {
@@ -99,70 +41,13 @@ const EXPECTED_MISSES = {
   platform_or_base: "met",
 };
 
-let server;
-let url;
-let origin;
-let browser;
-
-before(async () => {
-  assert.ok(existsSync(`${WWW}/index.html`), "dist/www is missing: run `make www` first");
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  ({ server, url } = await startServer({ root: WWW, port: 0 }));
-  origin = new URL(url).origin;
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await new Promise((done) => (server ? server.close(done) : done()));
-});
+const state = usePage({ before, after });
 
 /**
- * Opens the page in a fresh context (empty storage), waits for the engine, and returns a
- * `close()` that asserts nothing left the origin, no CSP violation and no error happened.
+ * Opens the page in a fresh context (empty storage, but for `lang`), waits for the engine, and
+ * returns a `close()` that asserts nothing left the origin, no CSP violation and no error happened.
  */
-async function open({ viewport = DESKTOP, lang } = {}) {
-  const { context, page, seen } = await watchedPage(browser, { origin, viewport });
-  if (lang) {
-    await context.addInitScript((value) => {
-      if (!sessionStorage.getItem("lang-set")) {
-        localStorage.setItem("cluster-check.lang", value);
-        sessionStorage.setItem("lang-set", "1");
-      }
-    }, lang);
-  }
-  await page.goto(url);
-  await page.waitForSelector('.cc[data-ready="true"]');
-  return {
-    page,
-    seen,
-    async close() {
-      await context.close();
-      assert.deepEqual(seen.offOrigin, [], "requests left the page's origin");
-      assert.deepEqual(seen.cspViolations, [], "Content-Security-Policy violations");
-      assert.deepEqual(seen.errors, [], "errors in the page");
-    },
-  };
-}
-
-/** Fills the form as a user would: typing text, choosing units, clicking radios and boxes. */
-async function fill(page, entries) {
-  for (const [key, value] of Object.entries(entries)) {
-    if (BOOLS.includes(key)) {
-      await page.check(`#cc-f-${key}-${value || "unset"}`);
-    } else if (key === "service_functions") {
-      if (value === "none") await page.check("#cc-f-service_functions-none");
-      else for (const fn of ALL_FUNCTIONS) await page.setChecked(`#cc-f-service_functions-${fn}`, value.includes(fn));
-    } else if (Array.isArray(value)) {
-      await page.selectOption(`#cc-f-${key}-unit`, value[1]);
-      await page.fill(`#cc-f-${key}`, value[0]);
-    } else {
-      await page.fill(`#cc-f-${key}`, value);
-    }
-  }
-  // Leave the last field, as a user moving on would (a pending error is shown then).
-  await page.evaluate(() => (document.querySelector("cluster-check").shadowRoot.activeElement ?? document.activeElement)?.blur());
-}
+const open = ({ viewport, lang } = {}) => openPage(state, { viewport, lang });
 
 /** What the results show, read from the page. */
 function readResults(page) {
@@ -198,28 +83,6 @@ function readResults(page) {
 }
 
 const statuses = (results) => Object.fromEntries(Object.entries(results.checks).map(([id, c]) => [id, c.status]));
-
-async function runAxe(page, label) {
-  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async (tags) => {
-    const result = await window.axe.run(document, { runOnly: { type: "tag", values: tags } });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) }));
-  }, AXE_TAGS);
-  assert.deepEqual(violations, [], `axe-core (${label}): ${JSON.stringify(violations, null, 2)}`);
-}
-
-/**
- * A whole-page screenshot with sticky parts (the verdict, the phone's result bar) where they
- * sit in the flow: the viewport is made as tall as the page first, then put back.
- */
-async function fullPageScreenshot(page, path) {
-  const viewport = page.viewportSize();
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  await page.setViewportSize({ width: viewport.width, height });
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path, fullPage: true });
-  await page.setViewportSize(viewport);
-}
 
 /** The error shown beside a field, with how it is tied to the input. */
 function fieldError(page, key) {
