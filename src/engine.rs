@@ -427,9 +427,12 @@ impl<'a> Evaluation<'a> {
                 *slot = reading;
             }
         }
-        let keys = input_keys(ruleset);
-        for (key, value) in unknown {
-            self.unknown_field(key, value, &keys);
+        if !unknown.is_empty() {
+            // Only for suggestions: not built for the (usual) figures with no unknown key.
+            let keys = input_keys(ruleset);
+            for (key, value) in unknown {
+                self.unknown_field(key, value, &keys);
+            }
         }
     }
 

@@ -544,6 +544,12 @@ mod tests {
     }
 
     #[test]
+    fn meta_keys_agree_with_the_engine() {
+        // build.rs cannot see the library, so the list is written twice; this keeps them equal.
+        assert_eq!(META_KEYS, crate::META_KEYS);
+    }
+
+    #[test]
     fn the_shipped_file_loads() {
         let def = load(HENAN).unwrap();
         assert_eq!(def.conditions.len(), 6);
