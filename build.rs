@@ -41,6 +41,7 @@ fn generate() -> Result<(), String> {
     let mut code = String::new();
     let mut names = Vec::new();
     let mut default = None;
+    let mut max_fields = 0;
     for (i, path) in files.iter().enumerate() {
         println!("cargo::rerun-if-changed={}", path.display());
         let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -53,6 +54,7 @@ fn generate() -> Result<(), String> {
         if def.id == DEFAULT {
             default = Some(name.clone());
         }
+        max_fields = max_fields.max(def.fields.len());
         code.push_str(&schema::to_rust(&def, &name));
         names.push(name);
     }
@@ -61,6 +63,8 @@ fn generate() -> Result<(), String> {
     let _ = writeln!(code, "/// Every ruleset built in, in file-name order.");
     let _ = writeln!(code, "pub static RULESETS: &[&Ruleset] = &[{}];", list.join(", "));
     let _ = writeln!(code, "static DEFAULT: &Ruleset = &{default};");
+    let _ = writeln!(code, "/// The most fields of any ruleset built in (at most {}).", schema::MAX_MEMBERS);
+    let _ = writeln!(code, "pub const MAX_FIELDS: usize = {max_fields};");
 
     let out = std::env::var("OUT_DIR").map_err(|e| format!("OUT_DIR: {e}"))?;
     let target = Path::new(&out).join("rulesets.rs");

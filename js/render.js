@@ -11,16 +11,14 @@ const NONE = Object.freeze([]);
 
 /** "226247.5" → "226,247.5", as `grouped` in src/number.rs. */
 export function grouped(plain) {
-  const negative = plain.startsWith("-");
-  const rest = negative ? plain.slice(1) : plain;
-  const dot = rest.indexOf(".");
-  const int = dot < 0 ? rest : rest.slice(0, dot);
-  let out = "";
-  for (let i = 0; i < int.length; i++) {
-    if (i > 0 && (int.length - i) % 3 === 0) out += ",";
-    out += int[i];
-  }
-  return (negative ? "-" : "") + out + (dot < 0 ? "" : rest.slice(dot));
+  const start = plain.charCodeAt(0) === 45 ? 1 : 0; // "-"
+  let end = plain.indexOf(".");
+  if (end < 0) end = plain.length;
+  if (end - start <= 3) return plain;
+  let head = start + ((end - start) % 3 || 3);
+  let out = plain.slice(0, head);
+  for (; head < end; head += 3) out += "," + plain.slice(head, head + 3);
+  return out + plain.slice(end);
 }
 
 /** The placeholders every explanation template may use, in the order `fill` takes them. */
@@ -54,11 +52,18 @@ function compileText(text) {
   return text ? { zh: compile(text.zh), en: compile(text.en) } : null;
 }
 
-/** Fills compiled parts with the values in `vars` (indexed as VARS). */
+/**
+ * Fills compiled parts with the values in `vars` (indexed as VARS). Joined rather than
+ * concatenated: one flat string takes less memory than a tree of concatenations, which
+ * matters when a batch keeps 100,000 reports alive (see BENCHMARKS.md).
+ */
 function fill(parts, vars) {
-  let out = parts[0];
-  for (let i = 1; i < parts.length; i += 2) out += vars[parts[i]] + parts[i + 1];
-  return out;
+  const n = parts.length;
+  if (n === 1) return parts[0];
+  const out = new Array(n);
+  for (let i = 0; i < n; i += 2) out[i] = parts[i];
+  for (let i = 1; i < n; i += 2) out[i] = vars[parts[i]];
+  return out.join("");
 }
 
 /** Texts that are the same in every report are shared, frozen objects: made once. */
@@ -80,8 +85,8 @@ function prepare(ruleset) {
         title: frozen(check.title),
         thresholdShown: check.threshold === null ? "" : grouped(check.threshold),
         // Explanations with no figure in them (yes/no checks, missing, invalid) are the same
-        // in every report: made once, shared frozen.
-        fixed: new Map(),
+        // in every report that needs them: made once, shared.
+        shared: new Map(),
         met: compileText(check.met),
         not_met: compileText(check.not_met),
         nothing_due: compileText(check.nothing_due),
@@ -104,8 +109,8 @@ export function createRenderer(catalog) {
   function explanation(r, spec, status, why, value, gap, gapField, gapUnit, indexes) {
     const key = value === null && gap === null ? `${status} ${why} ${indexes}` : null;
     if (key !== null) {
-      const known = spec.fixed.get(key);
-      if (known) return known;
+      const known = spec.shared.get(key);
+      if (known !== undefined) return known;
     }
     let template;
     let labels = null;
@@ -148,28 +153,50 @@ export function createRenderer(catalog) {
       zh[into] = join(labels, "zh");
       en[into] = join(labels, "en");
     }
-    const made = { zh: fill(template.zh, zh), en: fill(template.en, en) };
-    if (key !== null) spec.fixed.set(key, Object.freeze(made));
+    const made = Object.freeze({ zh: fill(template.zh, zh), en: fill(template.en, en) });
+    if (key !== null) spec.shared.set(key, made);
     return made;
+  }
+
+  /** Reads `count` issues (field, code, zh, en) from `flat` at `at`. */
+  function issues(flat, at, count) {
+    const list = [];
+    for (let n = 0; n < count; n++, at += 4) {
+      list.push({ field: flat[at], code: flat[at + 1], message: Object.freeze({ zh: flat[at + 2], en: flat[at + 3] }) });
+    }
+    return list;
   }
 
   return function render(flat) {
     const r = rulesets.get(flat[0]);
     let at = 5;
-    const conditions = r.conditions.map((condition) => {
+    const conditions = new Array(r.conditions.length);
+    for (let c = 0; c < conditions.length; c++) {
+      const condition = r.conditions[c];
+      const specs = condition.checks;
+      const checks = new Array(specs.length);
       let worst = 0;
-      const list = condition.checks.map((spec) => {
-        const status = flat[at];
-        const why = flat[at + 1];
-        const value = flat[at + 2];
-        const gap = flat[at + 3];
-        const gapField = flat[at + 4];
-        const gapUnit = flat[at + 5];
-        const count = flat[at + 6];
-        const indexes = count === 0 ? NONE : flat.slice(at + 7, at + 7 + count);
-        at += 7 + count;
+      for (let k = 0; k < checks.length; k++) {
+        const spec = specs[k];
+        // status + 4·why + 32·(has value) + 64·(has gap) + 128·n, then what it says is there.
+        const code = flat[at++];
+        const status = code & 3;
+        const why = (code >> 2) & 7;
+        const value = code & 32 ? flat[at++] : null;
+        let gap = null;
+        let gapField = null;
+        let gapUnit = null;
+        if (code & 64) {
+          gap = flat[at];
+          gapField = flat[at + 1];
+          gapUnit = flat[at + 2];
+          at += 3;
+        }
+        const count = code >> 7;
+        const indexes = count === 0 ? NONE : flat.slice(at, at + count);
+        at += count;
         if (RANK[status] > RANK[worst]) worst = status;
-        return {
+        checks[k] = {
           id: spec.id,
           title: spec.title,
           status: STATUS[status],
@@ -181,19 +208,16 @@ export function createRenderer(catalog) {
           citation: spec.citation,
           explanation: explanation(r, spec, status, why, value, gap, gapField, gapUnit, indexes),
         };
-      });
-      return { id: condition.id, clause: condition.clause, title: condition.title, status: STATUS[worst], checks: list };
-    });
-    const issues = () => {
-      const list = [];
-      for (let n = flat[at++]; n > 0; n--, at += 4) {
-        list.push({ field: flat[at], code: flat[at + 1], message: { zh: flat[at + 2], en: flat[at + 3] } });
       }
-      return list;
-    };
-    const errors = issues();
-    const warnings = issues();
-    const notes = flat[at] === null ? r.notes.slice() : [...r.notes, { zh: flat[at], en: flat[at + 1] }];
+      conditions[c] = { id: condition.id, clause: condition.clause, title: condition.title, status: STATUS[worst], checks };
+    }
+    const errorCount = flat[at];
+    const errors = issues(flat, at + 1, errorCount);
+    at += 1 + 4 * errorCount;
+    const warningCount = flat[at];
+    const warnings = issues(flat, at + 1, warningCount);
+    at += 1 + 4 * warningCount;
+    const notes = flat[at] === null ? r.notes.slice() : [...r.notes, Object.freeze({ zh: flat[at], en: flat[at + 1] })];
     const verdict = flat[1];
     return {
       ruleset: r.info,

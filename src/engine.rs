@@ -2,21 +2,70 @@
 //!
 //! Nothing here panics and nothing uses floating point: figures are exact decimals
 //! ([`Dec`]), ratios exact fractions ([`Ratio`]) compared by cross-multiplication.
+//!
+//! Nor does anything here allocate for figures that are in order: readings are kept in an
+//! array, sets of fields and of values in a word ([`Bits`]), values and gaps as inline text
+//! ([`Plain`]), and each check's outcome is handed on as it is judged rather than kept.
+//! Texts are made for errors and warnings only (and by `render.rs` for the native report,
+//! not for the compact verdicts of a batch).
 
 use core::cmp::Ordering;
 
 use crate::figures::{Figures, Record, Value};
 use crate::messages::{self as msg, fill};
-use crate::number::{self, fixed_to_plain, grouped, Dec, NumberError, MAX_UNITS, SCALE};
+use crate::number::{self, fixed_to_plain, grouped, Dec, NumberError, Plain, MAX_UNITS, SCALE};
 use crate::ratio::Ratio;
 use crate::render::input_key;
 use crate::report::{Issue, Localized, Report, Status, Verdict};
 use crate::ruleset::{
-    self, Check, Compare, Field, FieldKind, Rule, Ruleset, Text, WhenZero,
+    self, Check, Compare, Field, FieldKind, Rule, Ruleset, Text, WhenZero, MAX_FIELDS,
 };
 
+/// A set of small indexes — fields of a ruleset, values of a set field — in one word (the
+/// schema allows at most 64 of either).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Bits(u64);
+
+impl Bits {
+    /// Just `index`.
+    fn one(index: usize) -> Bits {
+        Bits::default().with(index)
+    }
+
+    /// This set and `index`.
+    fn with(self, index: usize) -> Bits {
+        let bit = u32::try_from(index).ok().and_then(|i| 1_u64.checked_shl(i)).unwrap_or(0);
+        Bits(self.0 | bit)
+    }
+
+    /// Whether `index` is in the set.
+    pub fn contains(self, index: usize) -> bool {
+        u32::try_from(index).ok().and_then(|i| self.0.checked_shr(i)).is_some_and(|b| b & 1 == 1)
+    }
+
+    /// How many indexes are in the set.
+    pub fn len(self) -> usize {
+        self.0.count_ones() as usize
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The indexes, in ascending order.
+    pub fn iter(self) -> impl Iterator<Item = usize> + Clone {
+        let mut rest = self.0;
+        core::iter::from_fn(move || {
+            let index = rest.trailing_zeros() as usize;
+            rest &= rest.wrapping_sub(1);
+            (index < 64).then_some(index)
+        })
+    }
+}
+
 /// A figure once read.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Reading {
     /// Not given (absent, `null`, blank).
     Absent,
@@ -26,8 +75,8 @@ enum Reading {
     Bool(bool),
     /// A count or quantity, in the unit (index into the field's units) it was given in.
     Amount { value: Dec, unit: usize },
-    /// Indexes of the set values given, each once.
-    Set(Vec<usize>),
+    /// The set values given.
+    Set(Bits),
 }
 
 /// Where an error sorts in the report: meta fields, then fields in ruleset order, then
@@ -36,160 +85,120 @@ const RANK_META: usize = 0;
 const RANK_FIELDS: usize = 10;
 const RANK_UNKNOWN: usize = usize::MAX;
 
-struct Evaluation<'a> {
-    ruleset: &'static Ruleset,
-    /// False when the figures named a ruleset that does not exist: nothing can be judged.
-    ruleset_ok: bool,
-    figures: &'a Figures,
-    readings: Vec<Reading>,
+/// How the checks of a record are judged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Judging {
+    /// From its figures.
+    Figures,
+    /// Not at all: the figures named a ruleset that does not exist.
+    BadRuleset,
+    /// Not at all: the record is not an object.
+    NotAnObject,
+}
+
+/// One record under evaluation: its figures are read when it is made, then
+/// [`Evaluation::judge`] hands over the outcome of each check in turn, for
+/// [`crate::render`] to write as it comes — into a report, or into the compact JSON that
+/// crosses the WebAssembly boundary — so that no list of outcomes is ever kept.
+pub(crate) struct Evaluation<'f> {
+    pub ruleset: &'static Ruleset,
+    judging: Judging,
+    readings: [Reading; MAX_FIELDS],
+    pub name: Option<&'f str>,
+    pub year: Option<u32>,
+    /// The highest tier the figures are in.
+    pub tier: Option<&'static str>,
+    /// A note when a figure sits exactly on a tier's threshold that needs more (超).
+    pub tier_note: Option<Localized>,
+    /// Each with its rank in the report (see [`Evaluation::push_error`]).
     errors: Vec<(usize, Issue)>,
-    warnings: Vec<Issue>,
+    pub warnings: Vec<Issue>,
     /// Fields whose zero-denominator error is already reported.
-    zero_reported: Vec<bool>,
+    zero_reported: Bits,
     /// Numerator fields whose `inconsistent` error is already reported.
-    inconsistent_reported: Vec<bool>,
+    inconsistent_reported: Bits,
 }
 
 /// Why a check has the status it has: what its explanation is made from.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Why {
-    /// Met or not met; for a set, the indexes of the values that are missing.
-    Judged { missing_values: Vec<usize> },
+    /// Met or not met; for a set, the values that are missing.
+    Judged { missing_values: Bits },
     /// Met because its denominator is zero and that means nothing was due.
     NothingDue,
-    /// These fields were not given.
-    Missing(Vec<usize>),
-    /// These fields are unusable (see the errors).
-    Invalid(Vec<usize>),
+    /// These fields were not given: their positions among the fields the check reads
+    /// ([`Rule::fields`]).
+    Missing(Bits),
+    /// These fields are unusable (see the errors); positions as for `Missing`.
+    Invalid(Bits),
     /// The figures named a ruleset that does not exist.
     BadRuleset,
     /// The record was not an object.
     NotAnObject,
 }
 
+impl Why {
+    /// The missing values of a set (judged), or the positions of the fields named (missing,
+    /// invalid).
+    fn listed(self) -> Bits {
+        match self {
+            Why::Judged { missing_values } => missing_values,
+            Why::Missing(positions) | Why::Invalid(positions) => positions,
+            Why::NothingDue | Why::BadRuleset | Why::NotAnObject => Bits::default(),
+        }
+    }
+
+    /// How many indexes [`Why::indexes`] gives.
+    pub fn count(self) -> usize {
+        self.listed().len()
+    }
+
+    /// What the explanation lists: the indexes of the missing values of a set (judged), or
+    /// of the fields named (missing, invalid), in the order the check reads them.
+    pub fn indexes(self, check: &Check) -> impl Iterator<Item = usize> + Clone {
+        let listed = self.listed();
+        let (values, positions) = match self {
+            Why::Judged { .. } => (listed, Bits::default()),
+            _ => (Bits::default(), listed),
+        };
+        let fields = check.rule.fields().enumerate().filter(move |&(at, _)| positions.contains(at));
+        values.iter().chain(fields.map(|(_, field)| field))
+    }
+}
+
 /// How far an unmet check is from its threshold.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Gap {
     /// Exact decimal text, rounded up.
-    pub text: String,
+    pub text: Plain,
     /// Field index and the unit it was given in.
     pub field: usize,
     pub unit: usize,
 }
 
 /// The verdict on one check, before any text is written for it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Outcome {
     pub check: &'static Check,
     pub status: Status,
-    pub value: Option<String>,
+    pub value: Option<Plain>,
     pub gap: Option<Gap>,
     pub why: Why,
-}
-
-/// Everything evaluation decides about one record; [`crate::render`] turns it into a
-/// report (or, across the WebAssembly boundary, into compact JSON that the JavaScript
-/// wrapper turns into the same report).
-#[derive(Clone, Debug)]
-pub(crate) struct Evaluated {
-    pub ruleset: &'static Ruleset,
-    pub name: Option<String>,
-    pub year: Option<u32>,
-    /// Per condition, its checks' outcomes.
-    pub outcomes: Vec<Vec<Outcome>>,
-    pub verdict: Verdict,
-    pub tier: Option<&'static str>,
-    /// A note when a figure sits exactly on a tier's threshold that needs more (超).
-    pub tier_note: Option<Localized>,
-    pub errors: Vec<Issue>,
-    pub warnings: Vec<Issue>,
 }
 
 /// Evaluates one cluster's figures. Never fails: unusable figures come back as `errors`
 /// in the report, with the checks that need them `invalid`.
 pub fn evaluate(figures: &Figures) -> Report {
-    crate::render::report(&evaluate_figures(figures))
+    crate::render::report(Evaluation::of(figures))
 }
 
 /// Evaluates one element of a batch: figures, or a `wrong_type` report for anything that
 /// is not an object, so that one bad row never spoils the batch.
 pub fn evaluate_record(record: &Record) -> Report {
-    crate::render::report(&evaluate_any(record))
-}
-
-pub(crate) fn evaluate_any(record: &Record) -> Evaluated {
-    match record {
-        Record::Figures(figures) => evaluate_figures(figures),
-        Record::NotAnObject(value) => not_an_object(value),
-    }
-}
-
-pub(crate) fn evaluate_figures(figures: &Figures) -> Evaluated {
-    let mut eval = Evaluation::new(figures);
-    let name = eval.read_name();
-    let year = eval.read_year();
-    eval.read_fields();
-    let outcomes: Vec<Vec<Outcome>> = eval
-        .ruleset
-        .conditions
-        .iter()
-        .map(|condition| condition.checks.iter().map(|c| eval.check(c)).collect())
-        .collect();
-    let (tier, tier_note) = eval.tier();
-    Evaluated {
-        ruleset: eval.ruleset,
-        name,
-        year,
-        verdict: verdict(&outcomes),
-        outcomes,
-        tier,
-        tier_note,
-        errors: eval.errors.into_iter().map(|(_, issue)| issue).collect(),
-        warnings: eval.warnings,
-    }
-}
-
-fn not_an_object(value: &Value) -> Evaluated {
-    let ruleset = ruleset::default_ruleset();
-    let (got_zh, got_en) = value.kind_words();
-    let shown = value.shown();
-    let message = localized(msg::NOT_AN_OBJECT, &[("value", &shown)], &[("got", got_zh)], &[("got", got_en)]);
-    let outcomes = ruleset
-        .conditions
-        .iter()
-        .map(|condition| condition.checks.iter().map(|check| blank(check, Status::Invalid, Why::NotAnObject)).collect())
-        .collect();
-    Evaluated {
-        ruleset,
-        name: None,
-        year: None,
-        outcomes,
-        verdict: Verdict::Incomplete,
-        tier: None,
-        tier_note: None,
-        errors: vec![Issue {
-            field: None,
-            code: "wrong_type",
-            message,
-        }],
-        warnings: Vec::new(),
-    }
-}
-
-/// The status of a condition: from its checks, by the precedence of the interface.
-pub(crate) fn condition_status(outcomes: &[Outcome]) -> Status {
-    Status::combine(outcomes.iter().map(|o| o.status))
-}
-
-fn verdict(outcomes: &[Vec<Outcome>]) -> Verdict {
-    let statuses: Vec<Status> = outcomes.iter().map(|c| condition_status(c)).collect();
-    if statuses.contains(&Status::NotMet) {
-        Verdict::NotMet
-    } else if statuses.iter().all(|s| *s == Status::Met) {
-        Verdict::Met
-    } else {
-        Verdict::Incomplete
-    }
+    crate::render::report(match record {
+        Record::Figures(figures) => Evaluation::of(figures),
+        Record::NotAnObject(value) => Evaluation::not_an_object(value),
+    })
 }
 
 /// Fills a template pair: `shared` in both languages, then the language's own values.
@@ -222,19 +231,8 @@ fn holds(order: Ordering, compare: Compare) -> bool {
     }
 }
 
-/// The field and unit an input key names.
-fn lookup(ruleset: &Ruleset, key: &str) -> Option<(usize, usize)> {
-    ruleset.fields.iter().enumerate().find_map(|(i, field)| {
-        if field.units.is_empty() {
-            (field.key == key).then_some((i, 0))
-        } else {
-            let suffix = key.strip_prefix(field.key)?.strip_prefix('_')?;
-            field.units.iter().position(|u| u.suffix == suffix).map(|u| (i, u))
-        }
-    })
-}
-
 /// Every input key of a ruleset, for suggestions.
+#[cold]
 fn input_keys(ruleset: &Ruleset) -> Vec<String> {
     let mut keys = Vec::new();
     for field in ruleset.fields {
@@ -255,38 +253,106 @@ fn unit_label(field: &Field, unit: usize) -> Text {
     field.units.get(unit).map_or(Text { zh: "", en: "" }, |u| u.label)
 }
 
-/// A figure in its field's base unit.
+/// A figure in its field's base unit (given in that unit, as usual, it needs no division).
 fn base_value(field: &Field, value: Dec, unit: usize) -> Option<Ratio> {
-    Ratio::dec(value).div(Ratio::int(per_base(field, unit)))
+    match per_base(field, unit) {
+        1 => Some(Ratio::dec(value)),
+        per_base => Ratio::dec(value).div(Ratio::int(per_base)),
+    }
 }
 
-fn join(parts: impl Iterator<Item = &'static str>, separator: &str) -> String {
-    parts.collect::<Vec<_>>().join(separator)
+/// Which value of a set field a text names.
+fn set_value(field: &Field, text: &str) -> Option<usize> {
+    let text = number::trim(text);
+    field.values.iter().position(|v| v.id == text)
 }
 
-impl<'a> Evaluation<'a> {
-    fn new(figures: &'a Figures) -> Evaluation<'a> {
-        let default = ruleset::default_ruleset();
-        let mut eval = Evaluation {
-            ruleset: default,
-            ruleset_ok: true,
-            figures,
-            readings: Vec::new(),
+/// An amount in the field's base unit, in the unit `unit`.
+fn to_unit(field: &Field, amount: Ratio, unit: usize) -> Option<Ratio> {
+    match per_base(field, unit) {
+        1 => Some(amount),
+        per_base => amount.mul(Ratio::int(per_base)),
+    }
+}
+
+impl<'f> Evaluation<'f> {
+    /// Reads one cluster's figures: the ruleset they name, the name and year, every field;
+    /// and finds the tier.
+    pub fn of(figures: &'f Figures<'f>) -> Evaluation<'f> {
+        let mut eval = Evaluation::start(Judging::Figures);
+        eval.read_ruleset(figures);
+        eval.name = eval.read_name(figures);
+        eval.year = eval.read_year(figures);
+        eval.read_fields(figures);
+        (eval.tier, eval.tier_note) = eval.tier();
+        eval
+    }
+
+    /// A record that is not an object: a `wrong_type` error, and nothing can be judged.
+    pub fn not_an_object(value: &Value) -> Evaluation<'f> {
+        let mut eval = Evaluation::start(Judging::NotAnObject);
+        let (got_zh, got_en) = value.kind_words();
+        let shown = value.shown();
+        let message = localized(msg::NOT_AN_OBJECT, &[("value", &shown)], &[("got", got_zh)], &[("got", got_en)]);
+        eval.push_error(RANK_META, None, "wrong_type", message);
+        eval
+    }
+
+    /// Nothing read yet, under the default ruleset.
+    fn start(judging: Judging) -> Evaluation<'f> {
+        Evaluation {
+            ruleset: ruleset::default_ruleset(),
+            judging,
+            readings: [Reading::Absent; MAX_FIELDS],
+            name: None,
+            year: None,
+            tier: None,
+            tier_note: None,
             errors: Vec::new(),
             warnings: Vec::new(),
-            zero_reported: Vec::new(),
-            inconsistent_reported: Vec::new(),
-        };
+            zero_reported: Bits::default(),
+            inconsistent_reported: Bits::default(),
+        }
+    }
+
+    /// Judges every check, in the ruleset's order, handing each outcome to `each`; returns
+    /// the verdict. Judging can find errors (a zero denominator, contradicting figures):
+    /// [`Evaluation::errors`] is complete only after this.
+    pub fn judge(&mut self, mut each: impl FnMut(&Outcome)) -> Verdict {
+        let mut verdict = Verdict::Met;
+        for condition in self.ruleset.conditions {
+            let mut status = Status::Met;
+            for check in condition.checks {
+                let outcome = self.check(check);
+                status = status.worse(outcome.status);
+                each(&outcome);
+            }
+            // Not met if any condition is not, met if all are, else incomplete.
+            verdict = match (verdict, status) {
+                (Verdict::NotMet, _) | (_, Status::NotMet) => Verdict::NotMet,
+                (Verdict::Met, Status::Met) => Verdict::Met,
+                _ => Verdict::Incomplete,
+            };
+        }
+        verdict
+    }
+
+    /// The errors, in report order.
+    pub fn errors(&self) -> impl ExactSizeIterator<Item = &Issue> {
+        self.errors.iter().map(|(_, issue)| issue)
+    }
+
+    fn read_ruleset(&mut self, figures: &Figures) {
         match figures.get("ruleset") {
             None => {}
             Some(value) if value.is_blank() => {}
             Some(Value::Text(id)) => match ruleset::find(id.trim()) {
-                Some(found) => eval.ruleset = found,
+                Some(found) => self.ruleset = found,
                 None => {
-                    eval.ruleset_ok = false;
-                    let known = join(ruleset::RULESETS.iter().map(|r| r.id), ", ");
+                    self.judging = Judging::BadRuleset;
+                    let known = msg::join(ruleset::RULESETS.iter().map(|r| r.id), ", ");
                     let shown = Value::Text(id.clone()).shown();
-                    eval.push_error(
+                    self.push_error(
                         RANK_META,
                         Some("ruleset"),
                         "unknown_ruleset",
@@ -295,18 +361,14 @@ impl<'a> Evaluation<'a> {
                 }
             },
             Some(other) => {
-                eval.ruleset_ok = false;
-                eval.wrong_type_meta("ruleset", msg::RULESET_LABEL, msg::TEXT_EXPECTED, other);
+                self.judging = Judging::BadRuleset;
+                self.wrong_type_meta("ruleset", msg::RULESET_LABEL, msg::TEXT_EXPECTED, other);
             }
         }
-        let n = eval.ruleset.fields.len();
-        eval.readings = vec![Reading::Absent; n];
-        eval.zero_reported = vec![false; n];
-        eval.inconsistent_reported = vec![false; n];
-        eval
     }
 
     /// Adds an error, kept in report order (by rank, then as found; no sort is linked in).
+    #[cold]
     fn push_error(&mut self, rank: usize, field: Option<&str>, code: &'static str, message: Localized) {
         let at = self.errors.iter().position(|(r, _)| *r > rank).unwrap_or(self.errors.len());
         self.errors.insert(
@@ -322,6 +384,7 @@ impl<'a> Evaluation<'a> {
         );
     }
 
+    #[cold]
     fn wrong_type_meta(&mut self, key: &str, label: Text, expected: Text, value: &Value) {
         let (got_zh, got_en) = value.kind_words();
         let shown = value.shown();
@@ -334,10 +397,10 @@ impl<'a> Evaluation<'a> {
         self.push_error(RANK_META, Some(key), "wrong_type", message);
     }
 
-    fn read_name(&mut self) -> Option<String> {
-        match self.figures.get("name")? {
+    fn read_name(&mut self, figures: &'f Figures<'f>) -> Option<&'f str> {
+        match figures.get("name")? {
             Value::Null => None,
-            Value::Text(name) => Some(name.clone()),
+            Value::Text(name) => Some(name),
             other => {
                 self.wrong_type_meta("name", msg::NAME_LABEL, msg::TEXT_EXPECTED, other);
                 None
@@ -345,8 +408,8 @@ impl<'a> Evaluation<'a> {
         }
     }
 
-    fn read_year(&mut self) -> Option<u32> {
-        let value = self.figures.get("year")?;
+    fn read_year(&mut self, figures: &Figures) -> Option<u32> {
+        let value = figures.get("year")?;
         if value.is_blank() {
             return None;
         }
@@ -370,6 +433,7 @@ impl<'a> Evaluation<'a> {
         None
     }
 
+    #[cold]
     fn number_message(&self, error: NumberError, key: &str, label: Text, value: &Value, max: &str) -> Localized {
         let template = match error {
             NumberError::NotANumber => msg::NOT_A_NUMBER,
@@ -388,38 +452,37 @@ impl<'a> Evaluation<'a> {
     }
 
     /// Reads every figure the ruleset knows, and reports unknown keys.
-    fn read_fields(&mut self) {
+    fn read_fields(&mut self, figures: &Figures) {
         let ruleset = self.ruleset;
-        let mut given: Vec<Vec<(usize, &Value)>> = vec![Vec::new(); ruleset.fields.len()];
-        let mut unknown: Vec<(&str, &Value)> = Vec::new();
-        for (key, value) in self.figures.iter() {
-            if crate::META_KEYS.contains(&key) {
-                continue;
-            }
-            match lookup(ruleset, key) {
-                Some((field, unit)) => {
-                    if !value.is_blank() {
-                        if let Some(list) = given.get_mut(field) {
-                            list.push((unit, value));
+        // Per field, the value given in its lowest unit (the base unit first: it stands for
+        // itself, others are refused); and the fields given in more than one unit.
+        let mut given: [Option<(usize, &Value)>; MAX_FIELDS] = [None; MAX_FIELDS];
+        let mut several = Bits::default();
+        let mut unknown = false;
+        for (key, value) in figures.iter() {
+            match ruleset.lookup(key) {
+                Some((field, unit)) if !value.is_blank() => match given.get_mut(field) {
+                    Some(Some(first)) => {
+                        several = several.with(field);
+                        if unit < first.0 {
+                            *first = (unit, value);
                         }
                     }
-                }
-                None => unknown.push((key, value)),
+                    Some(slot) => *slot = Some((unit, value)),
+                    None => {}
+                },
+                Some(_) => {}
+                // No input key is a meta key (the schema sees to it).
+                None => unknown |= !crate::META_KEYS.contains(&key),
             }
         }
-        for (index, values) in given.into_iter().enumerate() {
-            // The base unit first (公顷 before 亩): it stands for itself, others are refused.
-            let first = values.iter().enumerate().min_by_key(|(_, (unit, _))| *unit).map(|(i, _)| i);
-            let reading = match first.and_then(|i| values.get(i)) {
+        for (index, first) in given.into_iter().enumerate().take(ruleset.fields.len()) {
+            let reading = match first {
                 None => Reading::Absent,
-                Some(&(unit, value)) if values.len() == 1 => self.read(index, unit, value),
-                Some(&(unit, value)) => {
+                Some((unit, value)) if !several.contains(index) => self.read(index, unit, value),
+                Some((unit, value)) => {
                     let _ = self.read(index, unit, value);
-                    for (i, &(other_unit, other_value)) in values.iter().enumerate() {
-                        if Some(i) != first {
-                            self.both_units(index, unit, other_unit, other_value);
-                        }
-                    }
+                    self.both_units(figures, index, unit);
                     Reading::Invalid
                 }
             };
@@ -427,10 +490,18 @@ impl<'a> Evaluation<'a> {
                 *slot = reading;
             }
         }
-        if !unknown.is_empty() {
-            // Only for suggestions: not built for the (usual) figures with no unknown key.
-            let keys = input_keys(ruleset);
-            for (key, value) in unknown {
+        if unknown {
+            self.unknown_fields(figures);
+        }
+    }
+
+    /// Reports every key the ruleset does not know.
+    #[cold]
+    fn unknown_fields(&mut self, figures: &Figures) {
+        // Only for suggestions: not built for the (usual) figures with no unknown key.
+        let keys = input_keys(self.ruleset);
+        for (key, value) in figures.iter() {
+            if !crate::META_KEYS.contains(&key) && self.ruleset.lookup(key).is_none() {
                 self.unknown_field(key, value, &keys);
             }
         }
@@ -463,7 +534,21 @@ impl<'a> Evaluation<'a> {
         self.push_error(RANK_UNKNOWN, Some(key), "unknown_field", message);
     }
 
-    fn both_units(&mut self, index: usize, first_unit: usize, unit: usize, value: &Value) {
+    /// Refuses every value of a field given in another unit than `first_unit`, the lowest.
+    #[cold]
+    fn both_units(&mut self, figures: &Figures, index: usize, first_unit: usize) {
+        for (key, value) in figures.iter() {
+            match self.ruleset.lookup(key) {
+                Some((field, unit)) if field == index && unit != first_unit && !value.is_blank() => {
+                    self.both_units_error(index, first_unit, unit, value);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Refuses one value given in `unit` besides the one in `first_unit`.
+    fn both_units_error(&mut self, index: usize, first_unit: usize, unit: usize, value: &Value) {
         let Some(field) = self.ruleset.field(index) else { return };
         let key = input_key(field, unit);
         let first_key = input_key(field, first_unit);
@@ -495,49 +580,62 @@ impl<'a> Evaluation<'a> {
                         self.check_plausible(field, unit, value);
                         Reading::Amount { value, unit }
                     }
-                    Err(error) => {
-                        let key = input_key(field, unit);
-                        let label = field.label;
-                        let max = match field.units.get(unit) {
-                            Some(u) => {
-                                let mut s = grouped(&Dec::from_units(MAX_UNITS).to_plain());
-                                s.push(' ');
-                                s.push_str(u.label.zh);
-                                s
-                            }
-                            None => grouped(&Dec::from_units(MAX_UNITS).to_plain()),
-                        };
-                        let message = self.number_message(error, &key, label, value, &max);
-                        self.push_error(RANK_FIELDS + index, Some(&key), error.code(), message);
-                        Reading::Invalid
-                    }
+                    Err(error) => self.not_a_figure(index, field, unit, value, error),
                 }
             }
             (FieldKind::Set, Value::List(items)) => self.read_set(index, field, items),
-            _ => {
-                let key = input_key(field, unit);
-                let (got_zh, got_en) = value.kind_words();
-                let expected = msg::expected(field.kind);
-                let shown = value.shown();
-                let message = localized(
-                    msg::WRONG_TYPE,
-                    &[("key", &key), ("value", &shown)],
-                    &[("label", field.label.zh), ("expected", expected.zh), ("got", got_zh)],
-                    &[("label", field.label.en), ("expected", expected.en), ("got", got_en)],
-                );
-                self.push_error(RANK_FIELDS + index, Some(&key), "wrong_type", message);
-                Reading::Invalid
-            }
+            _ => self.wrong_type(index, field, unit, value),
         }
+    }
+
+    /// Reports a value that is not a usable number.
+    #[cold]
+    fn not_a_figure(&mut self, index: usize, field: &'static Field, unit: usize, value: &Value, error: NumberError) -> Reading {
+        let key = input_key(field, unit);
+        let label = field.label;
+        let max = match field.units.get(unit) {
+            Some(u) => {
+                let mut s = grouped(&Dec::from_units(MAX_UNITS).to_plain());
+                s.push(' ');
+                s.push_str(u.label.zh);
+                s
+            }
+            None => grouped(&Dec::from_units(MAX_UNITS).to_plain()),
+        };
+        let message = self.number_message(error, &key, label, value, &max);
+        self.push_error(RANK_FIELDS + index, Some(&key), error.code(), message);
+        Reading::Invalid
+    }
+
+    /// Reports a value of the wrong kind for its field.
+    #[cold]
+    fn wrong_type(&mut self, index: usize, field: &'static Field, unit: usize, value: &Value) -> Reading {
+        let key = input_key(field, unit);
+        let (got_zh, got_en) = value.kind_words();
+        let expected = msg::expected(field.kind);
+        let shown = value.shown();
+        let message = localized(
+            msg::WRONG_TYPE,
+            &[("key", &key), ("value", &shown)],
+            &[("label", field.label.zh), ("expected", expected.zh), ("got", got_zh)],
+            &[("label", field.label.en), ("expected", expected.en), ("got", got_en)],
+        );
+        self.push_error(RANK_FIELDS + index, Some(&key), "wrong_type", message);
+        Reading::Invalid
     }
 
     /// Warns when a usable figure is so large that its unit is probably wrong.
     fn check_plausible(&mut self, field: &'static Field, unit: usize, value: Dec) {
         let (Some(limit), Some(template)) = (field.implausible_above, self.ruleset.messages.implausible) else { return };
-        let Some(limit_here) = Ratio::dec(limit).mul(Ratio::int(per_base(field, unit))) else { return };
-        if Ratio::dec(value).compare(limit_here) != Some(Ordering::Greater) {
-            return;
+        let Some(limit_here) = to_unit(field, Ratio::dec(limit), unit) else { return };
+        if Ratio::dec(value).compare(limit_here) == Some(Ordering::Greater) {
+            self.implausible(field, unit, value, limit_here, template);
         }
+    }
+
+    /// The warning for a figure above its field's plausible limit, `limit_here` in its unit.
+    #[cold]
+    fn implausible(&mut self, field: &'static Field, unit: usize, value: Dec, limit_here: Ratio, template: Text) {
         let key = input_key(field, unit);
         let shown_value = grouped(&value.to_plain());
         let shown_limit = limit_here.cut(number::PLACES).map(|l| grouped(&l)).unwrap_or_default();
@@ -556,24 +654,25 @@ impl<'a> Evaluation<'a> {
     }
 
     fn read_set(&mut self, index: usize, field: &'static Field, items: &[Value]) -> Reading {
-        let mut ids = Vec::new();
-        let mut unknown = Vec::new();
-        let mut wrong = false;
+        let mut ids = Bits::default();
         for item in items {
             match item {
-                Value::Text(text) => match field.values.iter().position(|v| v.id == text.trim()) {
-                    Some(i) => {
-                        if !ids.contains(&i) {
-                            ids.push(i);
-                        }
-                    }
-                    None => unknown.push(item.clone()),
+                Value::Text(text) => match set_value(field, text) {
+                    Some(i) => ids = ids.with(i),
+                    None => return self.refuse_set(index, field, items),
                 },
-                _ => wrong = true,
+                _ => return self.refuse_set(index, field, items),
             }
         }
+        Reading::Set(ids)
+    }
+
+    /// Reports a list with entries that are not texts, or else the texts that are no value
+    /// of the field.
+    #[cold]
+    fn refuse_set(&mut self, index: usize, field: &'static Field, items: &[Value]) -> Reading {
         let key = field.key;
-        if wrong {
+        if items.iter().any(|item| !matches!(item, Value::Text(_))) {
             let expected = msg::expected(FieldKind::Set);
             let shown = Value::List(items.to_vec()).shown();
             let message = localized(
@@ -585,34 +684,34 @@ impl<'a> Evaluation<'a> {
             self.push_error(RANK_FIELDS + index, Some(key), "wrong_type", message);
             return Reading::Invalid;
         }
-        if !unknown.is_empty() {
-            let known = join(field.values.iter().map(|v| v.id), ", ");
-            let shown = Value::List(unknown).shown();
-            let message = localized(
-                msg::UNKNOWN_VALUE,
-                &[("key", key), ("value", &shown), ("known", &known)],
-                &[("label", field.label.zh)],
-                &[("label", field.label.en)],
-            );
-            self.push_error(RANK_FIELDS + index, Some(key), "unknown_value", message);
-            return Reading::Invalid;
-        }
-        Reading::Set(ids)
+        let unknown = items.iter().filter(|item| matches!(item, Value::Text(text) if set_value(field, text).is_none()));
+        let known = msg::join(field.values.iter().map(|v| v.id), ", ");
+        let shown = Value::List(unknown.cloned().collect()).shown();
+        let message = localized(
+            msg::UNKNOWN_VALUE,
+            &[("key", key), ("value", &shown), ("known", &known)],
+            &[("label", field.label.zh)],
+            &[("label", field.label.en)],
+        );
+        self.push_error(RANK_FIELDS + index, Some(key), "unknown_value", message);
+        Reading::Invalid
     }
 
     fn reading(&self, index: usize) -> &Reading {
         self.readings.get(index).unwrap_or(&Reading::Absent)
     }
 
-    fn missing(check: &'static Check, fields: &[usize]) -> Outcome {
-        blank(check, Status::Missing, Why::Missing(fields.to_vec()))
+    /// `positions`: of the fields not given, among those the check reads.
+    fn missing(check: &'static Check, positions: Bits) -> Outcome {
+        blank(check, Status::Missing, Why::Missing(positions))
     }
 
-    fn invalid(check: &'static Check, fields: &[usize]) -> Outcome {
-        blank(check, Status::Invalid, Why::Invalid(fields.to_vec()))
+    /// `positions`: of the unusable fields, among those the check reads.
+    fn invalid(check: &'static Check, positions: Bits) -> Outcome {
+        blank(check, Status::Invalid, Why::Invalid(positions))
     }
 
-    fn judged(check: &'static Check, met: bool, value: Option<String>, gap: Option<Gap>, missing_values: Vec<usize>) -> Outcome {
+    fn judged(check: &'static Check, met: bool, value: Option<Plain>, gap: Option<Gap>, missing_values: Bits) -> Outcome {
         Outcome {
             check,
             status: if met { Status::Met } else { Status::NotMet },
@@ -624,8 +723,10 @@ impl<'a> Evaluation<'a> {
 
     /// Applies one check.
     fn check(&mut self, check: &'static Check) -> Outcome {
-        if !self.ruleset_ok {
-            return blank(check, Status::Invalid, Why::BadRuleset);
+        match self.judging {
+            Judging::Figures => {}
+            Judging::BadRuleset => return blank(check, Status::Invalid, Why::BadRuleset),
+            Judging::NotAnObject => return blank(check, Status::Invalid, Why::NotAnObject),
         }
         let outcome = match check.rule {
             Rule::IsTrue { field } => Some(self.is_true(check, field)),
@@ -635,40 +736,41 @@ impl<'a> Evaluation<'a> {
             Rule::AllOf { field } => Some(self.all_of(check, field)),
         };
         // Only reachable past the accepted range of figures; judged unusable, not guessed.
-        outcome.unwrap_or_else(|| Self::invalid(check, &[]))
+        outcome.unwrap_or_else(|| Self::invalid(check, Bits::default()))
     }
 
     fn is_true(&self, check: &'static Check, field: usize) -> Outcome {
         match self.reading(field) {
-            Reading::Bool(b) => Self::judged(check, *b, None, None, Vec::new()),
-            Reading::Invalid => Self::invalid(check, &[field]),
-            _ => Self::missing(check, &[field]),
+            Reading::Bool(b) => Self::judged(check, *b, None, None, Bits::default()),
+            Reading::Invalid => Self::invalid(check, Bits::one(0)),
+            _ => Self::missing(check, Bits::one(0)),
         }
     }
 
     fn any_true(&self, check: &'static Check, fields: &[usize]) -> Outcome {
         if fields.iter().any(|&f| *self.reading(f) == Reading::Bool(true)) {
-            return Self::judged(check, true, None, None, Vec::new());
+            return Self::judged(check, true, None, None, Bits::default());
         }
-        let pick = |wanted: fn(&Reading) -> bool| -> Vec<usize> {
-            fields.iter().copied().filter(|&f| wanted(self.reading(f))).collect()
+        let pick = |wanted: fn(&Reading) -> bool| -> Bits {
+            let picked = fields.iter().enumerate().filter(|&(_, &f)| wanted(self.reading(f)));
+            picked.fold(Bits::default(), |bits, (at, _)| bits.with(at))
         };
         let invalid = pick(|r| *r == Reading::Invalid);
         if !invalid.is_empty() {
-            return Self::invalid(check, &invalid);
+            return Self::invalid(check, invalid);
         }
         let missing = pick(|r| !matches!(r, Reading::Bool(_)));
         if !missing.is_empty() {
-            return Self::missing(check, &missing);
+            return Self::missing(check, missing);
         }
-        Self::judged(check, false, None, None, Vec::new())
+        Self::judged(check, false, None, None, Bits::default())
     }
 
     fn all_of(&self, check: &'static Check, index: usize) -> Outcome {
-        let Some(field) = self.ruleset.field(index) else { return Self::invalid(check, &[]) };
-        match self.reading(index) {
+        let Some(field) = self.ruleset.field(index) else { return Self::invalid(check, Bits::default()) };
+        match *self.reading(index) {
             Reading::Set(ids) => {
-                let absent: Vec<usize> = (0..field.values.len()).filter(|i| !ids.contains(i)).collect();
+                let absent = (0..field.values.len()).filter(|&i| !ids.contains(i)).fold(Bits::default(), Bits::with);
                 let gap = (!absent.is_empty()).then(|| Gap {
                     text: number::int_text(absent.len() as u128),
                     field: index,
@@ -676,8 +778,8 @@ impl<'a> Evaluation<'a> {
                 });
                 Self::judged(check, absent.is_empty(), Some(number::int_text(ids.len() as u128)), gap, absent)
             }
-            Reading::Invalid => Self::invalid(check, &[index]),
-            _ => Self::missing(check, &[index]),
+            Reading::Invalid => Self::invalid(check, Bits::one(0)),
+            _ => Self::missing(check, Bits::one(0)),
         }
     }
 
@@ -690,10 +792,10 @@ impl<'a> Evaluation<'a> {
                 let met = holds(base.compare(target)?, compare);
                 let shown = if per_base(field, unit) == 1 { value.to_plain() } else { base.cut(number::PLACES)? };
                 let gap = if met { None } else { Some(self.gap(index, unit, target.sub(base)?, compare)?) };
-                Some(Self::judged(check, met, Some(shown), gap, Vec::new()))
+                Some(Self::judged(check, met, Some(shown), gap, Bits::default()))
             }
-            Reading::Invalid => Some(Self::invalid(check, &[index])),
-            _ => Some(Self::missing(check, &[index])),
+            Reading::Invalid => Some(Self::invalid(check, Bits::one(0))),
+            _ => Some(Self::missing(check, Bits::one(0))),
         }
     }
 
@@ -701,10 +803,12 @@ impl<'a> Evaluation<'a> {
     /// rounded up to what can be typed: whole for counts, millionths for quantities.
     fn gap(&self, index: usize, unit: usize, short: Ratio, compare: Compare) -> Option<Gap> {
         let field = self.ruleset.field(index)?;
-        let in_unit = short.mul(Ratio::int(per_base(field, unit)))?;
+        let in_unit = to_unit(field, short, unit)?;
         let step = if field.kind == FieldKind::Count { SCALE } else { 1 };
         let mut micros = in_unit.ceil_micros()?;
-        micros = micros.checked_add(step - 1)? / step * step;
+        if step > 1 {
+            micros = micros.checked_add(step - 1)? / step * step;
+        }
         let exact = Ratio::new(micros, SCALE)?.compare(in_unit)? == Ordering::Equal;
         if compare == Compare::Over && exact {
             micros = micros.checked_add(step)?;
@@ -732,44 +836,40 @@ impl<'a> Evaluation<'a> {
         };
         let num_field = self.ruleset.field(numerator)?;
         let den_field = self.ruleset.field(denominator)?;
-        let num = self.reading(numerator).clone();
-        let den = self.reading(denominator).clone();
-        let invalid: Vec<usize> = [(numerator, &num), (denominator, &den)]
-            .iter()
-            .filter(|(_, r)| **r == Reading::Invalid)
-            .map(|(f, _)| *f)
-            .collect();
+        let num = *self.reading(numerator);
+        let den = *self.reading(denominator);
+        // Positions among the fields of the rule: the numerator, then the denominator.
+        let pick = |wanted: fn(&Reading) -> bool| -> Bits {
+            let picked = [num, den].into_iter().enumerate().filter(|(_, r)| wanted(r));
+            picked.fold(Bits::default(), |bits, (at, _)| bits.with(at))
+        };
+        let invalid = pick(|r| *r == Reading::Invalid);
         if !invalid.is_empty() {
-            return Some(Self::invalid(check, &invalid));
+            return Some(Self::invalid(check, invalid));
         }
         if let Reading::Amount { value: d_value, unit: d_unit } = den {
             if d_value.is_zero() {
                 return Some(match (when_zero, &num) {
                     (WhenZero::Error, _) => {
                         self.zero_error(denominator);
-                        Self::invalid(check, &[denominator])
+                        Self::invalid(check, Bits::one(1))
                     }
                     (WhenZero::Met, Reading::Amount { value: n, unit }) if part_of_whole && !n.is_zero() => {
                         self.inconsistent(numerator, *unit, *n, denominator, d_unit, d_value);
-                        Self::invalid(check, &[numerator])
+                        Self::invalid(check, Bits::one(0))
                     }
                     (WhenZero::Met, _) => blank(check, Status::Met, Why::NothingDue),
                 });
             }
         }
         let (Reading::Amount { value: n_value, unit: n_unit }, Reading::Amount { value: d_value, unit: d_unit }) = (&num, &den) else {
-            let absent: Vec<usize> = [(numerator, &num), (denominator, &den)]
-                .iter()
-                .filter(|(_, r)| !matches!(r, Reading::Amount { .. }))
-                .map(|(f, _)| *f)
-                .collect();
-            return Some(Self::missing(check, &absent));
+            return Some(Self::missing(check, pick(|r| !matches!(r, Reading::Amount { .. }))));
         };
         let n = base_value(num_field, *n_value, *n_unit)?;
         let d = base_value(den_field, *d_value, *d_unit)?;
         if part_of_whole && n.compare(d)? == Ordering::Greater {
             self.inconsistent(numerator, *n_unit, *n_value, denominator, *d_unit, *d_value);
-            return Some(Self::invalid(check, &[numerator]));
+            return Some(Self::invalid(check, Bits::one(0)));
         }
         let scale = Ratio::int(if percent { 100 } else { 1 });
         let shown = n.div(d)?.mul(scale)?;
@@ -786,16 +886,15 @@ impl<'a> Evaluation<'a> {
             }
             Some(self.gap(numerator, *n_unit, short, compare)?)
         };
-        Some(Self::judged(check, met, Some(value), gap, Vec::new()))
+        Some(Self::judged(check, met, Some(value), gap, Bits::default()))
     }
 
+    #[cold]
     fn zero_error(&mut self, index: usize) {
-        if self.zero_reported.get(index).copied().unwrap_or(true) {
+        if self.zero_reported.contains(index) {
             return;
         }
-        if let Some(flag) = self.zero_reported.get_mut(index) {
-            *flag = true;
-        }
+        self.zero_reported = self.zero_reported.with(index);
         let Some(field) = self.ruleset.field(index) else { return };
         let Reading::Amount { unit, .. } = *self.reading(index) else { return };
         let key = input_key(field, unit);
@@ -805,8 +904,8 @@ impl<'a> Evaluation<'a> {
             .checks()
             .filter(|c| matches!(c.rule, Rule::Ratio { denominator, when_zero: WhenZero::Error, .. } if denominator == index))
             .collect();
-        let checks_zh = blocked.iter().map(|c| c.title.zh).collect::<Vec<_>>().join("、");
-        let checks_en = blocked.iter().map(|c| c.title.en.to_ascii_lowercase()).collect::<Vec<_>>().join(", ");
+        let checks_zh = msg::join(blocked.iter().map(|c| c.title.zh), "、");
+        let checks_en = msg::join(blocked.iter().map(|c| c.title.en), ", ").to_ascii_lowercase();
         let message = localized(
             msg::ZERO,
             &[("key", &key)],
@@ -816,13 +915,12 @@ impl<'a> Evaluation<'a> {
         self.push_error(RANK_FIELDS + index, Some(&key), code, message);
     }
 
+    #[cold]
     fn inconsistent(&mut self, index: usize, unit: usize, value: Dec, other: usize, other_unit: usize, other_value: Dec) {
-        if self.inconsistent_reported.get(index).copied().unwrap_or(true) {
+        if self.inconsistent_reported.contains(index) {
             return;
         }
-        if let Some(flag) = self.inconsistent_reported.get_mut(index) {
-            *flag = true;
-        }
+        self.inconsistent_reported = self.inconsistent_reported.with(index);
         let (Some(field), Some(other_field)) = (self.ruleset.field(index), self.ruleset.field(other)) else { return };
         let key = input_key(field, unit);
         let other_key = input_key(other_field, other_unit);
@@ -852,7 +950,7 @@ impl<'a> Evaluation<'a> {
     /// The highest tier the figures are in, and a note when a figure sits exactly on a
     /// tier's threshold that needs more (超).
     fn tier(&self) -> (Option<&'static str>, Option<Localized>) {
-        if !self.ruleset_ok {
+        if self.judging != Judging::Figures {
             return (None, None);
         }
         let mut found = None;

@@ -5,27 +5,48 @@
 //! bytes as the whole engine (float formatting and parsing, error formatting), and the
 //! figures never need more than flat objects of scalars and one list. The tests check this
 //! reader and writer against `serde_json` on generated input.
+//!
+//! The reader builds no tree: its caller takes each value as it comes ([`Reader::begin`],
+//! then [`Reader::items`] or [`Reader::members`]), so that a batch is evaluated one record
+//! at a time straight from the text, and a string without escapes is borrowed from the
+//! text rather than copied.
 
-/// A parsed JSON value. Numbers keep their source text.
+use std::borrow::Cow;
+
+/// The start of a value: a scalar, read whole, or the opening of an array or an object,
+/// whose contents are then read with [`Reader::items`] or [`Reader::members`].
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Json {
+pub enum Start<'a> {
     /// `null`.
     Null,
     /// `true` / `false`.
     Bool(bool),
     /// A number, exactly as written.
-    Number(String),
+    Number(&'a str),
     /// A string, unescaped.
-    Str(String),
-    /// An array.
-    Array(Vec<Json>),
-    /// An object's members, in order (a repeated key keeps its last value when read).
-    Object(Vec<(String, Json)>),
+    Str(Cow<'a, str>),
+    /// `[`.
+    Array,
+    /// `{`.
+    Object,
+}
+
+impl Start<'_> {
+    /// What kind of value this is, for messages.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Start::Null => "null",
+            Start::Bool(_) => "a boolean",
+            Start::Number(_) => "a number",
+            Start::Str(_) => "a string",
+            Start::Array => "an array",
+            Start::Object => "an object",
+        }
+    }
 }
 
 /// Why a text is not JSON: what was expected, and the byte offset where.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{what} at byte {offset}")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct JsonError {
     /// What was expected or found.
     pub what: &'static str,
@@ -33,36 +54,151 @@ pub struct JsonError {
     pub offset: usize,
 }
 
+impl JsonError {
+    /// `{what} at byte {offset}` (the `Display` text), without `core::fmt`.
+    pub fn message(&self) -> String {
+        let mut out = String::from(self.what);
+        out.push_str(" at byte ");
+        crate::number::push_int(&mut out, self.offset as u128);
+        out
+    }
+}
+
+impl core::fmt::Display for JsonError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl std::error::Error for JsonError {}
+
 /// Nesting deeper than this is refused (figures need two levels); it keeps adversarial
 /// input from exhausting the stack.
 const MAX_DEPTH: usize = 32;
 
-/// Parses one JSON text.
-///
-/// # Errors
-/// [`JsonError`] naming the first problem and its offset.
-pub fn parse(text: &str) -> Result<Json, JsonError> {
-    let mut reader = Reader { bytes: text.as_bytes(), at: 0 };
-    let value = reader.value(0)?;
-    reader.space();
-    if reader.at != reader.bytes.len() {
-        return Err(reader.fail("end of input"));
-    }
-    Ok(value)
-}
-
-struct Reader<'a> {
-    bytes: &'a [u8],
+/// Reads one JSON text, value by value.
+pub struct Reader<'a> {
+    text: &'a str,
     at: usize,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
+    /// A reader at the start of `text`.
+    pub fn new(text: &'a str) -> Reader<'a> {
+        Reader { text, at: 0 }
+    }
+
+    /// Reads the start of the value at `depth` (the top value is at 0, its elements or
+    /// members at 1, …).
+    ///
+    /// # Errors
+    /// [`JsonError`] naming the first problem and its offset.
+    pub fn begin(&mut self, depth: usize) -> Result<Start<'a>, JsonError> {
+        if depth > MAX_DEPTH {
+            return Err(self.fail("less deeply nested input"));
+        }
+        self.space();
+        match self.peek() {
+            Some(b'n') => self.literal("null", Start::Null),
+            Some(b't') => self.literal("true", Start::Bool(true)),
+            Some(b'f') => self.literal("false", Start::Bool(false)),
+            Some(b'"') => self.string().map(Start::Str),
+            Some(b'[') => {
+                self.at += 1;
+                Ok(Start::Array)
+            }
+            Some(b'{') => {
+                self.at += 1;
+                Ok(Start::Object)
+            }
+            Some(b'-' | b'0'..=b'9') => self.number().map(Start::Number),
+            _ => Err(self.fail("a JSON value")),
+        }
+    }
+
+    /// Reads the rest of an array begun at `depth`: `item` reads each element, from
+    /// `begin(depth + 1)` on.
+    ///
+    /// # Errors
+    /// [`JsonError`], from the text or from `item`.
+    pub fn items(&mut self, mut item: impl FnMut(&mut Self) -> Result<(), JsonError>) -> Result<(), JsonError> {
+        self.space();
+        if self.peek() == Some(b']') {
+            self.at += 1;
+            return Ok(());
+        }
+        loop {
+            item(self)?;
+            self.space();
+            match self.peek() {
+                Some(b',') => self.at += 1,
+                Some(b']') => {
+                    self.at += 1;
+                    return Ok(());
+                }
+                _ => return Err(self.fail("',' or ']'")),
+            }
+        }
+    }
+
+    /// Reads the rest of an object begun at `depth`: `member` gets each name, in order,
+    /// and reads its value, from `begin(depth + 1)` on.
+    ///
+    /// # Errors
+    /// [`JsonError`], from the text or from `member`.
+    pub fn members(&mut self, mut member: impl FnMut(&mut Self, Cow<'a, str>) -> Result<(), JsonError>) -> Result<(), JsonError> {
+        self.space();
+        if self.peek() == Some(b'}') {
+            self.at += 1;
+            return Ok(());
+        }
+        loop {
+            self.space();
+            if self.peek() != Some(b'"') {
+                return Err(self.fail("a member name"));
+            }
+            let key = self.string()?;
+            self.space();
+            if self.peek() != Some(b':') {
+                return Err(self.fail("':'"));
+            }
+            self.at += 1;
+            member(self, key)?;
+            self.space();
+            match self.peek() {
+                Some(b',') => self.at += 1,
+                Some(b'}') => {
+                    self.at += 1;
+                    return Ok(());
+                }
+                _ => return Err(self.fail("',' or '}'")),
+            }
+        }
+    }
+
+    /// Checks that nothing but white space follows the top value.
+    ///
+    /// # Errors
+    /// [`JsonError`] at the first byte that follows.
+    pub fn end(mut self) -> Result<(), JsonError> {
+        self.space();
+        if self.at == self.text.len() {
+            Ok(())
+        } else {
+            Err(self.fail("end of input"))
+        }
+    }
+
     fn fail(&self, what: &'static str) -> JsonError {
         JsonError { what, offset: self.at }
     }
 
+    fn bytes(&self) -> &'a [u8] {
+        self.text.as_bytes()
+    }
+
     fn peek(&self) -> Option<u8> {
-        self.bytes.get(self.at).copied()
+        self.bytes().get(self.at).copied()
     }
 
     fn space(&mut self) {
@@ -71,80 +207,12 @@ impl Reader<'_> {
         }
     }
 
-    fn literal(&mut self, word: &'static str, value: Json) -> Result<Json, JsonError> {
-        if self.bytes.get(self.at..self.at + word.len()) == Some(word.as_bytes()) {
+    fn literal(&mut self, word: &'static str, value: Start<'a>) -> Result<Start<'a>, JsonError> {
+        if self.bytes().get(self.at..self.at + word.len()) == Some(word.as_bytes()) {
             self.at += word.len();
             Ok(value)
         } else {
             Err(self.fail("a JSON value"))
-        }
-    }
-
-    fn value(&mut self, depth: usize) -> Result<Json, JsonError> {
-        if depth > MAX_DEPTH {
-            return Err(self.fail("less deeply nested input"));
-        }
-        self.space();
-        match self.peek() {
-            Some(b'n') => self.literal("null", Json::Null),
-            Some(b't') => self.literal("true", Json::Bool(true)),
-            Some(b'f') => self.literal("false", Json::Bool(false)),
-            Some(b'"') => self.string().map(Json::Str),
-            Some(b'[') => {
-                self.at += 1;
-                let mut items = Vec::new();
-                self.space();
-                if self.peek() == Some(b']') {
-                    self.at += 1;
-                    return Ok(Json::Array(items));
-                }
-                loop {
-                    items.push(self.value(depth + 1)?);
-                    self.space();
-                    match self.peek() {
-                        Some(b',') => self.at += 1,
-                        Some(b']') => {
-                            self.at += 1;
-                            return Ok(Json::Array(items));
-                        }
-                        _ => return Err(self.fail("',' or ']'")),
-                    }
-                }
-            }
-            Some(b'{') => {
-                self.at += 1;
-                let mut members: Vec<(String, Json)> = Vec::new();
-                self.space();
-                if self.peek() == Some(b'}') {
-                    self.at += 1;
-                    return Ok(Json::Object(members));
-                }
-                loop {
-                    self.space();
-                    if self.peek() != Some(b'"') {
-                        return Err(self.fail("a member name"));
-                    }
-                    let key = self.string()?;
-                    self.space();
-                    if self.peek() != Some(b':') {
-                        return Err(self.fail("':'"));
-                    }
-                    self.at += 1;
-                    let value = self.value(depth + 1)?;
-                    members.push((key, value));
-                    self.space();
-                    match self.peek() {
-                        Some(b',') => self.at += 1,
-                        Some(b'}') => {
-                            self.at += 1;
-                            return Ok(Json::Object(members));
-                        }
-                        _ => return Err(self.fail("',' or '}'")),
-                    }
-                }
-            }
-            Some(b'-' | b'0'..=b'9') => self.number(),
-            _ => Err(self.fail("a JSON value")),
         }
     }
 
@@ -156,14 +224,14 @@ impl Reader<'_> {
         self.at - start
     }
 
-    fn number(&mut self) -> Result<Json, JsonError> {
+    fn number(&mut self) -> Result<&'a str, JsonError> {
         let start = self.at;
         if self.peek() == Some(b'-') {
             self.at += 1;
         }
         let int_start = self.at;
         let int_len = self.digits();
-        if int_len == 0 || (int_len > 1 && self.bytes.get(int_start) == Some(&b'0')) {
+        if int_len == 0 || (int_len > 1 && self.bytes().get(int_start) == Some(&b'0')) {
             return Err(self.fail("a number"));
         }
         if self.peek() == Some(b'.') {
@@ -181,9 +249,8 @@ impl Reader<'_> {
                 return Err(self.fail("digits of an exponent"));
             }
         }
-        let text = self.bytes.get(start..self.at).unwrap_or_default();
         // Only ASCII digits, signs, '.', 'e' were consumed.
-        Ok(Json::Number(String::from_utf8_lossy(text).into_owned()))
+        Ok(self.text.get(start..self.at).unwrap_or_default())
     }
 
     fn hex4(&mut self) -> Result<u32, JsonError> {
@@ -201,16 +268,16 @@ impl Reader<'_> {
         Ok(value)
     }
 
-    fn string(&mut self) -> Result<String, JsonError> {
+    fn string(&mut self) -> Result<Cow<'a, str>, JsonError> {
         self.at += 1; // the opening quote
         // Fast path: no escape before the closing quote, so the text is a slice of the input.
-        let rest = self.bytes.get(self.at..).unwrap_or_default();
-        if let Some(end) = rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20) {
+        let rest = self.bytes().get(self.at..).unwrap_or_default();
+        if let Some(end) = plain_run(rest) {
             if rest.get(end) == Some(&b'"') {
-                let text = rest.get(..end).unwrap_or_default();
+                // Between two ASCII quotes: on character boundaries.
+                let text = self.text.get(self.at..self.at + end);
                 self.at += end + 1;
-                // A slice of a &str that ends before an ASCII quote is valid UTF-8.
-                return core::str::from_utf8(text).map(str::to_owned).map_err(|_| self.fail("UTF-8"));
+                return text.map(Cow::Borrowed).ok_or_else(|| self.fail("UTF-8"));
             }
         }
         let mut out = Vec::new();
@@ -234,7 +301,7 @@ impl Reader<'_> {
                         b'u' => {
                             let first = self.hex4()?;
                             let code = if (0xD800..0xDC00).contains(&first)
-                                && self.bytes.get(self.at..self.at + 2) == Some(b"\\u")
+                                && self.bytes().get(self.at..self.at + 2) == Some(b"\\u")
                             {
                                 let save = self.at;
                                 self.at += 2;
@@ -261,8 +328,28 @@ impl Reader<'_> {
             }
         }
         // The input was a &str and escapes were encoded as UTF-8: this cannot fail.
-        String::from_utf8(out).map_err(|_| self.fail("UTF-8"))
+        String::from_utf8(out).map(Cow::Owned).map_err(|_| self.fail("UTF-8"))
     }
+}
+
+/// The length of the run of string bytes that need no attention: up to the first `"`, `\\`
+/// or control character. Eight bytes are tested at once while none of them is one: most of
+/// a batch is text in strings, and testing byte by byte is what makes reading slow.
+fn plain_run(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGHS: u64 = ONES << 7;
+    // Whether any byte of `x` is below `n` (at most 128): its subtraction borrows.
+    let any_below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGHS != 0;
+    let mut at = 0;
+    while let Some(word) = bytes.get(at..at + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
+        let word = u64::from_le_bytes(word);
+        if any_below(word ^ (ONES * u64::from(b'"')), 1) || any_below(word ^ (ONES * u64::from(b'\\')), 1) || any_below(word, 0x20) {
+            break;
+        }
+        at += 8;
+    }
+    let tail = bytes.get(at..).unwrap_or_default();
+    tail.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).map(|end| at + end)
 }
 
 /// Appends `s` as a JSON string literal, copying runs that need no escape in one go.
@@ -314,6 +401,49 @@ pub fn push_key(out: &mut String, key: &str, first: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What the reader reads, as a tree, to compare with `serde_json`'s.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    enum Json {
+        Null,
+        Bool(bool),
+        Number(String),
+        Str(String),
+        Array(Vec<Json>),
+        Object(Vec<(String, Json)>),
+    }
+
+    fn tree(r: &mut Reader<'_>, depth: usize) -> Result<Json, JsonError> {
+        Ok(match r.begin(depth)? {
+            Start::Null => Json::Null,
+            Start::Bool(b) => Json::Bool(b),
+            Start::Number(n) => Json::Number(n.to_owned()),
+            Start::Str(s) => Json::Str(s.into_owned()),
+            Start::Array => {
+                let mut items = Vec::new();
+                r.items(|r| {
+                    items.push(tree(r, depth + 1)?);
+                    Ok(())
+                })?;
+                Json::Array(items)
+            }
+            Start::Object => {
+                let mut members = Vec::new();
+                r.members(|r, key| {
+                    members.push((key.into_owned(), tree(r, depth + 1)?));
+                    Ok(())
+                })?;
+                Json::Object(members)
+            }
+        })
+    }
+
+    fn parse(text: &str) -> Result<Json, JsonError> {
+        let mut reader = Reader::new(text);
+        let value = tree(&mut reader, 0)?;
+        reader.end()?;
+        Ok(value)
+    }
 
     #[test]
     fn reads_values() {

@@ -46,6 +46,9 @@ mod schema;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
+use engine::Evaluation;
+use json::Start;
+
 pub use engine::{evaluate, evaluate_record};
 pub use figures::{Figures, Record, Value};
 pub use json::JsonError;
@@ -56,27 +59,46 @@ pub use ruleset::Text;
 pub const META_KEYS: [&str; 3] = ["ruleset", "name", "year"];
 
 /// Why input was refused before any evaluation.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum InputError {
     /// The text is not JSON at all.
-    #[error("figures are not valid JSON: {0}")]
-    NotJson(#[from] JsonError),
+    NotJson(JsonError),
     /// `evaluate` needs one object of figures.
-    #[error("figures must be an object of field names and values, not {0}")]
     NotAnObject(&'static str),
     /// `evaluate_many` needs an array.
-    #[error("evaluateMany needs an array of figures objects, not {0}")]
     NotAnArray(&'static str),
 }
 
-fn json_kind(value: &json::Json) -> &'static str {
-    match value {
-        json::Json::Null => "null",
-        json::Json::Bool(_) => "a boolean",
-        json::Json::Number(_) => "a number",
-        json::Json::Str(_) => "a string",
-        json::Json::Array(_) => "an array",
-        json::Json::Object(_) => "an object",
+impl InputError {
+    /// What is wrong, in words (the `Display` text). Written without `core::fmt`, which
+    /// would make the `.wasm` larger by the formatting machinery it needs.
+    pub fn message(&self) -> String {
+        match self {
+            InputError::NotJson(e) => "figures are not valid JSON: ".to_owned() + &e.message(),
+            InputError::NotAnObject(kind) => "figures must be an object of field names and values, not ".to_owned() + kind,
+            InputError::NotAnArray(kind) => "evaluateMany needs an array of figures objects, not ".to_owned() + kind,
+        }
+    }
+}
+
+impl core::fmt::Display for InputError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl std::error::Error for InputError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            InputError::NotJson(e) => Some(e),
+            InputError::NotAnObject(_) | InputError::NotAnArray(_) => None,
+        }
+    }
+}
+
+impl From<JsonError> for InputError {
+    fn from(e: JsonError) -> InputError {
+        InputError::NotJson(e)
     }
 }
 
@@ -87,12 +109,15 @@ fn json_kind(value: &json::Json) -> &'static str {
 /// [`InputError::NotJson`] for text that is not JSON, [`InputError::NotAnObject`] for
 /// JSON that is not an object (arrays included).
 pub fn evaluate_json(json: &str) -> Result<String, InputError> {
-    let value = json::parse(json)?;
-    let kind = json_kind(&value);
-    match Figures::from_json(value) {
-        Some(figures) => Ok(evaluate(&figures).to_json()),
-        None => Err(InputError::NotAnObject(kind)),
+    let mut reader = json::Reader::new(json);
+    let start = reader.begin(0)?;
+    if start != Start::Object {
+        return Err(refuse(reader, start, InputError::NotAnObject));
     }
+    let mut figures = Figures::new();
+    figures.read(&mut reader, 0)?;
+    reader.end()?;
+    Ok(evaluate(&figures).to_json())
 }
 
 /// Evaluates many clusters given as a JSON array; one report per element, in order, as a
@@ -102,7 +127,7 @@ pub fn evaluate_json(json: &str) -> Result<String, InputError> {
 /// # Errors
 /// [`InputError::NotJson`], or [`InputError::NotAnArray`] when the JSON is not an array.
 pub fn evaluate_many_json(json: &str) -> Result<String, InputError> {
-    each_record(json, 7000, |record, out| evaluate_record(record).write_json(out))
+    each_record(json, 18, |evaluated, out| render::report(evaluated).write_json(out))
 }
 
 /// Like [`evaluate_many_json`], but each report in the compact form that the JavaScript
@@ -111,25 +136,52 @@ pub fn evaluate_many_json(json: &str) -> Result<String, InputError> {
 /// # Errors
 /// As [`evaluate_many_json`].
 pub fn evaluate_many_compact(json: &str) -> Result<String, InputError> {
-    each_record(json, 600, |record, out| render::compact(&engine::evaluate_any(record), out))
+    each_record(json, 1, render::compact)
 }
 
-/// Parses a JSON array and writes each element's result with `write`, as a JSON array.
-fn each_record(json: &str, bytes_per_record: usize, write: impl Fn(&Record, &mut String)) -> Result<String, InputError> {
-    let value = json::parse(json)?;
-    let json::Json::Array(items) = value else {
-        return Err(InputError::NotAnArray(json_kind(&value)));
-    };
-    let mut out = String::with_capacity(items.len().saturating_mul(bytes_per_record).saturating_add(2));
+/// Reads a JSON array and writes each element's evaluation with `write`, as a JSON array.
+/// Each element is evaluated as soon as it is read, straight from the text: no tree of the
+/// whole batch is built, and one set of figures is refilled for every record. The output
+/// starts with room for `out_per_in` bytes per byte of input (about what realistic figures
+/// need) and grows if more is needed.
+fn each_record(json: &str, out_per_in: usize, write: impl Fn(Evaluation, &mut String)) -> Result<String, InputError> {
+    let mut reader = json::Reader::new(json);
+    let start = reader.begin(0)?;
+    if start != Start::Array {
+        return Err(refuse(reader, start, InputError::NotAnArray));
+    }
+    let mut out = String::with_capacity(json.len().saturating_mul(out_per_in).saturating_add(2));
     out.push('[');
-    for (i, item) in items.into_iter().enumerate() {
-        if i > 0 {
+    let mut figures = Figures::new();
+    let mut first = true;
+    reader.items(|r| {
+        if !first {
             out.push(',');
         }
-        write(&Record::from_json(item), &mut out);
-    }
+        first = false;
+        match r.begin(1)? {
+            Start::Object => {
+                figures.read(r, 1)?;
+                write(Evaluation::of(&figures), &mut out);
+            }
+            start => write(Evaluation::not_an_object(&Value::read(r, start, 1)?), &mut out),
+        }
+        Ok(())
+    })?;
+    reader.end()?;
     out.push(']');
     Ok(out)
+}
+
+/// Why a top-level value begun with `start` is refused: `refused` with its kind, unless the
+/// rest of the text turns out not to be JSON, which is said first.
+fn refuse<'a>(mut reader: json::Reader<'a>, start: Start<'a>, refused: fn(&'static str) -> InputError) -> InputError {
+    let kind = start.kind();
+    let read = Value::read(&mut reader, start, 0).map(drop);
+    match read.and_then(|()| reader.end()) {
+        Ok(()) => refused(kind),
+        Err(e) => InputError::NotJson(e),
+    }
 }
 
 /// The texts the JavaScript wrapper needs to expand compact reports, as JSON.

@@ -7,11 +7,13 @@ use crate::ruleset::Text;
 /// Replaces each `{name}` of `template` by its value in `vars` (unknown names stay).
 pub fn fill(template: &str, vars: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 32);
+    // Braces are ASCII: byte positions, not a search by character.
+    let find = |text: &str, brace: u8| text.bytes().position(|b| b == brace);
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
+    while let Some(open) = find(rest, b'{') {
         out.push_str(rest.get(..open).unwrap_or(""));
         let after = rest.get(open + 1..).unwrap_or("");
-        match after.find('}') {
+        match find(after, b'}') {
             Some(close) => {
                 let name = after.get(..close).unwrap_or("");
                 match vars.iter().find(|(k, _)| *k == name) {
@@ -31,6 +33,18 @@ pub fn fill(template: &str, vars: &[(&str, &str)]) -> String {
         }
     }
     out.push_str(rest);
+    out
+}
+
+/// The parts with `separator` between them.
+pub fn join<'s>(parts: impl Iterator<Item = &'s str>, separator: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in parts.enumerate() {
+        if i > 0 {
+            out.push_str(separator);
+        }
+        out.push_str(part);
+    }
     out
 }
 
@@ -134,6 +148,7 @@ pub const TEXT_EXPECTED: Text = t("文字", "a text");
 pub const MAX_YEAR: u32 = 9999;
 
 /// Closeness of two keys: the Levenshtein distance of their bytes.
+#[cold]
 pub fn distance(a: &str, b: &str) -> usize {
     let b = b.as_bytes();
     let mut row: Vec<usize> = (0..=b.len()).collect();

@@ -8,6 +8,8 @@
 //! This file is also compiled into `build.rs`, which reads the thresholds of the ruleset
 //! files with it; it must not depend on anything else in the crate.
 
+use std::borrow::Cow;
+
 /// Decimal places kept: a figure with more (non-zero) places is `too_precise`.
 pub const PLACES: u32 = 6;
 /// Millionths in one unit.
@@ -75,81 +77,137 @@ impl Dec {
     }
 
     /// The normalised decimal text: no separators, no trailing zeros, `0` for zero.
-    pub fn to_plain(self) -> String {
+    pub fn to_plain(self) -> Plain {
         fixed_to_plain(self.0, PLACES)
     }
 }
 
-/// Appends the decimal digits of a whole number (without `core::fmt`, which is large in
-/// `.wasm`, and without allocating). Values that fit 64 bits — nearly all — are divided in
-/// 64-bit arithmetic: WebAssembly has no 128-bit division, and a software one per digit
-/// would cost more than the rest of an evaluation.
-pub fn push_int(out: &mut String, value: u128) {
-    let mut digits = [0u8; 40];
-    let mut start = digits.len();
-    let mut push = |digit: u8| {
-        start -= 1;
-        if let Some(slot) = digits.get_mut(start) {
-            *slot = b'0' + digit;
-        }
-    };
-    match u64::try_from(value) {
-        Ok(mut small) => loop {
-            push((small % 10) as u8);
-            small /= 10;
-            if small == 0 {
-                break;
-            }
-        },
-        Err(_) => {
-            let mut big = value;
-            loop {
-                push((big % 10) as u8);
-                big /= 10;
-                if big == 0 {
-                    break;
-                }
+/// Plain decimal text held inline, so that printing a figure, a ratio or a gap allocates
+/// nothing. It is written from its last character to its first, each digit straight to its
+/// place; an `i128` with up to nine places (sign, 39 digits, point) fits.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Plain {
+    start: u8,
+    end: u8,
+    bytes: [u8; 42],
+}
+
+impl Plain {
+    const EMPTY: Plain = Plain { start: 42, end: 42, bytes: [0; 42] };
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        // Only ASCII digits, '-' and '.' are ever written.
+        let bytes = self.bytes.get(usize::from(self.start)..usize::from(self.end)).unwrap_or_default();
+        core::str::from_utf8(bytes).unwrap_or_default()
+    }
+
+    fn prepend(&mut self, byte: u8) {
+        if let Some(slot) = self.start.checked_sub(1) {
+            if let Some(place) = self.bytes.get_mut(usize::from(slot)) {
+                *place = byte;
+                self.start = slot;
             }
         }
     }
-    // Only ASCII digits were written.
-    if let Some(text) = digits.get(start..).and_then(|d| core::str::from_utf8(d).ok()) {
-        out.push_str(text);
+
+    /// Prepends the digits of `value`, at least `width` of them (zeros in front). They are
+    /// made nine at a time in 32-bit arithmetic, where dividing by ten is a multiplication:
+    /// WebAssembly divides 64 bits slowly and 128 bits only in software.
+    fn prepend_digits(&mut self, value: u128, mut width: usize) {
+        const CHUNK: u128 = 1_000_000_000;
+        // Where the text starts, kept here rather than in `self` while digits are written.
+        let mut start = usize::from(self.start);
+        let mut rest = value;
+        'chunks: loop {
+            // The lowest nine digits, and the number above them.
+            let (high, low) = if rest < CHUNK { (0, rest) } else { div_rem(rest, CHUNK) };
+            let mut low = low as u32;
+            // All nine when more follow, else up to the first significant one.
+            for _ in 0..9 {
+                start = start.saturating_sub(1);
+                if let Some(place) = self.bytes.get_mut(start) {
+                    *place = b'0' + (low % 10) as u8;
+                }
+                low /= 10;
+                width = width.saturating_sub(1);
+                if high == 0 && low == 0 && width == 0 {
+                    break 'chunks;
+                }
+            }
+            rest = high;
+        }
+        self.start = u8::try_from(start).unwrap_or(0);
+    }
+}
+
+impl core::ops::Deref for Plain {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl core::fmt::Debug for Plain {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        core::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+/// `a ÷ b` and `a mod b`, in 64-bit arithmetic when both fit (nearly always): WebAssembly
+/// divides 128 bits only in software. Zero for `b = 0`.
+fn div_rem(a: u128, b: u128) -> (u128, u128) {
+    // The remainder from the quotient: one division, where WebAssembly would make two.
+    let q = match (u64::try_from(a), u64::try_from(b)) {
+        (Ok(a), Ok(b)) if b > 0 => u128::from(a / b),
+        _ => a.checked_div(b).unwrap_or(0),
+    };
+    (q, a - q * b)
+}
+
+/// Appends the decimal digits of a whole number (without `core::fmt`, which is large in
+/// `.wasm`, and without allocating).
+pub fn push_int(out: &mut String, value: u128) {
+    match u8::try_from(value) {
+        Ok(digit @ 0..=9) => out.push(char::from(b'0' + digit)),
+        _ => out.push_str(&int_text(value)),
     }
 }
 
 /// The decimal digits of a whole number.
-pub fn int_text(value: u128) -> String {
-    let mut out = String::with_capacity(8);
-    push_int(&mut out, value);
+pub fn int_text(value: u128) -> Plain {
+    let mut out = Plain::EMPTY;
+    out.prepend_digits(value, 1);
     out
 }
 
-/// Prints `value / 10^places` as normalised decimal text (trailing zeros dropped).
-pub fn fixed_to_plain(value: i128, places: u32) -> String {
-    let digits = int_text(value.unsigned_abs());
-    let places = places as usize;
-    let (int_part, frac_part) = if digits.len() > places {
-        digits.split_at(digits.len() - places)
-    } else {
-        ("", digits.as_str())
-    };
-    let mut out = String::with_capacity(digits.len() + 3);
-    if value < 0 {
-        out.push('-');
+/// Prints `value / 10^places` as normalised decimal text (trailing zeros dropped); `places`
+/// is at most 9.
+pub fn fixed_to_plain(value: i128, places: u32) -> Plain {
+    // All the digits, with a zero before the point if need be; the last `places` of them
+    // are the fraction. Its trailing zeros go, and the integer part moves one place to the
+    // left to make room for the point if any of the fraction is left.
+    let mut out = Plain::EMPTY;
+    let point = usize::from(out.end).saturating_sub(places.min(9) as usize);
+    out.prepend_digits(value.unsigned_abs(), usize::from(out.end) - point + 1);
+    while usize::from(out.end) > point && out.bytes.get(usize::from(out.end) - 1) == Some(&b'0') {
+        out.end -= 1;
     }
-    if int_part.is_empty() {
-        out.push('0');
-    } else {
-        out.push_str(int_part);
-    }
-    let frac = frac_part.trim_end_matches('0');
-    if !frac.is_empty() {
-        out.push('.');
-        for _ in frac_part.len()..places {
-            out.push('0');
+    if usize::from(out.end) > point {
+        for at in usize::from(out.start)..point {
+            let digit = out.bytes.get(at).copied().unwrap_or(b'0');
+            if let Some(place) = out.bytes.get_mut(at - 1) {
+                *place = digit;
+            }
         }
-        out.push_str(frac);
+        if let Some(place) = out.bytes.get_mut(point - 1) {
+            *place = b'.';
+        }
+        out.start -= 1;
+    }
+    if value < 0 {
+        out.prepend(b'-');
     }
     out
 }
@@ -161,8 +219,8 @@ pub fn grouped(plain: &str) -> String {
         Some(rest) => ("-", rest),
         None => ("", plain),
     };
-    let (int_part, frac_part) = match rest.find('.') {
-        Some(at) => rest.split_at(at),
+    let (int_part, frac_part) = match rest.bytes().position(|b| b == b'.') {
+        Some(at) => (rest.get(..at).unwrap_or(""), rest.get(at..).unwrap_or("")),
         None => (rest, ""),
     };
     let mut out = String::with_capacity(plain.len() + int_part.len() / 3);
@@ -188,29 +246,29 @@ pub fn parse_json_number(text: &str, whole: bool) -> Result<Dec, NumberError> {
         Some(rest) => (true, rest),
         None => (false, text),
     };
-    let (mantissa, exponent) = match rest.find(['e', 'E']) {
-        Some(at) => {
-            let (m, e) = rest.split_at(at);
-            (m, parse_exponent(e.get(1..).unwrap_or(""))?)
-        }
-        None => (rest, 0),
+    let (mantissa, exponent) = match split_at_byte(rest, |b| b == b'e' || b == b'E') {
+        (mantissa, Some(exponent)) => (mantissa, parse_exponent(exponent)?),
+        (mantissa, None) => (mantissa, 0),
     };
-    let (int_part, frac_part) = match mantissa.find('.') {
-        Some(at) => (
-            mantissa.get(..at).unwrap_or(""),
-            mantissa.get(at + 1..).unwrap_or(""),
-        ),
-        None => (mantissa, ""),
-    };
-    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if int_part.is_empty()
-        || !all_digits(int_part)
-        || !all_digits(frac_part)
-        || (mantissa.contains('.') && frac_part.is_empty())
-    {
+    let (int_part, frac_part) = split_at_byte(mantissa, |b| b == b'.');
+    if !is_digits(int_part) || frac_part.is_some_and(|f| !is_digits(f)) {
         return Err(NumberError::NotANumber);
     }
-    from_parts(negative, int_part, frac_part, exponent, whole)
+    from_parts(negative, mantissa, frac_part.map_or(0, str::len), exponent, whole)
+}
+
+/// The text before the first byte that `at` picks, and the text after it (`None` when there
+/// is no such byte). The byte is ASCII, so both parts are whole characters.
+fn split_at_byte(text: &str, at: impl Fn(u8) -> bool) -> (&str, Option<&str>) {
+    match text.bytes().position(at) {
+        Some(i) => (text.get(..i).unwrap_or(""), Some(text.get(i + 1..).unwrap_or(""))),
+        None => (text, None),
+    }
+}
+
+/// Whether a text is one or more ASCII digits.
+fn is_digits(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Reads an exponent (`+5`, `-3`, `12`), saturating far beyond any accepted figure.
@@ -220,7 +278,7 @@ fn parse_exponent(text: &str) -> Result<i64, NumberError> {
         Some(b'+') => (false, text.get(1..).unwrap_or("")),
         _ => (false, text),
     };
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+    if !is_digits(digits) {
         return Err(NumberError::NotANumber);
     }
     let magnitude = digits.bytes().fold(0_i64, |acc, b| {
@@ -239,100 +297,114 @@ fn parse_exponent(text: &str) -> Result<i64, NumberError> {
 /// # Errors
 /// The first [`NumberError`] that applies; `whole` asks for a count.
 pub fn parse_text(text: &str, whole: bool) -> Result<Option<Dec>, NumberError> {
-    let trimmed = text.trim();
+    let trimmed = trim(text);
     if trimmed.is_empty() {
         return Ok(None);
     }
-    let mut ascii = String::with_capacity(trimmed.len());
-    for c in trimmed.chars() {
-        ascii.push(match c {
-            '０'..='９' => char::from(b'0' + (u32::from(c) - u32::from('０')) as u8),
-            '．' => '.',
-            '，' => ',',
-            '－' => '-',
-            c if c.is_ascii() => c,
-            _ => return Err(NumberError::NotANumber),
-        });
-    }
+    // Only a text with full-width forms is copied.
+    let ascii: Cow<'_, str> = if trimmed.is_ascii() {
+        Cow::Borrowed(trimmed)
+    } else {
+        let mut ascii = String::with_capacity(trimmed.len());
+        for c in trimmed.chars() {
+            ascii.push(match c {
+                '０'..='９' => char::from(b'0' + (u32::from(c) - u32::from('０')) as u8),
+                '．' => '.',
+                '，' => ',',
+                '－' => '-',
+                c if c.is_ascii() => c,
+                _ => return Err(NumberError::NotANumber),
+            });
+        }
+        Cow::Owned(ascii)
+    };
     let (negative, rest) = match ascii.strip_prefix('-') {
         Some(rest) => (true, rest),
-        None => (false, ascii.as_str()),
+        None => (false, &*ascii),
     };
-    let (int_part, frac_part) = match rest.find('.') {
-        Some(at) => (rest.get(..at).unwrap_or(""), rest.get(at + 1..)),
-        None => (rest, None),
-    };
-    let int_digits = ungroup(int_part).ok_or(NumberError::NotANumber)?;
-    let frac_part = match frac_part {
-        None => "",
-        Some(f) if !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()) => f,
-        Some(_) => return Err(NumberError::NotANumber),
-    };
-    from_parts(negative, &int_digits, frac_part, 0, whole).map(Some)
+    let (int_part, frac_part) = split_at_byte(rest, |b| b == b'.');
+    if !is_grouped(int_part) || frac_part.is_some_and(|f| !is_digits(f)) {
+        return Err(NumberError::NotANumber);
+    }
+    from_parts(negative, rest, frac_part.map_or(0, str::len), 0, whole).map(Some)
 }
 
-/// The digits of an integer part written plainly (`300000`) or in groups of three
-/// (`300,000`); `None` for anything else (`1,2,3`, `3000,000`, empty).
-fn ungroup(int_part: &str) -> Option<String> {
-    if int_part.is_empty() {
-        return None;
+/// The text without white space around it, as [`str::trim`]; but a text that begins and
+/// ends with a visible ASCII character, as nearly all do, is known to have none without
+/// decoding a character.
+pub fn trim(text: &str) -> &str {
+    let visible = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b.is_ascii());
+    let bytes = text.as_bytes();
+    if visible(bytes.first()) && visible(bytes.last()) {
+        text
+    } else {
+        text.trim()
     }
-    let mut groups = int_part.split(',');
-    let first = groups.next()?;
-    let is_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if !is_digits(first) {
-        return None;
-    }
-    let mut digits = String::from(first);
-    if int_part.contains(',') {
-        if first.len() > 3 {
-            return None;
+}
+
+/// Whether an integer part is written plainly (`300000`) or in groups of three
+/// (`300,000`); not `1,2,3`, `3000,000` or empty.
+fn is_grouped(int_part: &str) -> bool {
+    match split_at_byte(int_part, |b| b == b',') {
+        (digits, None) => is_digits(digits),
+        // After the first separator: three digits, then a separator and three more, …
+        (first, Some(groups)) => {
+            first.len() <= 3
+                && is_digits(first)
+                && groups.len() % 4 == 3
+                && groups.bytes().enumerate().all(|(i, b)| if i % 4 == 3 { b == b',' } else { b.is_ascii_digit() })
         }
-        for group in groups {
-            if group.len() != 3 || !is_digits(group) {
-                return None;
+    }
+}
+
+/// The value of `number × 10^exponent`, checked in the documented order. `number` is
+/// checked digits, perhaps in groups, perhaps with a point and then `frac_len` digits.
+fn from_parts(negative: bool, number: &str, frac_len: usize, exponent: i64, whole: bool) -> Result<Dec, NumberError> {
+    // The separators and the point are skipped: the digits alone, in order.
+    let digits = || number.bytes().filter(u8::is_ascii_digit).map(|b| b - b'0');
+    // Where the significant digits are: after the leading zeros, before the trailing ones.
+    let (mut total, mut leading, mut trailing) = (0_usize, 0_usize, 0_usize);
+    for digit in digits() {
+        total += 1;
+        if digit != 0 {
+            trailing = 0;
+        } else {
+            trailing += 1;
+            if leading + 1 == total {
+                leading += 1;
             }
-            digits.push_str(group);
         }
     }
-    Some(digits)
-}
-
-/// The value `int_part.frac_part × 10^exponent`, checked in the documented order.
-fn from_parts(
-    negative: bool,
-    int_part: &str,
-    frac_part: &str,
-    exponent: i64,
-    whole: bool,
-) -> Result<Dec, NumberError> {
-    // All significant digits, and the power of ten of the last one.
-    let joined = format_digits(int_part, frac_part);
-    let digits = joined.trim_start_matches('0');
-    if digits.is_empty() {
+    if leading == total {
         return Ok(Dec::ZERO); // -0 is zero
     }
     if negative {
         return Err(NumberError::Negative);
     }
-    let significant = digits.trim_end_matches('0');
+    let significant_len = total - leading - trailing;
+    // The power of ten of the last significant digit, and how many digits come before the
+    // decimal point.
     let low_exponent = exponent
-        .saturating_sub(frac_part.len() as i64)
-        .saturating_add((digits.len() - significant.len()) as i64);
-    let int_len = (significant.len() as i64).saturating_add(low_exponent);
+        .saturating_sub(frac_len as i64)
+        .saturating_add(trailing as i64);
+    let int_len = (significant_len as i64).saturating_add(low_exponent);
     if int_len > MAX_INT_DIGITS {
         return Err(NumberError::TooLarge);
     }
-    // At most 13 digits before the point: read them exactly.
-    let int_value = if int_len <= 0 {
-        0
-    } else {
-        let head_len = (int_len as usize).min(significant.len());
-        let head = significant.get(..head_len).unwrap_or("");
-        let padding = int_len as u32 - head_len as u32;
-        digits_value(head).saturating_mul(10_i128.pow(padding))
-    };
+    // The value of the significant digits before the point (at most 13: exact), and of all
+    // of them, which is used only when the checks below find at most 19, so that 64 bits
+    // hold it exactly (wrapping arithmetic saves checking until then).
+    let head_len = if int_len <= 0 { 0 } else { (int_len as usize).min(significant_len) };
+    let (mut head, mut all) = (0_u64, 0_u64);
+    for (at, digit) in digits().enumerate().skip(leading).take(significant_len) {
+        all = all.wrapping_mul(10).wrapping_add(u64::from(digit));
+        if at < leading + head_len {
+            head = all;
+        }
+    }
+    let int_value = if int_len <= 0 { 0 } else { head * 10_u64.pow(int_len as u32 - head_len as u32) };
     let has_fraction = low_exponent < 0;
+    let int_value = i128::from(int_value);
     if int_value > MAX_UNITS || (int_value == MAX_UNITS && has_fraction) {
         return Err(NumberError::TooLarge);
     }
@@ -342,38 +414,29 @@ fn from_parts(
     if low_exponent < -(PLACES as i64) {
         return Err(NumberError::TooPrecise);
     }
-    // Now at most 13 + 6 significant digits: the value fits easily.
+    // Now at most 13 + 6 digits, the significant ones and the zeros after them: the value
+    // fits 64 bits (and at most 10^18 millionths are left).
     let shift = (low_exponent + PLACES as i64) as u32;
-    Ok(Dec(digits_value(significant).saturating_mul(10_i128.pow(shift))))
-}
-
-fn format_digits(int_part: &str, frac_part: &str) -> String {
-    let mut all = String::with_capacity(int_part.len() + frac_part.len());
-    all.push_str(int_part);
-    all.push_str(frac_part);
-    all
-}
-
-/// The value of a run of ASCII digits (callers pass at most 19 of them).
-fn digits_value(digits: &str) -> i128 {
-    digits.bytes().fold(0_i128, |acc, b| {
-        acc.saturating_mul(10).saturating_add(i128::from(b - b'0'))
-    })
+    Ok(Dec(i128::from(all * 10_u64.pow(shift))))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn plain(d: Dec) -> String {
+        d.to_plain().as_str().to_owned()
+    }
+
     fn text(s: &str) -> Result<Option<String>, &'static str> {
         parse_text(s, false)
-            .map(|d| d.map(Dec::to_plain))
+            .map(|d| d.map(plain))
             .map_err(NumberError::code)
     }
 
     fn json(s: &str) -> Result<String, &'static str> {
         parse_json_number(s, false)
-            .map(Dec::to_plain)
+            .map(plain)
             .map_err(NumberError::code)
     }
 
@@ -407,7 +470,7 @@ mod tests {
         assert_eq!(text("0.000001"), Ok(Some("0.000001".into())));
         assert_eq!(text("0.0000001"), Err("too_precise"));
         assert_eq!(text("1.0000000"), Ok(Some("1".into())));
-        assert_eq!(parse_text("2.0", true).map(|d| d.map(Dec::to_plain)), Ok(Some("2".into())));
+        assert_eq!(parse_text("2.0", true).map(|d| d.map(plain)), Ok(Some("2".into())));
         assert_eq!(parse_text("2.5", true), Err(NumberError::NotWhole));
         assert_eq!(parse_text("2.00000001", true), Err(NumberError::NotWhole));
         assert_eq!(parse_text("5000000000000.5", true), Err(NumberError::TooLarge));
@@ -432,10 +495,11 @@ mod tests {
 
     #[test]
     fn prints_plain_and_grouped() {
-        assert_eq!(int_text(0), "0");
-        assert_eq!(int_text(u128::MAX), u128::MAX.to_string());
-        assert_eq!(fixed_to_plain(1_500, 6), "0.0015");
-        assert_eq!(fixed_to_plain(-2_500_000, 6), "-2.5");
+        assert_eq!(int_text(0).as_str(), "0");
+        assert_eq!(int_text(u128::MAX).as_str(), u128::MAX.to_string());
+        assert_eq!(fixed_to_plain(1_500, 6).as_str(), "0.0015");
+        assert_eq!(fixed_to_plain(-2_500_000, 6).as_str(), "-2.5");
+        assert_eq!(fixed_to_plain(i128::MIN, 6).as_str(), "-170141183460469231731687303715884.105728");
         assert_eq!(grouped("226247.5"), "226,247.5");
         assert_eq!(grouped("1000"), "1,000");
         assert_eq!(grouped("100"), "100");

@@ -4,10 +4,15 @@
 //! Every operation is checked: an overflow gives `None`, which the engine reports as a
 //! figure too large to judge rather than a wrong verdict. Within the accepted range of
 //! figures (≤ 10^12 with six places) no overflow is reachable.
+//!
+//! Denominators are mostly powers of ten (millionths, percent), so where one denominator
+//! divides the other the operations below keep it rather than multiply them: the numbers
+//! then stay within 64 bits, which is what makes 128-bit arithmetic cheap (in WebAssembly
+//! a 128-bit division is a long software routine).
 
 use core::cmp::Ordering;
 
-use crate::number::{fixed_to_plain, Dec, SCALE};
+use crate::number::{fixed_to_plain, Dec, Plain, SCALE};
 
 /// `num / den`, with `den > 0`. Not kept in lowest terms: with the engine's magnitudes
 /// (≤ 10^18 over ≤ 1.5 × 10^7) products of two fit `i128`, and reducing by a 128-bit gcd
@@ -25,15 +30,63 @@ impl PartialEq for Ratio {
     }
 }
 
-fn gcd(mut a: i128, mut b: i128) -> i128 {
-    a = a.abs();
-    b = b.abs();
-    while b != 0 {
-        let t = a % b;
-        a = b;
-        b = t;
+/// `a × b`, checked. Two numbers that fit 32 bits multiply in one 64-bit instruction; two
+/// of at most 126 significant bits between them cannot overflow and need no check. That is
+/// nearly every product the engine makes: in WebAssembly a checked 128-bit product is a
+/// slow library call.
+fn mul(a: i128, b: i128) -> Option<i128> {
+    if let (Ok(a), Ok(b)) = (i32::try_from(a), i32::try_from(b)) {
+        return Some(i128::from(i64::from(a) * i64::from(b)));
     }
-    a
+    let bits = |x: i128| 128 - x.unsigned_abs().leading_zeros();
+    if bits(a) + bits(b) <= 126 {
+        Some(a.wrapping_mul(b))
+    } else {
+        a.checked_mul(b)
+    }
+}
+
+/// `a ÷ b` rounded toward zero, and the remainder; in 64-bit arithmetic when both fit, as
+/// they nearly always do (WebAssembly has no 128-bit division). `None` when `b` is zero.
+fn div_rem(a: i128, b: i128) -> Option<(i128, i128)> {
+    // The remainder from the quotient: one division, where WebAssembly would make two.
+    if let (Ok(a), Ok(b)) = (i64::try_from(a), i64::try_from(b)) {
+        if let Some(q) = a.checked_div(b) {
+            return Some((q.into(), (a - q * b).into()));
+        }
+    }
+    let q = a.checked_div(b)?;
+    Some((q, a - q * b))
+}
+
+/// `a ÷ b` when it is a whole number.
+fn exact_quotient(a: i128, b: i128) -> Option<i128> {
+    match div_rem(a, b)? {
+        (quotient, 0) => Some(quotient),
+        _ => None,
+    }
+}
+
+/// The greatest common divisor, by Stein's algorithm: shifts and subtractions, where
+/// Euclid's would divide 128 bits dozens of times (in software, in WebAssembly).
+fn gcd(a: i128, b: i128) -> i128 {
+    let (mut a, mut b) = (a.unsigned_abs(), b.unsigned_abs());
+    if a == 0 || b == 0 {
+        return i128::try_from(a | b).unwrap_or(1);
+    }
+    let twos = (a | b).trailing_zeros();
+    a >>= a.trailing_zeros();
+    loop {
+        // Both odd: their difference is even, and shares their odd divisors.
+        b >>= b.trailing_zeros();
+        if a > b {
+            core::mem::swap(&mut a, &mut b);
+        }
+        b -= a;
+        if b == 0 {
+            return i128::try_from(a << twos).unwrap_or(1);
+        }
+    }
 }
 
 impl Ratio {
@@ -64,7 +117,7 @@ impl Ratio {
 
     /// `self × other`.
     pub fn mul(self, other: Ratio) -> Option<Ratio> {
-        if let (Some(num), Some(den)) = (self.num.checked_mul(other.num), self.den.checked_mul(other.den)) {
+        if let (Some(num), Some(den)) = (mul(self.num, other.num), mul(self.den, other.den)) {
             return Some(Ratio { num, den });
         }
         // Cross-reduce, then try again.
@@ -79,6 +132,9 @@ impl Ratio {
         if other.num == 0 {
             return None;
         }
+        if self.den == other.den {
+            return Ratio::new(self.num, other.num);
+        }
         self.mul(Ratio::new(other.den, other.num)?)
     }
 
@@ -88,9 +144,17 @@ impl Ratio {
             if self.den == other.den {
                 return Some(Ratio { num: self.num.checked_add(other.num)?, den: self.den });
             }
-            let left = self.num.checked_mul(other.den)?;
-            let right = other.num.checked_mul(self.den)?;
-            Ratio::new(left.checked_add(right)?, self.den.checked_mul(other.den)?)
+            // Only the larger denominator can be a multiple of the other.
+            if other.den > self.den {
+                if let Some(factor) = exact_quotient(other.den, self.den) {
+                    return Some(Ratio { num: mul(self.num, factor)?.checked_add(other.num)?, den: other.den });
+                }
+            } else if let Some(factor) = exact_quotient(self.den, other.den) {
+                return Some(Ratio { num: self.num.checked_add(mul(other.num, factor)?)?, den: self.den });
+            }
+            let left = mul(self.num, other.den)?;
+            let right = mul(other.num, self.den)?;
+            Ratio::new(left.checked_add(right)?, mul(self.den, other.den)?)
         };
         direct().or_else(|| {
             let (a, b) = (self.reduced(), other.reduced());
@@ -108,20 +172,29 @@ impl Ratio {
 
     /// Exact comparison by cross-multiplication.
     pub fn compare(self, other: Ratio) -> Option<Ordering> {
-        let cross = |a: Ratio, b: Ratio| Some(a.num.checked_mul(b.den)?.cmp(&b.num.checked_mul(a.den)?));
+        if self.den == other.den {
+            return Some(self.num.cmp(&other.num));
+        }
+        let cross = |a: Ratio, b: Ratio| Some(mul(a.num, b.den)?.cmp(&mul(b.num, a.den)?));
         cross(self, other).or_else(|| cross(self.reduced(), other.reduced()))
     }
 
-    /// Decimal text cut (toward zero) to at most `places` decimals, so that a value shown
-    /// never reaches a threshold that the exact value does not.
-    pub fn cut(self, places: u32) -> Option<String> {
-        let scale = 10_i128.checked_pow(places)?;
-        let scaled = match self.num.checked_mul(scale) {
-            Some(scaled) => scaled / self.den,
-            None => {
-                let r = self.reduced();
-                r.num.checked_mul(scale)? / r.den
-            }
+    /// Decimal text cut (toward zero) to at most `places` (≤ 9) decimals, so that a value
+    /// shown never reaches a threshold that the exact value does not.
+    pub fn cut(self, places: u32) -> Option<Plain> {
+        let scale = i128::from(10_i64.pow(places.min(9)));
+        // `num × scale ÷ den`: in 64 bits when the product fits; else, when `den` is a
+        // multiple of `scale`, as `num ÷ (den ÷ scale)`, which stays small.
+        let scaled = match mul(self.num, scale) {
+            Some(scaled) if i64::try_from(scaled).is_ok() => div_rem(scaled, self.den)?.0,
+            scaled => match (exact_quotient(self.den, scale), scaled) {
+                (Some(den), _) => div_rem(self.num, den)?.0,
+                (None, Some(scaled)) => div_rem(scaled, self.den)?.0,
+                (None, None) => {
+                    let r = self.reduced();
+                    div_rem(mul(r.num, scale)?, r.den)?.0
+                }
+            },
         };
         Some(fixed_to_plain(scaled, places))
     }
@@ -129,14 +202,22 @@ impl Ratio {
     /// The value rounded up (toward +∞) to whole millionths, so that a gap of that size
     /// really reaches the threshold.
     pub fn ceil_micros(self) -> Option<i128> {
-        let r = if self.num.checked_mul(SCALE).is_some() { self } else { self.reduced() };
-        let scaled = r.num.checked_mul(SCALE)?;
-        let quotient = scaled.div_euclid(r.den);
-        Some(if scaled.rem_euclid(r.den) == 0 {
-            quotient
+        // `num × SCALE ÷ den`; as `num ÷ (den ÷ SCALE)` when `den` is a multiple of
+        // `SCALE`, as it usually is.
+        let (num, den) = match exact_quotient(self.den, SCALE) {
+            Some(den) => (self.num, den),
+            None => {
+                let r = if mul(self.num, SCALE).is_some() { self } else { self.reduced() };
+                (mul(r.num, SCALE)?, r.den)
+            }
+        };
+        // Toward zero, then up by one when something positive was cut off (`den > 0`).
+        let (quotient, remainder) = div_rem(num, den)?;
+        if remainder > 0 {
+            quotient.checked_add(1)
         } else {
-            quotient.checked_add(1)?
-        })
+            Some(quotient)
+        }
     }
 }
 
@@ -146,7 +227,7 @@ mod tests {
     use crate::number::PLACES;
 
     fn ceil_text(x: Ratio) -> String {
-        fixed_to_plain(x.ceil_micros().unwrap(), PLACES)
+        fixed_to_plain(x.ceil_micros().unwrap(), PLACES).as_str().to_owned()
     }
 
     fn r(n: i128, d: i128) -> Ratio {
@@ -163,11 +244,18 @@ mod tests {
 
     #[test]
     fn cut_and_ceil() {
-        assert_eq!(r(1, 3).mul(Ratio::int(100)).unwrap().cut(4).unwrap(), "33.3333");
-        assert_eq!(r(6_499_996, 100_000).cut(4).unwrap(), "64.9999");
+        assert_eq!(r(1, 3).mul(Ratio::int(100)).unwrap().cut(4).unwrap().as_str(), "33.3333");
+        assert_eq!(r(6_499_996, 100_000).cut(4).unwrap().as_str(), "64.9999");
         assert_eq!(ceil_text(r(10, 3)), "3.333334");
         assert_eq!(ceil_text(r(452, 10)), "45.2");
         assert_eq!(ceil_text(r(-1, 3)), "-0.333333");
+    }
+
+    #[test]
+    fn greatest_common_divisors() {
+        for (a, b, g) in [(0, 0, 0), (0, 7, 7), (-12, 0, 12), (12, 18, 6), (-48, 180, 12), (17, 5, 1), (1 << 100, 3 << 90, 1 << 90)] {
+            assert_eq!(gcd(a, b), g, "gcd({a}, {b})");
+        }
     }
 
     #[test]

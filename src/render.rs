@@ -7,25 +7,23 @@
 //! here, so that a batch does not carry every title, citation and note once per record.
 //! The tests compare the two reports for every case file.
 
-use crate::engine::{condition_status, localized, Evaluated, Gap, Outcome, Why};
+use crate::engine::{localized, Evaluation, Gap, Outcome, Why};
 use crate::json::{push_key, push_opt, push_str};
 use crate::messages as msg;
-use crate::number::{grouped, push_int};
-use crate::report::{CheckReport, ConditionReport, Localized, Report, RulesetInfo, Status, Verdict};
-use crate::ruleset::{self, Field, Ruleset, Text};
+use crate::number::{grouped, push_int, Plain};
+use crate::report::{CheckReport, ConditionReport, Issue, Localized, Report, RulesetInfo, Status, Verdict};
+use crate::ruleset::{self, Condition, Field, Ruleset, Text};
 
 /// The report of one evaluation.
-pub(crate) fn report(e: &Evaluated) -> Report {
-    let conditions = e
-        .ruleset
-        .conditions
-        .iter()
-        .zip(&e.outcomes)
+pub(crate) fn report(mut e: Evaluation) -> Report {
+    let mut outcomes = Vec::new();
+    let verdict = e.judge(|o| outcomes.push(*o));
+    let conditions = by_condition(e.ruleset.conditions, &outcomes)
         .map(|(condition, outcomes)| ConditionReport {
             id: condition.id,
             clause: condition.clause,
             title: condition.title,
-            status: condition_status(outcomes),
+            status: Status::combine(outcomes.iter().map(|o| o.status)),
             checks: outcomes.iter().map(|o| check_report(e.ruleset, o)).collect(),
         })
         .collect();
@@ -33,16 +31,26 @@ pub(crate) fn report(e: &Evaluated) -> Report {
     notes.extend(e.tier_note.clone());
     Report {
         ruleset: RulesetInfo::from(e.ruleset),
-        name: e.name.clone(),
+        name: e.name.map(str::to_owned),
         year: e.year,
-        status: e.verdict,
-        eligible: e.verdict == Verdict::Met,
+        status: verdict,
+        eligible: verdict == Verdict::Met,
         tier: e.tier,
         conditions,
-        errors: e.errors.clone(),
-        warnings: e.warnings.clone(),
+        errors: e.errors().cloned().collect(),
+        warnings: e.warnings,
         notes,
     }
+}
+
+/// Each condition with the outcomes of its checks, from the outcomes of all checks in order.
+fn by_condition<'o>(conditions: &'static [Condition], outcomes: &'o [Outcome]) -> impl Iterator<Item = (&'static Condition, &'o [Outcome])> {
+    let mut rest = outcomes;
+    conditions.iter().map(move |condition| {
+        let (these, others) = rest.split_at(condition.checks.len().min(rest.len()));
+        rest = others;
+        (condition, these)
+    })
 }
 
 /// The input key of a field given in one of its units (`land_area_mu`).
@@ -64,10 +72,10 @@ fn check_report(ruleset: &'static Ruleset, o: &Outcome) -> CheckReport {
         id: o.check.id,
         title: o.check.title,
         status: o.status,
-        value: o.value.clone(),
+        value: o.value.map(|v| v.as_str().to_owned()),
         threshold: o.check.threshold.map(str::to_owned),
         unit: o.check.unit,
-        gap: o.gap.as_ref().map(|g| g.text.clone()),
+        gap: o.gap.map(|g| g.text.as_str().to_owned()),
         gap_field: o.gap.as_ref().and_then(|g| ruleset.field(g.field).map(|f| input_key(f, g.unit))),
         citation: o.check.citation,
         explanation: explanation(ruleset, o),
@@ -89,33 +97,28 @@ fn template(ruleset: &Ruleset, o: &Outcome) -> Text {
 
 /// Labels joined for a sentence: `、` in Chinese, `, ` in English.
 fn joined(labels: impl Iterator<Item = Text> + Clone) -> (String, String) {
-    let zh: Vec<&str> = labels.clone().map(|t| t.zh).collect();
-    let en: Vec<&str> = labels.map(|t| t.en).collect();
-    (zh.join("、"), en.join(", "))
+    (msg::join(labels.clone().map(|t| t.zh), "、"), msg::join(labels.map(|t| t.en), ", "))
 }
 
 /// Every explanation is a template filled with the same six values (empty where they do
 /// not apply): `value`, `threshold` and `gap` with thousands separators, `gap_unit`, the
 /// `missing` set values and the `fields` that are missing or invalid.
 fn explanation(ruleset: &'static Ruleset, o: &Outcome) -> Localized {
-    let value = o.value.as_deref().map(grouped).unwrap_or_default();
+    let value = o.value.map(|v| grouped(&v)).unwrap_or_default();
     let threshold = o.check.threshold.map(grouped).unwrap_or_default();
-    let gap = o.gap.as_ref().map(|g| grouped(&g.text)).unwrap_or_default();
+    let gap = o.gap.map(|g| grouped(&g.text)).unwrap_or_default();
     let gap_unit = o.gap.as_ref().map_or(Text { zh: "", en: "" }, |g| gap_unit(ruleset, g));
     let set_field = match o.check.rule {
         ruleset::Rule::AllOf { field } => ruleset.field(field),
         _ => None,
     };
-    let (missing_zh, missing_en) = match (&o.why, set_field) {
-        (Why::Judged { missing_values }, Some(field)) => {
-            joined(missing_values.iter().filter_map(|&i| field.values.get(i)).map(|v| v.label))
-        }
+    let named = o.why.indexes(o.check);
+    let (missing_zh, missing_en) = match (o.why, set_field) {
+        (Why::Judged { .. }, Some(field)) => joined(named.clone().filter_map(|i| field.values.get(i)).map(|v| v.label)),
         _ => (String::new(), String::new()),
     };
-    let (fields_zh, fields_en) = match &o.why {
-        Why::Missing(fields) | Why::Invalid(fields) => {
-            joined(fields.iter().filter_map(|&i| ruleset.field(i)).map(|f| f.label))
-        }
+    let (fields_zh, fields_en) = match o.why {
+        Why::Missing(_) | Why::Invalid(_) => joined(named.filter_map(|i| ruleset.field(i)).map(|f| f.label)),
         Why::BadRuleset => (msg::RULESET_LABEL.zh.to_owned(), msg::RULESET_LABEL.en.to_owned()),
         _ => (String::new(), String::new()),
     };
@@ -135,95 +138,87 @@ fn gap_unit(ruleset: &Ruleset, gap: &Gap) -> Text {
 }
 
 /// Status codes of the compact form, in the order of [`Status`] and [`Verdict`].
-fn status_code(s: Status) -> char {
+fn status_code(s: Status) -> usize {
     match s {
-        Status::Met => '0',
-        Status::NotMet => '1',
-        Status::Missing => '2',
-        Status::Invalid => '3',
+        Status::Met => 0,
+        Status::NotMet => 1,
+        Status::Missing => 2,
+        Status::Invalid => 3,
     }
 }
 
-fn verdict_code(v: Verdict) -> char {
+fn verdict_code(v: Verdict) -> &'static str {
     match v {
-        Verdict::Met => '0',
-        Verdict::NotMet => '1',
-        Verdict::Incomplete => '2',
+        Verdict::Met => "0",
+        Verdict::NotMet => "1",
+        Verdict::Incomplete => "2",
     }
 }
 
-/// Appends the compact form of an evaluation: one flat JSON array (flat, so that parsing
-/// it in JavaScript makes one array per record, not one per check):
+/// Appends the compact form of an evaluation, judging its checks as it goes: one flat JSON
+/// array (flat, so that parsing it in JavaScript makes one array per record, not one per
+/// check):
 ///
-/// `ruleset, verdict, tier, name, year,` then per check
-/// `status, why, value, gap, gap_field, gap_unit, n, index × n,` then
+/// `ruleset, verdict, tier, name, year,` then per check one number
+/// `status + 4·why + 32·(has value) + 64·(has gap) + 128·n` followed by only what it says is
+/// there: `value`, then `gap, gap_field, gap_unit`, then `index × n`; then
 /// `m, (field, code, zh, en) × m` for the errors, the same for the warnings, then
-/// `tier_note_zh, tier_note_en`.
+/// `tier_note_zh, tier_note_en`. (A met yes/no check is one number, not a run of nulls:
+/// the text `JSON.parse` reads is about half as long.)
 ///
 /// Status 0 met, 1 not met, 2 missing, 3 invalid; verdict 0 met, 1 not met, 2 incomplete;
 /// why 0 judged, 1 nothing due, 2 missing, 3 invalid, 4 unknown ruleset, 5 not an object;
 /// the indexes are the missing set values (judged) or the fields named (missing, invalid).
-pub(crate) fn compact(e: &Evaluated, out: &mut String) {
+pub(crate) fn compact(mut e: Evaluation, out: &mut String) {
     out.push('[');
     push_str(out, e.ruleset.id);
     out.push(',');
-    out.push(verdict_code(e.verdict));
+    // The verdict is known once every check is judged; its one character is written then.
+    let verdict_at = out.len();
+    out.push_str(verdict_code(Verdict::Incomplete));
     out.push(',');
     push_opt(out, e.tier);
     out.push(',');
-    push_opt(out, e.name.as_deref());
+    push_opt(out, e.name);
     out.push(',');
     match e.year {
         Some(year) => push_int(out, u128::from(year)),
         None => out.push_str("null"),
     }
-    for o in e.outcomes.iter().flatten() {
-        out.push(',');
-        out.push(status_code(o.status));
-        out.push(',');
-        let (why, indexes): (char, &[usize]) = match &o.why {
-            Why::Judged { missing_values } => ('0', missing_values),
-            Why::NothingDue => ('1', &[]),
-            Why::Missing(fields) => ('2', fields),
-            Why::Invalid(fields) => ('3', fields),
-            Why::BadRuleset => ('4', &[]),
-            Why::NotAnObject => ('5', &[]),
+    let verdict = e.judge(|o| {
+        let why = match o.why {
+            Why::Judged { .. } => 0,
+            Why::NothingDue => 1,
+            Why::Missing(_) => 2,
+            Why::Invalid(_) => 3,
+            Why::BadRuleset => 4,
+            Why::NotAnObject => 5,
         };
-        out.push(why);
+        let count = o.why.count();
+        let code = status_code(o.status) + 4 * why + 32 * usize::from(o.value.is_some()) + 64 * usize::from(o.gap.is_some()) + 128 * count;
         out.push(',');
-        push_opt(out, o.value.as_deref());
-        out.push(',');
-        push_opt(out, o.gap.as_ref().map(|g| g.text.as_str()));
-        out.push(',');
-        match &o.gap {
-            Some(g) => {
-                push_int(out, g.field as u128);
+        push_int(out, code as u128);
+        // Decimal texts need no escapes.
+        if let Some(value) = &o.value {
+            push_quoted(out, ",\"", value);
+        }
+        if let Some(gap) = &o.gap {
+            push_quoted(out, ",\"", &gap.text);
+            out.push(',');
+            push_int(out, gap.field as u128);
+            out.push(',');
+            push_int(out, gap.unit as u128);
+        }
+        if count > 0 {
+            for index in o.why.indexes(o.check) {
                 out.push(',');
-                push_int(out, g.unit as u128);
+                push_int(out, index as u128);
             }
-            None => out.push_str("null,null"),
         }
-        out.push(',');
-        push_int(out, indexes.len() as u128);
-        for index in indexes {
-            out.push(',');
-            push_int(out, *index as u128);
-        }
-    }
-    for issues in [&e.errors, &e.warnings] {
-        out.push(',');
-        push_int(out, issues.len() as u128);
-        for issue in issues {
-            out.push(',');
-            push_opt(out, issue.field.as_deref());
-            out.push(',');
-            push_str(out, issue.code);
-            out.push(',');
-            push_str(out, &issue.message.zh);
-            out.push(',');
-            push_str(out, &issue.message.en);
-        }
-    }
+    });
+    out.replace_range(verdict_at..verdict_at + 1, verdict_code(verdict));
+    push_issues(out, e.errors());
+    push_issues(out, e.warnings.iter());
     out.push(',');
     push_opt(out, e.tier_note.as_ref().map(|n| n.zh.as_str()));
     out.push(',');
@@ -231,6 +226,30 @@ pub(crate) fn compact(e: &Evaluated, out: &mut String) {
     out.push(']');
 }
 
+/// Appends `before`, then decimal text and a closing quote.
+fn push_quoted(out: &mut String, before: &str, text: &Plain) {
+    out.push_str(before);
+    out.push_str(text);
+    out.push('"');
+}
+
+/// Appends `, m, (field, code, zh, en) × m`.
+fn push_issues<'i>(out: &mut String, issues: impl ExactSizeIterator<Item = &'i Issue>) {
+    out.push(',');
+    push_int(out, issues.len() as u128);
+    for issue in issues {
+        out.push(',');
+        push_opt(out, issue.field.as_deref());
+        out.push(',');
+        push_str(out, issue.code);
+        out.push(',');
+        push_str(out, &issue.message.zh);
+        out.push(',');
+        push_str(out, &issue.message.en);
+    }
+}
+
+#[cold]
 fn push_text(out: &mut String, t: Text) {
     out.push('{');
     push_key(out, "zh", true);
@@ -240,6 +259,7 @@ fn push_text(out: &mut String, t: Text) {
     out.push('}');
 }
 
+#[cold]
 fn push_text_or_null(out: &mut String, t: Option<Text>) {
     match t {
         Some(t) => push_text(out, t),
@@ -251,6 +271,7 @@ fn push_text_or_null(out: &mut String, t: Option<Text>) {
 /// per ruleset its info, texts, fields (labels, units, set values), conditions and checks
 /// (titles, citations, thresholds, units, explanation templates), notes; and the engine's
 /// own texts used in explanations.
+#[cold]
 pub(crate) fn catalog_json() -> String {
     let mut out = String::with_capacity(16_384);
     out.push('{');

@@ -53,19 +53,22 @@ impl Status {
     /// The status of a group: `not_met` if any is, else `invalid` if any is, else
     /// `missing` if any is, else `met`.
     pub fn combine(statuses: impl IntoIterator<Item = Status>) -> Status {
-        statuses.into_iter().fold(Status::Met, |acc, s| {
-            let rank = |s: Status| match s {
-                Status::Met => 0,
-                Status::Missing => 1,
-                Status::Invalid => 2,
-                Status::NotMet => 3,
-            };
-            if rank(s) > rank(acc) {
-                s
-            } else {
-                acc
-            }
-        })
+        statuses.into_iter().fold(Status::Met, Status::worse)
+    }
+
+    /// Of this status and another, the one that a group of both has.
+    pub(crate) fn worse(self, other: Status) -> Status {
+        let rank = |s: Status| match s {
+            Status::Met => 0,
+            Status::Missing => 1,
+            Status::Invalid => 2,
+            Status::NotMet => 3,
+        };
+        if rank(other) > rank(self) {
+            other
+        } else {
+            self
+        }
     }
 }
 

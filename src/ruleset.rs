@@ -135,6 +135,19 @@ pub enum Rule {
     },
 }
 
+impl Rule {
+    /// The fields the rule reads, in the order its explanations name them (a ratio's
+    /// numerator before its denominator).
+    pub fn fields(&self) -> impl Iterator<Item = usize> + Clone {
+        let (list, own, own_len): (&'static [usize], [usize; 2], usize) = match *self {
+            Rule::IsTrue { field } | Rule::Threshold { field, .. } | Rule::AllOf { field } => (&[], [field, 0], 1),
+            Rule::AnyTrue { fields } => (fields, [0, 0], 0),
+            Rule::Ratio { numerator, denominator, .. } => (&[], [numerator, denominator], 2),
+        };
+        list.iter().copied().chain(own.into_iter().take(own_len))
+    }
+}
+
 /// Explanation templates of a check. Placeholders: `{value}`, `{threshold}`, `{gap}`,
 /// `{gap_unit}`, `{missing}`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -224,6 +237,9 @@ pub struct Ruleset {
     pub messages: Messages,
     /// Its figures.
     pub fields: &'static [Field],
+    /// For each first byte of an input key (modulo 64), the fields whose keys begin with
+    /// it, as a bit set: [`Ruleset::lookup`] compares a key only with those.
+    pub initials: [u64; 64],
     /// Its conditions, in the document's order.
     pub conditions: &'static [Condition],
     /// Tiers, highest first.
@@ -236,6 +252,27 @@ impl Ruleset {
     /// The field at `index` (indexes come from the validated ruleset file).
     pub fn field(&self, index: usize) -> Option<&'static Field> {
         self.fields.get(index)
+    }
+
+    /// The field and unit an input key names.
+    pub fn lookup(&self, key: &str) -> Option<(usize, usize)> {
+        let first = key.as_bytes().first()?;
+        let mut candidates = self.initials.get(usize::from(first % 64)).copied().unwrap_or(0);
+        while candidates != 0 {
+            let index = candidates.trailing_zeros() as usize;
+            candidates &= candidates - 1;
+            let field = self.fields.get(index)?;
+            if field.units.is_empty() {
+                if field.key == key {
+                    return Some((index, 0));
+                }
+            } else if let Some(suffix) = key.strip_prefix(field.key).and_then(|rest| rest.strip_prefix('_')) {
+                if let Some(unit) = field.units.iter().position(|u| u.suffix == suffix) {
+                    return Some((index, unit));
+                }
+            }
+        }
+        None
     }
 
     /// Every check, in order.

@@ -170,6 +170,8 @@ pub fn load(text: &str) -> Result<RulesetDef, SchemaError> {
 const KINDS: [&str; 4] = ["bool", "count", "quantity", "set"];
 const RULES: [&str; 5] = ["is_true", "any_true", "threshold", "ratio", "all_of"];
 const CHECK_PLACEHOLDERS: [&str; 5] = ["value", "threshold", "gap", "gap_unit", "missing"];
+/// The most fields of a ruleset, and values of a set field (the engine's masks are 64 bits).
+pub const MAX_MEMBERS: usize = 64;
 /// Keys every ruleset accepts besides its fields.
 pub const META_KEYS: [&str; 3] = ["ruleset", "name", "year"];
 
@@ -240,6 +242,10 @@ pub fn validate(def: &RulesetDef) -> Result<(), SchemaError> {
         check_text("messages.implausible", t, &["key", "label", "value", "limit", "unit"])?;
     }
 
+    // The engine keeps sets of fields, and of a set field's values, in 64-bit masks.
+    if def.fields.len() > MAX_MEMBERS {
+        return Err(invalid("fields", format!("a ruleset has at most {MAX_MEMBERS} fields")));
+    }
     let mut keys = HashSet::new();
     for (i, field) in def.fields.iter().enumerate() {
         let place = format!("fields[{i}] ({})", field.key);
@@ -270,6 +276,9 @@ pub fn validate(def: &RulesetDef) -> Result<(), SchemaError> {
         }
         if (field.kind == "set") == field.values.is_empty() {
             return Err(invalid(&place, "a set field, and only a set field, lists its values"));
+        }
+        if field.values.len() > MAX_MEMBERS {
+            return Err(invalid(&place, format!("a set field has at most {MAX_MEMBERS} values")));
         }
         let mut value_ids = HashSet::new();
         for v in &field.values {
@@ -459,7 +468,15 @@ pub fn to_rust(def: &RulesetDef, name: &str) -> String {
             values.join(", ")
         );
     }
-    out.push_str("    ],\n    conditions: &[\n");
+    let mut initials = [0_u64; 64];
+    for (i, f) in def.fields.iter().enumerate() {
+        if let Some(set) = f.key.bytes().next().and_then(|first| initials.get_mut(usize::from(first % 64))) {
+            *set |= 1 << i;
+        }
+    }
+    let initials: Vec<String> = initials.iter().map(u64::to_string).collect();
+    let _ = writeln!(out, "    ],\n    initials: [{}],", initials.join(", "));
+    out.push_str("    conditions: &[\n");
     for c in &def.conditions {
         let _ = writeln!(out, "        Condition {{ id: {:?}, clause: {:?}, title: {}, checks: &[", c.id, c.clause, text(&c.title));
         for k in &c.checks {
@@ -489,7 +506,7 @@ pub fn to_rust(def: &RulesetDef, name: &str) -> String {
                 _ => format!("Rule::AllOf {{ field: {} }}", index_of(k.field.as_ref())),
             };
             let shown_threshold = match k.rule.as_str() {
-                "threshold" | "ratio" => k.threshold.as_ref().and_then(|t| parse_text(t, false).ok().flatten()).map(Dec::to_plain),
+                "threshold" | "ratio" => k.threshold.as_ref().and_then(|t| parse_text(t, false).ok().flatten()).map(|d| d.to_plain().as_str().to_owned()),
                 "all_of" => def.fields.iter().find(|f| Some(&f.key) == k.field.as_ref()).map(|f| f.values.len().to_string()),
                 _ => None,
             };
@@ -592,6 +609,15 @@ mod tests {
         assert!(e.contains("highest threshold down"), "{e}");
         let e = problem(broken("compare = \">\"", "compare = \"=>\""));
         assert!(e.contains("=>"), "{e}");
+    }
+
+    #[test]
+    fn refuses_more_fields_than_the_engine_holds() {
+        let extra: String = (0..48)
+            .map(|i| format!("\n[[fields]]\nkey = \"extra_{i}\"\nkind = \"bool\"\nlabel = {{ zh = \"x\", en = \"x\" }}\n"))
+            .collect();
+        let e = problem(load(&(HENAN.to_owned() + &extra)).expect_err("65 fields must be refused"));
+        assert!(e.contains("at most 64 fields"), "{e}");
     }
 
     #[test]

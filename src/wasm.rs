@@ -18,7 +18,7 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 /// A JS `Error` when the text is not a JSON array (the wrapper checks this first).
 #[wasm_bindgen(js_name = evaluateManyCompact)]
 pub fn evaluate_many_compact(list: &str) -> Result<String, JsError> {
-    crate::evaluate_many_compact(list).map_err(|e| JsError::new(&e.to_string()))
+    crate::evaluate_many_compact(list).map_err(|e| JsError::new(&e.message()))
 }
 
 /// The texts needed to expand compact evaluations, as JSON (read once per instance).

@@ -16,21 +16,21 @@ use std::path::Path;
 use cluster_check::{evaluate, Figures, Value};
 use serde_json::Value as Json;
 
-fn figure(value: &Json) -> Value {
+fn figure(value: &Json) -> Value<'_> {
     match value.get("$number").and_then(Json::as_str) {
-        Some(special) => Value::Number(special.to_owned()),
+        Some(special) => Value::Number(special.into()),
         None => match value {
             Json::Null => Value::Null,
             Json::Bool(b) => Value::Bool(*b),
-            Json::Number(n) => Value::Number(n.to_string()),
-            Json::String(s) => Value::Text(s.clone()),
+            Json::Number(n) => Value::Number(n.to_string().into()),
+            Json::String(s) => Value::Text(s.into()),
             Json::Array(items) => Value::List(items.iter().map(figure).collect()),
             Json::Object(_) => Value::Object,
         },
     }
 }
 
-fn figures(value: &Json) -> Figures {
+fn figures(value: &Json) -> Figures<'_> {
     let mut out = Figures::new();
     for (key, v) in value.as_object().expect("figures must be an object") {
         out.set(key, figure(v));

@@ -29,20 +29,20 @@ fn number_text() -> impl Strategy<Value = String> {
     ]
 }
 
-fn value() -> impl Strategy<Value = Value> {
+fn value() -> impl Strategy<Value = Value<'static>> {
     let leaf = prop_oneof![
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
-        number_text().prop_map(Value::Number),
-        number_text().prop_map(Value::Text),
+        number_text().prop_map(|s| Value::Number(s.into())),
+        number_text().prop_map(|s| Value::Text(s.into())),
         Just(Value::Object),
         prop::sample::select(vec!["rd_design", "testing", "training", "consulting", "ip", "financing", "exhibition", "logistics", "cooking", ""])
-            .prop_map(|s| Value::Text(s.to_owned())),
+            .prop_map(|s| Value::Text(s.into())),
     ];
     leaf.prop_recursive(2, 12, 9, |inner| prop::collection::vec(inner, 0..9).prop_map(Value::List))
 }
 
-fn figures() -> impl Strategy<Value = Figures> {
+fn figures() -> impl Strategy<Value = Figures<'static>> {
     prop::collection::vec((prop::sample::select(KEYS), value()), 0..24).prop_map(|pairs| {
         let mut f = Figures::new();
         for (k, v) in pairs {
@@ -112,8 +112,8 @@ proptest! {
     fn rd_ratio_is_exact(revenue in 1u64..=1_000_000_000_000_000u64, rd in 0u64..=1_000_000_000_000_000u64) {
         let text = |micros: u64| format!("{}.{:06}", micros / 1_000_000, micros % 1_000_000);
         let f = Figures::new()
-            .with("revenue_wan", Value::Text(text(revenue)))
-            .with("rd_expense_wan", Value::Text(text(rd)));
+            .with("revenue_wan", Value::Text(text(revenue).into()))
+            .with("rd_expense_wan", Value::Text(text(rd).into()));
         let report = evaluate(&f);
         let check = report.check("rd_ratio").unwrap();
         let met = u128::from(rd) * 100 >= u128::from(revenue);
@@ -134,8 +134,8 @@ proptest! {
     fn density_across_units(land_mu in 1u64..=10_000_000_000u64, fp_ha in 0u64..=1_000_000_000u64) {
         let text = |micros: u64| format!("{}.{:06}", micros / 1_000_000, micros % 1_000_000);
         let f = Figures::new()
-            .with("land_area_mu", Value::Text(text(land_mu)))
-            .with("building_footprint_ha", Value::Text(text(fp_ha)));
+            .with("land_area_mu", Value::Text(text(land_mu).into()))
+            .with("building_footprint_ha", Value::Text(text(fp_ha).into()));
         let report = evaluate(&f);
         let check = report.check("building_density").unwrap();
         // footprint / land ≥ 1/2  ⇔  fp_ha·15·2 ≥ land_mu (both in millionths).
