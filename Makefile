@@ -86,7 +86,7 @@ setup-browser:
 ## Size and speed figures for BENCHMARKS.md (not part of `make test`).
 bench: package setup-node
 	npm install --no-save --no-package-lock --ignore-scripts $(TARBALL)
-	node benches/throughput.mjs
+	node --expose-gc benches/throughput.mjs
 
 ## Beside json-rules-engine, zen-engine-wasm and plain JS; memory; page speed (not part of `make test`).
 .PHONY: bench-compare

@@ -58,9 +58,44 @@ function wireFigures(figures) {
   return out;
 }
 
+/** A figure JSON.stringify writes just as `wireValue` would: then no copy is needed. */
+function isPlainFigure(value) {
+  switch (typeof value) {
+    case "string":
+      return value.length <= MAX_TEXT;
+    case "number":
+      return Number.isFinite(value);
+    case "boolean":
+      return true;
+    case "object":
+      if (value === null) return true;
+      if (!Array.isArray(value) || value.toJSON !== undefined) return false;
+      for (let i = 0; i < value.length; i++) {
+        const item = value[i];
+        if (typeof item !== "string" || item.length > MAX_TEXT) return false;
+      }
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * Figures as JSON.stringify should see them. Most records (figures typed or read from a
+ * file) are written as they are; only those with values JSON cannot carry faithfully are
+ * copied with their values made explicit.
+ */
+function wireObject(figures) {
+  if (figures.toJSON !== undefined) return wireFigures(figures);
+  for (const key of Object.keys(figures)) {
+    if (!isPlainFigure(figures[key])) return wireFigures(figures);
+  }
+  return figures;
+}
+
 function wireRecord(record) {
   if (record instanceof Map) return wireFigures(Object.fromEntries(record));
-  if (isFiguresObject(record)) return wireFigures(record);
+  if (isFiguresObject(record)) return wireObject(record);
   // Not an object: the engine reports it as wrong_type. A function or symbol has no JSON
   // form, so it travels as a text naming its type.
   if (typeof record === "function" || typeof record === "symbol") return `[${typeof record}]`;

@@ -106,10 +106,10 @@ export type WarningCode =
   /** So large that the unit is probably wrong (yuan typed as 万元, m² as 公顷). */
   "implausible";
 
-/** A text in both languages. */
+/** A text in both languages. In a report every one of these is a frozen object. */
 export interface Localized {
-  zh: string;
-  en: string;
+  readonly zh: string;
+  readonly en: string;
 }
 
 export interface RulesetInfo {
@@ -156,8 +156,9 @@ export interface Issue<Code extends string = ErrorCode> {
 }
 
 /**
- * The report on one cluster. Texts that are the same in every report — the ruleset, the
- * titles of conditions and checks, the notes — are shared, frozen objects.
+ * The report on one cluster. Every text in it (each `Localized`) is frozen, and texts that
+ * are the same in many reports — the ruleset, titles, notes, explanations without figures in
+ * them — are shared between reports rather than copied into each one.
  */
 export interface Report {
   ruleset: RulesetInfo;

@@ -167,6 +167,31 @@ describe("only a non-object throws", () => {
   test("evaluateMany([]) is []", () => {
     assert.deepStrictEqual(evaluateMany([]), []);
   });
+
+  test("figures are read from their own keys: toJSON, getters and odd values do not change them", () => {
+    const plain = { revenue_wan: "226247", rd_expense_wan: 2262.47, service_functions: ["ip"] };
+    const withToJson = { ...plain, toJSON: () => ({ revenue_wan: 1 }) };
+    // A function-valued key is not a figure: it is reported (as an unknown field), not lost.
+    assert.deepStrictEqual(errorPairs(evaluate(withToJson)), [["toJSON", "unknown_field"]]);
+    assert.equal(check(evaluate(withToJson), "rd_ratio").status, "met");
+    const inherited = Object.assign(Object.create({ toJSON: () => ({}) }), plain);
+    assert.deepStrictEqual(evaluate(inherited), evaluate(plain));
+    const getter = Object.defineProperty({ rd_expense_wan: 2262.47 }, "revenue_wan", { get: () => "226247", enumerable: true });
+    assert.equal(check(evaluate(getter), "rd_ratio").status, "met");
+    const listToJson = Object.assign(["ip", "testing"], { toJSON: () => ["rd_design"] });
+    assert.equal(check(evaluate({ service_functions: listToJson }), "service_functions").value, "2");
+    // Values JSON cannot carry as they are still arrive as what they are.
+    const odd = evaluateMany([
+      { revenue_wan: NaN },
+      { revenue_wan: 226247n, rd_expense_wan: "2262.47" },
+      { service_functions: ["ip", undefined, 5] },
+      { revenue_wan: "9".repeat(200_000) },
+    ]);
+    assert.deepStrictEqual(errorPairs(odd[0]), [["revenue_wan", "not_a_number"]]);
+    assert.equal(check(odd[1], "rd_ratio").status, "met");
+    assert.deepStrictEqual(errorPairs(odd[2]), [["service_functions", "wrong_type"]]);
+    assert.deepStrictEqual(errorPairs(odd[3]), [["revenue_wan", "not_a_number"]]);
+  });
 });
 
 describe("numbers cross exactly", () => {
@@ -427,6 +452,37 @@ describe("the report's shape", () => {
     const judgement = notes.find((note) => note.zh.includes("所在地政府高度重视"));
     assert.ok(judgement, "no note mentions 所在地政府高度重视");
     assert.ok(judgement.en.includes("judgement"), judgement.en);
+  });
+});
+
+describe("texts in a report are frozen; repeated ones are shared", () => {
+  const texts = (report) => [
+    report.ruleset.title,
+    ...report.conditions.map((c) => c.title),
+    ...allChecks(report).flatMap((c) => [c.title, c.explanation]),
+    ...[...report.errors, ...report.warnings].map((i) => i.message),
+    ...report.notes,
+  ];
+
+  test("every { zh, en } text is frozen, in evaluate and in evaluateMany", () => {
+    const figures = [{}, ELIGIBLE, { revenue_wan: -1, unknown: 1, land_area_ha: "1e400" }, { revenue_wan: 200000 }, 5];
+    for (const report of [...figures.filter((f) => typeof f === "object").map(evaluate), ...evaluateMany(figures)]) {
+      for (const text of texts(report)) {
+        assert.ok(Object.isFrozen(text), JSON.stringify(text));
+        assert.deepStrictEqual(Object.keys(text), ["zh", "en"]);
+      }
+      assert.throws(() => {
+        allChecks(report)[0].explanation.zh = "changed"; // modules are strict: this throws
+      }, TypeError);
+    }
+  });
+
+  test("explanations without figures are one shared object; those with figures are each the report's own", () => {
+    const [a, b] = evaluateMany([ELIGIBLE, { ...ELIGIBLE, rd_expense_wan: "18563" }]);
+    assert.equal(check(a, "defined_area").explanation, check(b, "defined_area").explanation);
+    assert.equal(check(a, "defined_area").explanation, check(evaluate(ELIGIBLE), "defined_area").explanation);
+    assert.notEqual(check(a, "rd_ratio").explanation.en, check(b, "rd_ratio").explanation.en);
+    assert.match(check(b, "rd_ratio").explanation.en, /1%/);
   });
 });
 

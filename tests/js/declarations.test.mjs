@@ -2,7 +2,7 @@
 // from drifting apart. tests/types/usage.ts shows that the declarations type-check a
 // program; this shows that they describe what the engine actually returns and accepts.
 // The declarations are read as text with a small parser that understands exactly the
-// forms the file uses: string-literal unions and interfaces of `name?: A | B[] | null`.
+// forms the file uses: string-literal unions and interfaces of `[readonly] name?: A | B[] | null`.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
@@ -39,7 +39,7 @@ for (const match of code.matchAll(/export interface (\w+)(?:<([^>]*)>)?\s*\{/g))
   for (; depth > 0 && end < code.length; end++) depth += code[end] === "{" ? 1 : code[end] === "}" ? -1 : 0;
   const body = code.slice(match.index + match[0].length, end - 1);
   const members = new Map();
-  for (const [, member, optional, type] of body.matchAll(/^\s*(\w+)(\??):\s*([^;]+);/gm)) {
+  for (const [, member, optional, type] of body.matchAll(/^\s*(?:readonly\s+)?(\w+)(\??):\s*([^;]+);/gm)) {
     // `| undefined` on an optional member only matters under exactOptionalPropertyTypes.
     members.set(member, { optional: optional === "?", type: type.replace(/\s*\|\s*undefined\b/g, "").trim() });
   }
