@@ -1,6 +1,7 @@
 // Throughput of cluster-check in Node over 100,000 seeded records, and where the time goes:
 // the crossing into WebAssembly and back, building the report objects, and the garbage
-// collector that has to move every report a caller keeps. Beside them a plain JavaScript
+// collector that has to move every report a caller keeps. Beside them the cost of merely
+// copying such reports in plain JavaScript (benches/copy-reports.mjs), a plain JavaScript
 // implementation of the same rules (floats, no explanations), and the size of the .wasm.
 // Run with `make bench` (it builds and installs the package first, then runs
 // `node --expose-gc benches/throughput.mjs`). Prints Markdown for BENCHMARKS.md.
@@ -16,6 +17,7 @@ import { PerformanceObserver } from "node:perf_hooks";
 import { evaluate, evaluateMany, version } from "cluster-check";
 import { makeRecords } from "./records.mjs";
 import { referenceEvaluate } from "./reference.mjs";
+import { copyReport } from "./copy-reports.mjs";
 
 if (typeof globalThis.gc !== "function") throw new Error("run with node --expose-gc");
 const COUNT = Number(process.env.RECORDS ?? 100_000);
@@ -78,8 +80,13 @@ const results = [
   }),
   await time("internals: the crossing only (JSON in, evaluation, compact verdicts out)", () => cross(records)),
   await time("internals: building the report objects only, from those verdicts (all kept)", () => compact.map(render)),
-  await time("plain JavaScript, floats, no explanations (`benches/reference.mjs`)", () => records.map(referenceEvaluate)),
 ];
+// The floor for any implementation that returns these reports: copying finished reports
+// into new objects and strings of the same shape, in plain JavaScript (copy-reports.mjs).
+let finished = evaluateMany(records);
+results.push(await time("plain JavaScript: copying finished reports into new objects of the same shape (all kept)", () => finished.map(copyReport)));
+finished = null;
+results.push(await time("plain JavaScript, floats, no explanations (`benches/reference.mjs`)", () => records.map(referenceEvaluate)));
 
 // What one kept report costs on the heap.
 globalThis.gc();
@@ -108,4 +115,4 @@ console.log("|---|---:|---:|---:|---:|");
 for (const r of results) console.log(`| ${r.label} | ${fmt(r.median)} | ${fmt(r.min)} – ${fmt(r.max)} | ${(1e6 / r.median).toFixed(2)} | ${pct(r.gc)} |`);
 console.log(`\nA kept report takes ${fmt(perReport)} bytes of heap; as JSON it is ${fmt(json.length)} characters.`);
 console.log(`Verdicts that differ between cluster-check and the float reference: ${disagree} of ${fmt(COUNT)}.`);
-console.log(`.wasm: ${fmt(wasm.length)} bytes, ${fmt(gzipSync(wasm, { level: 9 }).length)} bytes gzipped (-9).`);
+console.log(`.wasm: ${fmt(wasm.length)} bytes, ${fmt(gzipSync(wasm, { level: 9 }).length)} bytes gzipped (Node's zlib, level 9).`);
