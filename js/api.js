@@ -58,26 +58,10 @@ function wireFigures(figures) {
   return out;
 }
 
-/** A figure JSON.stringify writes just as `wireValue` would: then no copy is needed. */
-function isPlainFigure(value) {
-  switch (typeof value) {
-    case "string":
-      return value.length <= MAX_TEXT;
-    case "number":
-      return Number.isFinite(value);
-    case "boolean":
-      return true;
-    case "object":
-      if (value === null) return true;
-      if (!Array.isArray(value) || value.toJSON !== undefined) return false;
-      for (let i = 0; i < value.length; i++) {
-        const item = value[i];
-        if (typeof item !== "string" || item.length > MAX_TEXT) return false;
-      }
-      return true;
-    default:
-      return false;
-  }
+/** Whether `wireValue` leaves a figure as it is, so that it needs no copy. */
+function sameOnWire(value) {
+  if (!Array.isArray(value)) return wireValue(value, false) === value;
+  return value.toJSON === undefined && value.every((item) => wireValue(item, true) === item);
 }
 
 /**
@@ -88,7 +72,7 @@ function isPlainFigure(value) {
 function wireObject(figures) {
   if (figures.toJSON !== undefined) return wireFigures(figures);
   for (const key of Object.keys(figures)) {
-    if (!isPlainFigure(figures[key])) return wireFigures(figures);
+    if (!sameOnWire(figures[key])) return wireFigures(figures);
   }
   return figures;
 }

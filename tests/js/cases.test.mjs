@@ -10,39 +10,8 @@
 // - Every error message names its field in both languages.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
-
 import { evaluate, evaluateMany } from "cluster-check";
-
-const casesDir = new URL("../cases/", import.meta.url);
-
-/** [{ file, cases }] in file order. */
-const files = readdirSync(casesDir)
-  .filter((name) => name.endsWith(".json"))
-  .sort()
-  .map((file) => ({ file, cases: JSON.parse(readFileSync(new URL(file, casesDir), "utf8")) }));
-
-/** Turns a case's figures into what a JavaScript caller would pass. */
-function figure(value) {
-  if (Array.isArray(value)) return value.map(figure);
-  if (value !== null && typeof value === "object") {
-    if (typeof value.$number === "string") {
-      const number = Number(value.$number);
-      assert.ok(
-        ["NaN", "Infinity", "-Infinity"].includes(value.$number),
-        `unknown $number ${JSON.stringify(value.$number)} in a case file`,
-      );
-      return number;
-    }
-    return value;
-  }
-  return value;
-}
-
-function figures(value) {
-  assert.ok(value !== null && typeof value === "object" && !Array.isArray(value), "figures must be an object");
-  return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, figure(v)]));
-}
+import { caseFiles as files, jsFigures as figures } from "./case-files.mjs";
 
 const allChecks = (report) => report.conditions.flatMap((condition) => condition.checks);
 

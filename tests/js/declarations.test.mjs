@@ -5,9 +5,10 @@
 // forms the file uses: string-literal unions and interfaces of `[readonly] name?: A | B[] | null`.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 
 import { evaluate, evaluateMany, rulesets } from "cluster-check";
+import { allCases as cases, jsFigures } from "./case-files.mjs";
 
 const declarationsText = readFileSync(new URL("index.d.ts", import.meta.resolve("cluster-check")), "utf8");
 const code = declarationsText.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/.*$/gm, "");
@@ -127,20 +128,7 @@ function conformOne(value, type, path, seenKeys, problems) {
   problems.push(`${path}: the test does not know the declared type ${type}`);
 }
 
-const cases = readdirSync(new URL("../cases/", import.meta.url))
-  .filter((name) => name.endsWith(".json"))
-  .sort()
-  .flatMap((file) => JSON.parse(readFileSync(new URL(`../cases/${file}`, import.meta.url), "utf8")));
-
-const special = (value) =>
-  Array.isArray(value)
-    ? value.map(special)
-    : value !== null && typeof value === "object" && typeof value.$number === "string"
-      ? Number(value.$number)
-      : value;
-const caseFigures = cases.map((c) => Object.fromEntries(Object.entries(c.figures).map(([k, v]) => [k, special(v)])));
-
-/** Every report the case files produce, and the reports of non-object batch elements. */
+const caseFigures = cases.map((c) => jsFigures(c.figures));
 const reports = [...evaluateMany(caseFigures), ...evaluateMany([5, null, "x", [1], true])];
 const allChecks = reports.flatMap((report) => report.conditions.flatMap((condition) => condition.checks));
 

@@ -5,33 +5,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
 import { evaluateMany } from "cluster-check";
+import { allCases as cases, jsFigures, textFigures } from "./case-files.mjs";
 
 const root = new URL("../../", import.meta.url);
-const cases = readdirSync(new URL("tests/cases/", root))
-  .filter((name) => name.endsWith(".json"))
-  .sort()
-  .flatMap((file) => JSON.parse(readFileSync(new URL(`tests/cases/${file}`, root), "utf8")));
-
-// NaN and ±Infinity travel from JavaScript as text; give the native engine the same text.
-const asText = (value) =>
-  Array.isArray(value)
-    ? value.map(asText)
-    : value !== null && typeof value === "object" && typeof value.$number === "string"
-      ? value.$number
-      : value;
-const asNumber = (value) =>
-  Array.isArray(value)
-    ? value.map(asNumber)
-    : value !== null && typeof value === "object" && typeof value.$number === "string"
-      ? Number(value.$number)
-      : value;
-const mapFigures = (f, fn) => Object.fromEntries(Object.entries(f).map(([k, v]) => [k, fn(v)]));
 const extra = [{}, { ruleset: "henan-2099" }, 5, null, "x", [1], true];
 
 test("the package's reports equal the native engine's, explanations included", () => {
-  const nativeInput = [...cases.map((c) => mapFigures(c.figures, asText)), ...extra];
+  const nativeInput = [...cases.map((c) => textFigures(c.figures)), ...extra];
   const native = JSON.parse(
     execFileSync("cargo", ["run", "--quiet", "--example", "evaluate", "--", "-"], {
       cwd: root,
@@ -40,7 +21,7 @@ test("the package's reports equal the native engine's, explanations included", (
       maxBuffer: 1 << 30,
     }),
   );
-  const packaged = evaluateMany([...cases.map((c) => mapFigures(c.figures, asNumber)), ...extra]);
+  const packaged = evaluateMany([...cases.map((c) => jsFigures(c.figures)), ...extra]);
   assert.equal(packaged.length, native.length);
   packaged.forEach((report, i) => {
     assert.deepStrictEqual(report, native[i], `case ${cases[i]?.name ?? JSON.stringify(extra[i - cases.length])}`);
