@@ -18,51 +18,8 @@ use crate::ratio::Ratio;
 use crate::render::input_key;
 use crate::report::{Issue, Localized, Report, Status, Verdict};
 use crate::ruleset::{
-    self, Check, Compare, Field, FieldKind, Rule, Ruleset, Text, WhenZero, MAX_FIELDS,
+    self, Bits, Check, Compare, Field, FieldKind, Rule, Ruleset, Text, WhenZero, MAX_FIELDS,
 };
-
-/// A set of small indexes — fields of a ruleset, values of a set field — in one word (the
-/// schema allows at most 64 of either).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Bits(u64);
-
-impl Bits {
-    /// Just `index`.
-    fn one(index: usize) -> Bits {
-        Bits::default().with(index)
-    }
-
-    /// This set and `index`.
-    fn with(self, index: usize) -> Bits {
-        let bit = u32::try_from(index).ok().and_then(|i| 1_u64.checked_shl(i)).unwrap_or(0);
-        Bits(self.0 | bit)
-    }
-
-    /// Whether `index` is in the set.
-    pub fn contains(self, index: usize) -> bool {
-        u32::try_from(index).ok().and_then(|i| self.0.checked_shr(i)).is_some_and(|b| b & 1 == 1)
-    }
-
-    /// How many indexes are in the set.
-    pub fn len(self) -> usize {
-        self.0.count_ones() as usize
-    }
-
-    /// Whether the set is empty.
-    pub fn is_empty(self) -> bool {
-        self.0 == 0
-    }
-
-    /// The indexes, in ascending order.
-    pub fn iter(self) -> impl Iterator<Item = usize> + Clone {
-        let mut rest = self.0;
-        core::iter::from_fn(move || {
-            let index = rest.trailing_zeros() as usize;
-            rest &= rest.wrapping_sub(1);
-            (index < 64).then_some(index)
-        })
-    }
-}
 
 /// A figure once read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

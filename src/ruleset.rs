@@ -257,27 +257,64 @@ impl Ruleset {
     /// The field and unit an input key names.
     pub fn lookup(&self, key: &str) -> Option<(usize, usize)> {
         let first = key.as_bytes().first()?;
-        let mut candidates = self.initials.get(usize::from(first % 64)).copied().unwrap_or(0);
-        while candidates != 0 {
-            let index = candidates.trailing_zeros() as usize;
-            candidates &= candidates - 1;
+        let candidates = Bits(self.initials.get(usize::from(first % 64)).copied().unwrap_or(0));
+        candidates.iter().find_map(|index| {
             let field = self.fields.get(index)?;
             if field.units.is_empty() {
-                if field.key == key {
-                    return Some((index, 0));
-                }
-            } else if let Some(suffix) = key.strip_prefix(field.key).and_then(|rest| rest.strip_prefix('_')) {
-                if let Some(unit) = field.units.iter().position(|u| u.suffix == suffix) {
-                    return Some((index, unit));
-                }
+                (field.key == key).then_some((index, 0))
+            } else {
+                let suffix = key.strip_prefix(field.key)?.strip_prefix('_')?;
+                field.units.iter().position(|u| u.suffix == suffix).map(|unit| (index, unit))
             }
-        }
-        None
+        })
     }
 
     /// Every check, in order.
     pub fn checks(&self) -> impl Iterator<Item = &'static Check> {
         self.conditions.iter().flat_map(|c| c.checks.iter())
+    }
+}
+
+/// A set of small indexes — fields of a ruleset, values of a set field — in one word (the
+/// schema allows at most 64 of either).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Bits(u64);
+
+impl Bits {
+    /// Just `index`.
+    pub fn one(index: usize) -> Bits {
+        Bits::default().with(index)
+    }
+
+    /// This set and `index`.
+    pub fn with(self, index: usize) -> Bits {
+        let bit = u32::try_from(index).ok().and_then(|i| 1_u64.checked_shl(i)).unwrap_or(0);
+        Bits(self.0 | bit)
+    }
+
+    /// Whether `index` is in the set.
+    pub fn contains(self, index: usize) -> bool {
+        u32::try_from(index).ok().and_then(|i| self.0.checked_shr(i)).is_some_and(|b| b & 1 == 1)
+    }
+
+    /// How many indexes are in the set.
+    pub fn len(self) -> usize {
+        self.0.count_ones() as usize
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The indexes, in ascending order.
+    pub fn iter(self) -> impl Iterator<Item = usize> + Clone {
+        let mut rest = self.0;
+        core::iter::from_fn(move || {
+            let index = rest.trailing_zeros() as usize;
+            rest &= rest.wrapping_sub(1);
+            (index < 64).then_some(index)
+        })
     }
 }
 
