@@ -1,9 +1,10 @@
 // The JavaScript face of the engine: checks what it is given, turns figures into JSON that
 // the engine reads exactly, crosses into WebAssembly once per call (once per chunk of a
-// batch), and builds the reports from the compact verdicts that come back (render.js).
-// Shared by the browser and Node entry points.
+// batch), and builds the reports from the compact decisions that come back with each
+// ruleset's catalog (render.js). Shared by the browser and Node entry points.
 
 import { createRenderer } from "./render.js";
+import { RULESETS } from "./rulesets/index.js";
 
 /** Records per crossing in evaluateMany: bounds the memory of one call. */
 const CHUNK_RECORDS = 2000;
@@ -87,11 +88,12 @@ function wireRecord(record) {
 }
 
 /**
- * Builds the public API over the wasm-bindgen glue module.
- * @param {{ evaluateManyCompact(s: string): string, catalogJson(): string,
- *           rulesetsJson(): string, version(): string, __wbg_reset_state(): void }} glue
+ * Builds the public API over the wasm-bindgen glue module and the catalogs of the rulesets
+ * whose reports it builds (more can be added with `useCatalog`).
+ * @param {{ evaluateManyCompact(s: string): string, version(): string, __wbg_reset_state(): void }} glue
+ * @param {object[]} catalogs
  */
-export function createApi(glue) {
+export function createApi(glue, catalogs = []) {
   /**
    * Calls into WebAssembly. The engine is built never to trap, but if it ever does, the
    * instance is re-created (a trapped instance is unusable) and the call tried once more.
@@ -120,10 +122,9 @@ export function createApi(glue) {
     }
   }
 
-  let render;
+  const render = createRenderer(catalogs);
   /** Evaluates wire records in one crossing and builds their reports. */
   function run(wire) {
-    render ??= createRenderer(JSON.parse(cross(glue.catalogJson)));
     return JSON.parse(cross(glue.evaluateManyCompact, JSON.stringify(wire))).map(render);
   }
 
@@ -153,12 +154,17 @@ export function createApi(glue) {
   }
 
   function rulesets() {
-    return JSON.parse(cross(glue.rulesetsJson));
+    return RULESETS.map((r) => ({ id: r.id, document: r.document, issued: r.issued, title: { ...r.title }, short: { ...r.short }, default: r.default }));
   }
 
   function version() {
     return cross(glue.version);
   }
 
-  return { evaluate, evaluateMany, rulesets, version };
+  /** Lets reports of one more ruleset be built (its catalog, from rulesets/<id>.js). */
+  function useCatalog(catalog) {
+    render.add(catalog);
+  }
+
+  return { evaluate, evaluateMany, rulesets, version, useCatalog, hasCatalog: render.has };
 }

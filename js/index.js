@@ -1,8 +1,9 @@
 // Entry point for browsers and bundlers (Vite, webpack): the .wasm is found next to this
-// module, whatever path it is served under, and instantiated before the first call.
-import init, * as glue from "./cluster_check.js";
-import { createApi } from "./api.js";
+// module, whatever path it is served under, and instantiated before the first call; the
+// catalogs of every ruleset come with it, so that reports of any ruleset can be built.
+import { engine } from "./engine.js";
+import catalogs from "./rulesets/all.js";
 
-await init({ module_or_path: new URL("./cluster_check_bg.wasm", import.meta.url) });
+for (const catalog of catalogs) engine.useCatalog(catalog);
 
-export const { evaluate, evaluateMany, rulesets, version } = createApi(glue);
+export const { evaluate, evaluateMany, rulesets, version } = engine;

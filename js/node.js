@@ -3,7 +3,8 @@
 import { readFileSync } from "node:fs";
 import * as glue from "./cluster_check.js";
 import { createApi } from "./api.js";
+import catalogs from "./rulesets/all.js";
 
 glue.initSync({ module: readFileSync(new URL("./cluster_check_bg.wasm", import.meta.url)) });
 
-export const { evaluate, evaluateMany, rulesets, version } = createApi(glue);
+export const { evaluate, evaluateMany, rulesets, version } = createApi(glue, catalogs);

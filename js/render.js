@@ -1,223 +1,210 @@
-// Builds the report of the interface from the engine's compact evaluation (a flat array,
-// see `compact` in src/render.rs) and its catalog of texts, which crosses the boundary once.
-// src/render.rs builds the same report natively; the tests compare the two for every case,
-// so this file and that one cannot drift apart.
+// Builds the report of the interface from the engine's compact decisions and the catalog of
+// the ruleset (both described in docs/catalog.md). It expands templates and copies the
+// catalog's texts; it decides nothing — statuses, the verdict, which explanation and with
+// what, digit grouping and the order of errors all come from the engine.
 
 const STATUS = ["met", "not_met", "missing", "invalid"];
 const VERDICT = ["met", "not_met", "incomplete"];
-const RANK = [0, 3, 1, 2]; // precedence: not_met > invalid > missing > met
-const EMPTY = { zh: "", en: "" };
 const NONE = Object.freeze([]);
-
-/** "226247.5" → "226,247.5", as `grouped` in src/number.rs. */
-export function grouped(plain) {
-  const start = plain.charCodeAt(0) === 45 ? 1 : 0; // "-"
-  let end = plain.indexOf(".");
-  if (end < 0) end = plain.length;
-  if (end - start <= 3) return plain;
-  let head = start + ((end - start) % 3 || 3);
-  let out = plain.slice(0, head);
-  for (; head < end; head += 3) out += "," + plain.slice(head, head + 3);
-  return out + plain.slice(end);
-}
-
-/** The placeholders every explanation template may use, in the order `fill` takes them. */
-const VARS = ["value", "threshold", "gap", "gap_unit", "missing", "fields"];
-
-/**
- * Splits "a {value} b" into literal parts and placeholder numbers (indexes into VARS), once
- * per template; an unknown placeholder stays as written, as in Rust.
- */
-function compile(template) {
-  const parts = [];
-  const pattern = /\{([a-z_]+)\}/g;
-  let last = 0;
-  let literal = "";
-  for (let match; (match = pattern.exec(template)); ) {
-    const index = VARS.indexOf(match[1]);
-    literal += template.slice(last, match.index);
-    last = match.index + match[0].length;
-    if (index < 0) {
-      literal += match[0];
-    } else {
-      parts.push(literal, index);
-      literal = "";
-    }
-  }
-  parts.push(literal + template.slice(last));
-  return parts;
-}
-
-function compileText(text) {
-  return text ? { zh: compile(text.zh), en: compile(text.en) } : null;
-}
-
-/**
- * Fills compiled parts with the values in `vars` (indexed as VARS). Joined rather than
- * concatenated: one flat string takes less memory than a tree of concatenations, which
- * matters when a batch keeps 100,000 reports alive (see BENCHMARKS.md).
- */
-function fill(parts, vars) {
-  const n = parts.length;
-  if (n === 1) return parts[0];
-  const out = new Array(n);
-  for (let i = 0; i < n; i += 2) out[i] = parts[i];
-  for (let i = 1; i < n; i += 2) out[i] = vars[parts[i]];
-  return out.join("");
-}
 
 /** Texts that are the same in every report are shared, frozen objects: made once. */
 const frozen = (t) => Object.freeze({ zh: t.zh, en: t.en });
 
-function prepare(ruleset) {
-  const info = ruleset.info;
+/**
+ * Splits "a {0} b" into literal parts and place numbers, once per template: an odd index
+ * of the result is a place. A brace that is not a place stays as written.
+ */
+function compile(template) {
+  const parts = [];
+  const pattern = /\{(\d+)\}/g;
+  let last = 0;
+  for (let match; (match = pattern.exec(template)); ) {
+    parts.push(template.slice(last, match.index), Number(match[1]));
+    last = match.index + match[0].length;
+  }
+  parts.push(template.slice(last));
+  return parts;
+}
+
+/** A catalog made ready to expand: texts frozen once, templates split once. */
+export function prepare(catalog) {
+  const texts = catalog.texts;
   return {
-    info: Object.freeze({ id: info.id, document: info.document, issued: info.issued, title: frozen(info.title) }),
-    fields: ruleset.fields,
-    notes: ruleset.notes.map(frozen),
-    missing: compileText(ruleset.missing),
-    invalid: compileText(ruleset.invalid),
-    conditions: ruleset.conditions.map((condition) => ({
-      ...condition,
+    id: catalog.id,
+    info: Object.freeze({ id: catalog.id, document: catalog.document, issued: catalog.issued, title: frozen(catalog.title) }),
+    notes: Object.freeze(catalog.notes.map(frozen)),
+    texts: { zh: texts.map((t) => t.zh), en: texts.map((t) => t.en) },
+    templates: { zh: catalog.templates.map((t) => compile(t.zh)), en: catalog.templates.map((t) => compile(t.en)) },
+    join: catalog.join,
+    conditions: catalog.conditions.map((condition) => ({
+      id: condition.id,
+      clause: condition.clause,
       title: frozen(condition.title),
       checks: condition.checks.map((check) => ({
-        ...check,
+        id: check.id,
         title: frozen(check.title),
-        thresholdShown: check.threshold === null ? "" : grouped(check.threshold),
-        // Explanations with no figure in them (yes/no checks, missing, invalid) are the same
-        // in every report that needs them: made once, shared.
+        citation: check.citation,
+        threshold: check.threshold,
+        unit: check.unit === null ? null : check.unit.zh,
+        // Explanations with no figure in them are the same in every report that needs
+        // them: made once, shared.
         shared: new Map(),
-        met: compileText(check.met),
-        not_met: compileText(check.not_met),
-        nothing_due: compileText(check.nothing_due),
       })),
     })),
   };
 }
 
-/** Returns `render(compact) → report` for the catalog of an engine instance. */
-export function createRenderer(catalog) {
-  const rulesets = new Map(catalog.rulesets.map((r) => [r.info.id, prepare(r)]));
-  const unusable = compileText(catalog.record_unusable);
-  const rulesetLabel = catalog.ruleset_label;
+/** One argument as text in `lang` (see docs/catalog.md). */
+function argText(r, arg, lang) {
+  switch (typeof arg) {
+    case "string":
+      return arg;
+    case "number":
+      return r.texts[lang][arg] ?? "";
+    default:
+      if (Array.isArray(arg)) {
+        let out = "";
+        const separator = r.join[lang];
+        for (let i = 0; i < arg.length; i++) out += (i > 0 ? separator : "") + argText(r, arg[i], lang);
+        return out;
+      }
+      return arg === null ? "" : expand(r, arg.t, arg.a, lang);
+  }
+}
 
-  const join = (labels, lang) => labels.map((l) => l[lang]).join(lang === "zh" ? "、" : ", ");
-  // Scratch arrays for fill(), one per language (render is synchronous and not re-entrant).
-  const zh = ["", "", "", "", "", ""];
-  const en = ["", "", "", "", "", ""];
+/**
+ * A template filled in `lang`. Joined rather than concatenated: one flat string takes less
+ * memory than a tree of concatenations, which matters when a batch keeps 100,000 reports
+ * alive (see BENCHMARKS.md).
+ */
+function expand(r, template, args, lang) {
+  const parts = r.templates[lang][template];
+  if (parts === undefined) return "";
+  const n = parts.length;
+  if (n === 1) return parts[0];
+  const out = new Array(n);
+  for (let i = 0; i < n; i += 2) out[i] = parts[i];
+  for (let i = 1; i < n; i += 2) {
+    const arg = args[parts[i]];
+    out[i] = arg === undefined ? `{${parts[i]}}` : argText(r, arg, lang);
+  }
+  return out.join("");
+}
 
-  function explanation(r, spec, status, why, value, gap, gapField, gapUnit, indexes) {
-    const key = value === null && gap === null ? `${status} ${why} ${indexes}` : null;
-    if (key !== null) {
-      const known = spec.shared.get(key);
-      if (known !== undefined) return known;
-    }
-    let template;
-    let labels = null;
-    let into = 5; // labels fill {fields}, or {missing} for a set
-    switch (why) {
-      case 0:
-        template = status === 0 ? spec.met : spec.not_met;
-        if (spec.set_field !== null) {
-          const values = r.fields[spec.set_field].values;
-          labels = indexes.map((i) => values[i]);
-          into = 4;
-        }
-        break;
-      case 1:
-        template = spec.nothing_due ?? spec.met;
-        break;
-      case 2:
-        template = r.missing;
-        labels = indexes.map((i) => r.fields[i].label);
-        break;
-      case 3:
-        template = r.invalid;
-        labels = indexes.map((i) => r.fields[i].label);
-        break;
-      case 4:
-        template = r.invalid;
-        labels = [rulesetLabel];
-        break;
-      default:
-        template = unusable;
-    }
-    const unit = gapField === null ? EMPTY : (r.fields[gapField].units[gapUnit] ?? EMPTY);
-    zh[0] = en[0] = value === null ? "" : grouped(value);
-    zh[1] = en[1] = spec.thresholdShown;
-    zh[2] = en[2] = gap === null ? "" : grouped(gap);
-    zh[3] = unit.zh;
-    en[3] = unit.en;
-    zh[4] = en[4] = zh[5] = en[5] = "";
-    if (labels) {
-      zh[into] = join(labels, "zh");
-      en[into] = join(labels, "en");
-    }
-    const made = Object.freeze({ zh: fill(template.zh, zh), en: fill(template.en, en) });
-    if (key !== null) spec.shared.set(key, made);
-    return made;
+/** The same message in both languages, frozen. */
+function message(r, template, args) {
+  return Object.freeze({ zh: expand(r, template, args, "zh"), en: expand(r, template, args, "en") });
+}
+
+/** A key for messages whose arguments are texts only (no figure): those can be shared. */
+function sharedKey(template, args) {
+  let key = String(template);
+  for (const arg of args) {
+    if (typeof arg === "number") key += "," + arg;
+    else if (Array.isArray(arg) && arg.every((item) => typeof item === "number")) key += ",[" + arg.join(" ") + "]";
+    else return null;
+  }
+  return key;
+}
+
+/**
+ * Returns `render(compact) → report` over catalogs. A catalog can be added later with
+ * `render.add(catalog)`; rendering a record of a ruleset whose catalog is not there throws.
+ */
+export function createRenderer(catalogs = []) {
+  const rulesets = new Map();
+  const add = (catalog) => {
+    if (!rulesets.has(catalog.id)) rulesets.set(catalog.id, prepare(catalog));
+  };
+  catalogs.forEach(add);
+
+  /** Reads a message (template, n, args) at `at`; returns the next position. */
+  let args = NONE;
+  function readMessage(flat, at) {
+    const template = flat[at];
+    const n = flat[at + 1];
+    args = n === 0 ? NONE : flat.slice(at + 2, at + 2 + n);
+    return at + 2 + n;
   }
 
-  /** Reads `count` issues (field, code, zh, en) from `flat` at `at`. */
-  function issues(flat, at, count) {
-    const list = [];
-    for (let n = 0; n < count; n++, at += 4) {
-      list.push({ field: flat[at], code: flat[at + 1], message: Object.freeze({ zh: flat[at + 2], en: flat[at + 3] }) });
+  /** Reads `count` findings (field, code, message) at `at` into `list`. */
+  function findings(r, flat, at, list) {
+    const count = flat[at++];
+    for (let i = 0; i < count; i++) {
+      const field = flat[at];
+      const code = flat[at + 1];
+      const template = flat[at + 2];
+      at = readMessage(flat, at + 2);
+      list.push({ field, code, message: message(r, template, args) });
     }
-    return list;
+    return at;
   }
 
-  return function render(flat) {
+  function render(flat) {
     const r = rulesets.get(flat[0]);
-    let at = 5;
-    const conditions = new Array(r.conditions.length);
-    for (let c = 0; c < conditions.length; c++) {
+    if (r === undefined) {
+      throw new Error(`cluster-check: the catalog of ruleset ${JSON.stringify(flat[0])} is not loaded`);
+    }
+    const count = r.conditions.length;
+    let at = 5 + count;
+    const conditions = new Array(count);
+    for (let c = 0; c < count; c++) {
       const condition = r.conditions[c];
       const specs = condition.checks;
       const checks = new Array(specs.length);
-      let worst = 0;
-      for (let k = 0; k < checks.length; k++) {
+      for (let k = 0; k < specs.length; k++) {
         const spec = specs[k];
-        // status + 4·why + 32·(has value) + 64·(has gap) + 128·n, then what it says is there.
+        // status + 4·(has value) + 8·(has gap), then what it says is there, then the message.
         const code = flat[at++];
-        const status = code & 3;
-        const why = (code >> 2) & 7;
-        const value = code & 32 ? flat[at++] : null;
+        const value = code & 4 ? flat[at++] : null;
         let gap = null;
         let gapField = null;
-        let gapUnit = null;
-        if (code & 64) {
+        if (code & 8) {
           gap = flat[at];
           gapField = flat[at + 1];
-          gapUnit = flat[at + 2];
-          at += 3;
+          at += 2;
         }
-        const count = code >> 7;
-        const indexes = count === 0 ? NONE : flat.slice(at, at + count);
-        at += count;
-        if (RANK[status] > RANK[worst]) worst = status;
+        const template = flat[at];
+        at = readMessage(flat, at);
+        let explanation;
+        const key = sharedKey(template, args);
+        if (key === null) {
+          explanation = message(r, template, args);
+        } else {
+          explanation = spec.shared.get(key);
+          if (explanation === undefined) spec.shared.set(key, (explanation = message(r, template, args)));
+        }
         checks[k] = {
           id: spec.id,
           title: spec.title,
-          status: STATUS[status],
+          status: STATUS[code & 3],
           value,
           threshold: spec.threshold,
           unit: spec.unit,
           gap,
-          gap_field: gapField === null ? null : r.fields[gapField].keys[gapUnit],
+          gap_field: gapField,
           citation: spec.citation,
-          explanation: explanation(r, spec, status, why, value, gap, gapField, gapUnit, indexes),
+          explanation,
         };
       }
-      conditions[c] = { id: condition.id, clause: condition.clause, title: condition.title, status: STATUS[worst], checks };
+      conditions[c] = { id: condition.id, clause: condition.clause, title: condition.title, status: STATUS[flat[5 + c]], checks };
     }
-    const errorCount = flat[at];
-    const errors = issues(flat, at + 1, errorCount);
-    at += 1 + 4 * errorCount;
-    const warningCount = flat[at];
-    const warnings = issues(flat, at + 1, warningCount);
-    at += 1 + 4 * warningCount;
-    const notes = flat[at] === null ? r.notes.slice() : [...r.notes, Object.freeze({ zh: flat[at], en: flat[at + 1] })];
+    const errors = [];
+    const warnings = [];
+    at = findings(r, flat, at, errors);
+    at = findings(r, flat, at, warnings);
+    let notes = r.notes;
+    const extra = flat[at++];
+    if (extra > 0) {
+      notes = notes.slice();
+      for (let i = 0; i < extra; i++) {
+        const template = flat[at];
+        at = readMessage(flat, at);
+        notes.push(message(r, template, args));
+      }
+    } else {
+      notes = notes.slice();
+    }
     const verdict = flat[1];
     return {
       ruleset: r.info,
@@ -231,5 +218,8 @@ export function createRenderer(catalog) {
       warnings,
       notes,
     };
-  };
+  }
+  render.add = add;
+  render.has = (id) => rulesets.has(id);
+  return render;
 }

@@ -1,24 +1,23 @@
-//! Evaluation: reads each figure, applies each check of the ruleset, and writes the report.
+//! Evaluation: reads each figure, applies each check of the ruleset, and decides every
+//! outcome — status, value, gap, and which template explains it with what. Nothing here
+//! writes a sentence: `render.rs` writes the decisions into the native report or into the
+//! compact form that crosses into JavaScript.
 //!
 //! Nothing here panics and nothing uses floating point: figures are exact decimals
 //! ([`Dec`]), ratios exact fractions ([`Ratio`]) compared by cross-multiplication.
-//!
-//! Nor does anything here allocate for figures that are in order: readings are kept in an
-//! array, sets of fields and of values in a word ([`Bits`]), values and gaps as inline text
-//! ([`Plain`]), and each check's outcome is handed on as it is judged rather than kept.
-//! Texts are made for errors and warnings only (and by `render.rs` for the native report,
-//! not for the compact verdicts of a batch).
 
 use core::cmp::Ordering;
 
-use crate::figures::{Figures, Record, Value};
-use crate::messages::{self as msg, fill};
-use crate::number::{self, fixed_to_plain, grouped, Dec, NumberError, Plain, MAX_UNITS, SCALE};
+use cluster_check_model::messages::{self as msg, distance, Word};
+use cluster_check_model::number::{self, fixed_to_plain, int_text, Accept, Dec, NumberError, Plain, MAX_UNITS, PLACES, SCALE};
+
+use crate::figures::{Figures, Value};
+use crate::message::{empty, Arg, Message};
 use crate::ratio::Ratio;
-use crate::render::input_key;
-use crate::report::{Issue, Localized, Report, Status, Verdict};
+use crate::report::{Status, Verdict};
 use crate::ruleset::{
-    self, Bits, Check, Compare, Field, FieldKind, Rule, Ruleset, Text, WhenZero, MAX_FIELDS,
+    self, input_key, lookup, Bits, Check, Compare, CountGroup, Field, Kind, Param, Rule, Ruleset, Template, WhenZero,
+    MAX_SLOTS,
 };
 
 /// A figure once read.
@@ -30,7 +29,7 @@ enum Reading {
     Invalid,
     /// Yes or no.
     Bool(bool),
-    /// A count or quantity, in the unit (index into the field's units) it was given in.
+    /// A count or decimal, in the unit (index into the field's keyed units) it was given in.
     Amount { value: Dec, unit: usize },
     /// The set values given.
     Set(Bits),
@@ -51,29 +50,19 @@ enum Judging {
     BadRuleset,
     /// Not at all: the record is not an object.
     NotAnObject,
+    /// Not at all: the record has far too many keys to be figures.
+    TooManyKeys,
 }
 
-/// One record under evaluation: its figures are read when it is made, then
-/// [`Evaluation::judge`] hands over the outcome of each check in turn, for
-/// [`crate::render`] to write as it comes — into a report, or into the compact JSON that
-/// crosses the WebAssembly boundary — so that no list of outcomes is ever kept.
-pub(crate) struct Evaluation<'f> {
-    pub ruleset: &'static Ruleset,
-    judging: Judging,
-    readings: [Reading; MAX_FIELDS],
-    pub name: Option<&'f str>,
-    pub year: Option<u32>,
-    /// The highest tier the figures are in.
-    pub tier: Option<&'static str>,
-    /// A note when a figure sits exactly on a tier's threshold that needs more (超).
-    pub tier_note: Option<Localized>,
-    /// Each with its rank in the report (see [`Evaluation::push_error`]).
-    errors: Vec<(usize, Issue)>,
-    pub warnings: Vec<Issue>,
-    /// Fields whose zero-denominator error is already reported.
-    zero_reported: Bits,
-    /// Numerator fields whose `inconsistent` error is already reported.
-    inconsistent_reported: Bits,
+/// An error or warning as the engine decides it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Finding {
+    /// The field as named in the figures, or `None` for the whole record.
+    pub field: Option<String>,
+    /// Stable code.
+    pub code: &'static str,
+    /// What to say.
+    pub message: Message,
 }
 
 /// Why a check has the status it has: what its explanation is made from.
@@ -83,91 +72,40 @@ pub(crate) enum Why {
     Judged { missing_values: Bits },
     /// Met because its denominator is zero and that means nothing was due.
     NothingDue,
-    /// These fields were not given: their positions among the fields the check reads
-    /// ([`Rule::fields`]).
+    /// A soft bound is exceeded: counted as met, with a warning.
+    Guidance,
+    /// These are not given: positions among what the check reads ([`operands`]).
     Missing(Bits),
-    /// These fields are unusable (see the errors); positions as for `Missing`.
+    /// These are unusable (see the errors): positions as for `Missing`.
     Invalid(Bits),
     /// The figures named a ruleset that does not exist.
     BadRuleset,
-    /// The record was not an object.
-    NotAnObject,
+    /// The record cannot be read as figures (not an object, or far too many keys).
+    Unusable,
 }
 
-impl Why {
-    /// The missing values of a set (judged), or the positions of the fields named (missing,
-    /// invalid).
-    fn listed(self) -> Bits {
-        match self {
-            Why::Judged { missing_values } => missing_values,
-            Why::Missing(positions) | Why::Invalid(positions) => positions,
-            Why::NothingDue | Why::BadRuleset | Why::NotAnObject => Bits::default(),
-        }
-    }
-
-    /// How many indexes [`Why::indexes`] gives.
-    pub fn count(self) -> usize {
-        self.listed().len()
-    }
-
-    /// What the explanation lists: the indexes of the missing values of a set (judged), or
-    /// of the fields named (missing, invalid), in the order the check reads them.
-    pub fn indexes(self, check: &Check) -> impl Iterator<Item = usize> + Clone {
-        let listed = self.listed();
-        let (values, positions) = match self {
-            Why::Judged { .. } => (listed, Bits::default()),
-            _ => (Bits::default(), listed),
-        };
-        let fields = check.rule.fields().enumerate().filter(move |&(at, _)| positions.contains(at));
-        values.iter().chain(fields.map(|(_, field)| field))
-    }
-}
-
-/// How far an unmet check is from its threshold.
+/// How far an unmet check is from its threshold: how much of which figure, as given.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Gap {
     /// Exact decimal text, rounded up.
     pub text: Plain,
-    /// Field index and the unit it was given in.
+    /// Field index, the unit it was given in, and for a per-year figure the year.
     pub field: usize,
     pub unit: usize,
+    pub year: Option<u32>,
 }
 
-/// The verdict on one check, before any text is written for it.
+/// The verdict on one check.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Outcome {
     pub check: &'static Check,
     pub status: Status,
     pub value: Option<Plain>,
+    /// For an unmet check (and for exceeded guidance, where it is the excess).
     pub gap: Option<Gap>,
     pub why: Why,
-}
-
-/// Evaluates one cluster's figures. Never fails: unusable figures come back as `errors`
-/// in the report, with the checks that need them `invalid`.
-pub fn evaluate(figures: &Figures) -> Report {
-    crate::render::report(Evaluation::of(figures))
-}
-
-/// Evaluates one element of a batch: figures, or a `wrong_type` report for anything that
-/// is not an object, so that one bad row never spoils the batch.
-pub fn evaluate_record(record: &Record) -> Report {
-    crate::render::report(match record {
-        Record::Figures(figures) => Evaluation::of(figures),
-        Record::NotAnObject(value) => Evaluation::not_an_object(value),
-    })
-}
-
-/// Fills a template pair: `shared` in both languages, then the language's own values.
-pub(crate) fn localized(template: Text, shared: &[(&str, &str)], zh: &[(&str, &str)], en: &[(&str, &str)]) -> Localized {
-    let mut zh_vars: Vec<(&str, &str)> = shared.to_vec();
-    zh_vars.extend_from_slice(zh);
-    let mut en_vars: Vec<(&str, &str)> = shared.to_vec();
-    en_vars.extend_from_slice(en);
-    Localized {
-        zh: fill(template.zh, &zh_vars),
-        en: fill(template.en, &en_vars),
-    }
+    /// The group of counts that decides an `any_count` check.
+    pub group: usize,
 }
 
 /// A check with no value or gap.
@@ -178,80 +116,112 @@ fn blank(check: &'static Check, status: Status, why: Why) -> Outcome {
         value: None,
         gap: None,
         why,
+        group: 0,
     }
 }
 
-fn holds(order: Ordering, compare: Compare) -> bool {
-    match compare {
-        Compare::AtLeast => order != Ordering::Less,
-        Compare::Over => order == Ordering::Greater,
-    }
+/// What a check reads, in the order its messages name them: (field, years back from the
+/// latest). A per-year field read as one figure is its latest year.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Operands {
+    items: [(u8, u8); 64],
+    len: usize,
 }
 
-/// Every input key of a ruleset, for suggestions.
-#[cold]
-fn input_keys(ruleset: &Ruleset) -> Vec<String> {
-    let mut keys = Vec::new();
-    for field in ruleset.fields {
-        if field.units.is_empty() {
-            keys.push(field.key.to_owned());
-        } else {
-            keys.extend((0..field.units.len()).map(|u| input_key(field, u)));
+impl Operands {
+    fn push(&mut self, field: u8, back: usize) {
+        if let Some(slot) = self.items.get_mut(self.len) {
+            *slot = (field, u8::try_from(back).unwrap_or(u8::MAX));
+            self.len += 1;
         }
     }
-    keys
-}
 
-fn per_base(field: &Field, unit: usize) -> i128 {
-    field.units.get(unit).map_or(1, |u| u.per_base)
-}
-
-fn unit_label(field: &Field, unit: usize) -> Text {
-    field.units.get(unit).map_or(Text { zh: "", en: "" }, |u| u.label)
-}
-
-/// A figure in its field's base unit (given in that unit, as usual, it needs no division).
-fn base_value(field: &Field, value: Dec, unit: usize) -> Option<Ratio> {
-    match per_base(field, unit) {
-        1 => Some(Ratio::dec(value)),
-        per_base => Ratio::dec(value).div(Ratio::int(per_base)),
+    /// The operands, in order.
+    pub fn iter(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.items.iter().take(self.len).map(|&(f, b)| (usize::from(f), usize::from(b)))
     }
 }
 
-/// Which value of a set field a text names.
-fn set_value(field: &Field, text: &str) -> Option<usize> {
-    let text = number::trim(text);
-    field.values.iter().position(|v| v.id == text)
+/// What a check reads (see [`Operands`]).
+pub(crate) fn operands(ruleset: &Ruleset, rule: &Rule) -> Operands {
+    let mut out = Operands { items: [(0, 0); 64], len: 0 };
+    let years = |field: u8| ruleset.field(usize::from(field)).map_or(1, Field::slots);
+    match *rule {
+        Rule::IsTrue { field } | Rule::Threshold { field, .. } | Rule::AllOf { field } => out.push(field, 0),
+        Rule::AnyTrue { fields } => fields.iter().for_each(|&f| out.push(f, 0)),
+        Rule::Ratio { numerator, denominator, .. } => {
+            out.push(numerator, 0);
+            out.push(denominator, 0);
+        }
+        // Every year, the earliest first.
+        Rule::EachYear { field, .. } => (0..years(field)).rev().for_each(|back| out.push(field, back)),
+        // The first and the last year.
+        Rule::Growth { field, .. } => {
+            out.push(field, years(field).saturating_sub(1));
+            out.push(field, 0);
+        }
+        Rule::AnyCount { groups } => groups.iter().flat_map(|g| g.fields.iter()).for_each(|&f| out.push(f, 0)),
+    }
+    out
 }
 
-/// An amount in the field's base unit, in the unit `unit`.
-fn to_unit(field: &Field, amount: Ratio, unit: usize) -> Option<Ratio> {
-    match per_base(field, unit) {
-        1 => Some(amount),
-        per_base => amount.mul(Ratio::int(per_base)),
-    }
+/// One record under evaluation. [`Evaluation::of`] reads the figures and judges every
+/// check; then `render.rs` writes the decisions.
+pub(crate) struct Evaluation<'f> {
+    pub ruleset: &'static Ruleset,
+    judging: Judging,
+    readings: [Reading; MAX_SLOTS],
+    /// The latest year of the per-year figures (`year`, or the latest year given).
+    pub latest: Option<u32>,
+    pub name: Option<&'f str>,
+    pub year: Option<u32>,
+    /// The highest tier the figures are in.
+    pub tier: Option<&'static str>,
+    /// A note when a figure sits exactly on a tier's threshold that needs more (超).
+    pub tier_note: Option<Message>,
+    /// Each with its rank in the report (see [`Evaluation::push_error`]).
+    errors: Vec<(usize, Finding)>,
+    pub warnings: Vec<Finding>,
+    /// Fields whose zero-denominator error is already reported.
+    zero_reported: Bits,
+    /// Numerator fields whose `inconsistent` error is already reported.
+    inconsistent_reported: Bits,
+    /// Every check's outcome, in the ruleset's order.
+    pub outcomes: Vec<Outcome>,
+    /// Each condition's status.
+    pub statuses: Vec<Status>,
+    pub verdict: Verdict,
 }
 
 impl<'f> Evaluation<'f> {
-    /// Reads one cluster's figures: the ruleset they name, the name and year, every field;
-    /// and finds the tier.
+    /// Reads one cluster's figures and judges every check.
     pub fn of(figures: &'f Figures<'f>) -> Evaluation<'f> {
         let mut eval = Evaluation::start(Judging::Figures);
-        eval.read_ruleset(figures);
-        eval.name = eval.read_name(figures);
-        eval.year = eval.read_year(figures);
-        eval.read_fields(figures);
-        (eval.tier, eval.tier_note) = eval.tier();
+        if figures.overflow() > 0 {
+            eval.judging = Judging::TooManyKeys;
+            let count = figures.len().saturating_add(figures.overflow());
+            let message = Message::new(
+                msg::TOO_MANY_FIELDS.index,
+                vec![Arg::Grouped(int_text(count as u128)), Arg::Int(msg::MAX_KEYS as u32)],
+            );
+            eval.push_error(RANK_META, None, "too_many_fields", message);
+        } else {
+            eval.read_ruleset(figures);
+            eval.name = eval.read_name(figures);
+            eval.year = eval.read_year(figures);
+            eval.read_fields(figures);
+            (eval.tier, eval.tier_note) = eval.tier();
+        }
+        eval.judge();
         eval
     }
 
     /// A record that is not an object: a `wrong_type` error, and nothing can be judged.
     pub fn not_an_object(value: &Value) -> Evaluation<'f> {
         let mut eval = Evaluation::start(Judging::NotAnObject);
-        let (got_zh, got_en) = value.kind_words();
-        let shown = value.shown();
-        let message = localized(msg::NOT_AN_OBJECT, &[("value", &shown)], &[("got", got_zh)], &[("got", got_en)]);
+        let message = Message::new(msg::NOT_AN_OBJECT.index, vec![Arg::Text(kind_word(value).index), Arg::Str(value.shown())]);
         eval.push_error(RANK_META, None, "wrong_type", message);
+        eval.judge();
         eval
     }
 
@@ -260,7 +230,8 @@ impl<'f> Evaluation<'f> {
         Evaluation {
             ruleset: ruleset::default_ruleset(),
             judging,
-            readings: [Reading::Absent; MAX_FIELDS],
+            readings: [Reading::Absent; MAX_SLOTS],
+            latest: None,
             name: None,
             year: None,
             tier: None,
@@ -269,21 +240,28 @@ impl<'f> Evaluation<'f> {
             warnings: Vec::new(),
             zero_reported: Bits::default(),
             inconsistent_reported: Bits::default(),
+            outcomes: Vec::new(),
+            statuses: Vec::new(),
+            verdict: Verdict::Incomplete,
         }
     }
 
-    /// Judges every check, in the ruleset's order, handing each outcome to `each`; returns
-    /// the verdict. Judging can find errors (a zero denominator, contradicting figures):
-    /// [`Evaluation::errors`] is complete only after this.
-    pub fn judge(&mut self, mut each: impl FnMut(&Outcome)) -> Verdict {
+    /// Judges every check in the ruleset's order, and rolls the statuses up. Judging can
+    /// find errors (a zero denominator, contradicting figures): the errors are complete
+    /// only after this.
+    fn judge(&mut self) {
+        let ruleset = self.ruleset;
+        self.outcomes.reserve_exact(ruleset.check_count());
+        self.statuses.reserve_exact(ruleset.conditions.len());
         let mut verdict = Verdict::Met;
-        for condition in self.ruleset.conditions {
+        for condition in ruleset.conditions {
             let mut status = Status::Met;
             for check in condition.checks {
                 let outcome = self.check(check);
                 status = status.worse(outcome.status);
-                each(&outcome);
+                self.outcomes.push(outcome);
             }
+            self.statuses.push(status);
             // Not met if any condition is not, met if all are, else incomplete.
             verdict = match (verdict, status) {
                 (Verdict::NotMet, _) | (_, Status::NotMet) => Verdict::NotMet,
@@ -291,65 +269,64 @@ impl<'f> Evaluation<'f> {
                 _ => Verdict::Incomplete,
             };
         }
-        verdict
+        self.verdict = verdict;
     }
 
     /// The errors, in report order.
-    pub fn errors(&self) -> impl ExactSizeIterator<Item = &Issue> {
-        self.errors.iter().map(|(_, issue)| issue)
+    pub fn errors(&self) -> impl ExactSizeIterator<Item = &Finding> {
+        self.errors.iter().map(|(_, f)| f)
     }
+
+    // ------------------------------------------------------------ reading
 
     fn read_ruleset(&mut self, figures: &Figures) {
         match figures.get("ruleset") {
             None => {}
             Some(value) if value.is_blank() => {}
-            Some(Value::Text(id)) => match ruleset::find(id.trim()) {
+            Some(Value::Text(id)) => match ruleset::find(number::trim(id)) {
                 Some(found) => self.ruleset = found,
                 None => {
                     self.judging = Judging::BadRuleset;
-                    let known = msg::join(ruleset::RULESETS.iter().map(|r| r.id), ", ");
-                    let shown = Value::Text(id.clone()).shown();
-                    self.push_error(
-                        RANK_META,
-                        Some("ruleset"),
-                        "unknown_ruleset",
-                        localized(msg::UNKNOWN_RULESET, &[("value", &shown), ("known", &known)], &[], &[]),
-                    );
+                    let known = ids(ruleset::RULESETS.iter().map(|r| r.id));
+                    let message = Message::new(msg::UNKNOWN_RULESET.index, vec![Arg::Str(Value::Text(id.clone()).shown()), known]);
+                    self.push_error(RANK_META, Some("ruleset"), "unknown_ruleset", message);
                 }
             },
             Some(other) => {
                 self.judging = Judging::BadRuleset;
-                self.wrong_type_meta("ruleset", msg::RULESET_LABEL, msg::TEXT_EXPECTED, other);
+                self.wrong_type_meta("ruleset", msg::RULESET_LABEL, msg::EXPECTED_TEXT, other);
             }
         }
     }
 
     /// Adds an error, kept in report order (by rank, then as found; no sort is linked in).
     #[cold]
-    fn push_error(&mut self, rank: usize, field: Option<&str>, code: &'static str, message: Localized) {
-        let at = self.errors.iter().position(|(r, _)| *r > rank).unwrap_or(self.errors.len());
-        self.errors.insert(
-            at,
-            (
-                rank,
-                Issue {
-                    field: field.map(str::to_owned),
-                    code,
-                    message,
-                },
-            ),
-        );
+    fn push_error(&mut self, rank: usize, field: Option<&str>, code: &'static str, message: Message) {
+        let finding = Finding {
+            field: field.map(str::to_owned),
+            code,
+            message,
+        };
+        // Unknown fields come last in the order found: appended without a search.
+        let at = if rank == RANK_UNKNOWN {
+            self.errors.len()
+        } else {
+            self.errors.iter().position(|(r, _)| *r > rank).unwrap_or(self.errors.len())
+        };
+        self.errors.insert(at, (rank, finding));
     }
 
     #[cold]
-    fn wrong_type_meta(&mut self, key: &str, label: Text, expected: Text, value: &Value) {
-        let (got_zh, got_en) = value.kind_words();
-        let shown = value.shown();
-        let message = localized(
-            msg::WRONG_TYPE,
-            &[("key", key), ("value", &shown)],
-            &[("label", label.zh), ("expected", expected.zh), ("got", got_zh)],
-            &[("label", label.en), ("expected", expected.en), ("got", got_en)],
+    fn wrong_type_meta(&mut self, key: &str, label: Word, expected: Word, value: &Value) {
+        let message = Message::new(
+            msg::WRONG_TYPE.index,
+            vec![
+                Arg::Text(label.index),
+                Arg::Str(key.to_owned()),
+                Arg::Text(expected.index),
+                Arg::Text(kind_word(value).index),
+                Arg::Str(value.shown()),
+            ],
         );
         self.push_error(RANK_META, Some(key), "wrong_type", message);
     }
@@ -359,7 +336,7 @@ impl<'f> Evaluation<'f> {
             Value::Null => None,
             Value::Text(name) => Some(name),
             other => {
-                self.wrong_type_meta("name", msg::NAME_LABEL, msg::TEXT_EXPECTED, other);
+                self.wrong_type_meta("name", msg::NAME_LABEL, msg::EXPECTED_TEXT, other);
                 None
             }
         }
@@ -370,81 +347,90 @@ impl<'f> Evaluation<'f> {
         if value.is_blank() {
             return None;
         }
+        let whole = Accept { whole: true, signed: false };
         let parsed = match value {
-            Value::Number(text) => number::parse_json_number(text, true),
-            Value::Text(text) => number::parse_text(text, true).map(|d| d.unwrap_or(Dec::ZERO)),
+            Value::Number(text) => number::parse_json_number_as(text, whole),
+            Value::Text(text) => number::parse_text_as(text, whole).map(|d| d.unwrap_or(Dec::ZERO)),
             other => {
-                self.wrong_type_meta("year", msg::YEAR_LABEL, msg::expected(FieldKind::Count), other);
+                self.wrong_type_meta("year", msg::YEAR_FIELD_LABEL, msg::EXPECTED_COUNT, other);
                 return None;
             }
         };
-        let year = match parsed {
-            Ok(d) if d.micros() / SCALE <= i128::from(msg::MAX_YEAR) => {
-                return u32::try_from(d.micros() / SCALE).ok();
-            }
+        let error = match parsed {
+            Ok(d) if d.micros() / SCALE <= i128::from(msg::MAX_YEAR) => return u32::try_from(d.micros() / SCALE).ok(),
             Ok(_) => NumberError::TooLarge,
             Err(e) => e,
         };
-        let message = self.number_message(year, "year", msg::YEAR_LABEL, value, &number::int_text(u128::from(msg::MAX_YEAR)));
-        self.push_error(RANK_META, Some("year"), year.code(), message);
+        let message = number_message(error, Arg::Text(msg::YEAR_FIELD_LABEL.index), "year", value, Arg::Int(msg::MAX_YEAR));
+        self.push_error(RANK_META, Some("year"), error.code(), message);
         None
     }
 
-    #[cold]
-    fn number_message(&self, error: NumberError, key: &str, label: Text, value: &Value, max: &str) -> Localized {
-        let template = match error {
-            NumberError::NotANumber => msg::NOT_A_NUMBER,
-            NumberError::Negative => msg::NEGATIVE,
-            NumberError::TooLarge => msg::TOO_LARGE,
-            NumberError::NotWhole => msg::NOT_WHOLE,
-            NumberError::TooPrecise => msg::TOO_PRECISE,
-        };
-        let shown = value.shown();
-        localized(
-            template,
-            &[("key", key), ("value", &shown), ("max", max)],
-            &[("label", label.zh)],
-            &[("label", label.en)],
-        )
+    /// The latest year of the per-year figures: `year` when given, else the latest year
+    /// any per-year figure is given for.
+    fn latest_year(&self, figures: &Figures) -> Option<u32> {
+        if self.year.is_some() {
+            return self.year;
+        }
+        if !self.ruleset.fields.iter().any(|f| f.years > 0) {
+            return None;
+        }
+        figures
+            .iter()
+            .filter(|(_, value)| !value.is_blank())
+            .filter_map(|(key, _)| lookup(self.ruleset, key)?.year)
+            .max()
     }
 
     /// Reads every figure the ruleset knows, and reports unknown keys.
     fn read_fields(&mut self, figures: &Figures) {
         let ruleset = self.ruleset;
-        // Per field, the value given in its lowest unit (the base unit first: it stands for
-        // itself, others are refused); and the fields given in more than one unit.
-        let mut given: [Option<(usize, &Value)>; MAX_FIELDS] = [None; MAX_FIELDS];
+        self.latest = self.latest_year(figures);
+        // Per reading, the value given in its lowest unit (the base unit first: it stands
+        // for itself, others are refused); and the readings given in more than one unit.
+        let mut given: [Option<(usize, &Value, Option<u32>)>; MAX_SLOTS] = [None; MAX_SLOTS];
         let mut several = Bits::default();
         let mut unknown = false;
         for (key, value) in figures.iter() {
-            match ruleset.lookup(key) {
-                Some((field, unit)) if !value.is_blank() => match given.get_mut(field) {
-                    Some(Some(first)) => {
-                        several = several.with(field);
-                        if unit < first.0 {
-                            *first = (unit, value);
-                        }
-                    }
-                    Some(slot) => *slot = Some((unit, value)),
-                    None => {}
-                },
-                Some(_) => {}
+            let Some(found) = lookup(ruleset, key) else {
                 // No input key is a meta key (the schema sees to it).
-                None => unknown |= !crate::META_KEYS.contains(&key),
+                unknown |= !msg::META_KEYS.contains(&key);
+                continue;
+            };
+            if value.is_blank() {
+                continue;
+            }
+            let Some(field) = ruleset.field(found.field) else { continue };
+            let Some(slot) = self.slot_of(field, found.year) else {
+                self.unused_year(field, found, key);
+                continue;
+            };
+            match given.get_mut(slot) {
+                Some(Some(first)) => {
+                    several = several.with(slot);
+                    if found.unit < first.0 {
+                        *first = (found.unit, value, found.year);
+                    }
+                }
+                Some(entry) => *entry = Some((found.unit, value, found.year)),
+                None => {}
             }
         }
-        for (index, first) in given.into_iter().enumerate().take(ruleset.fields.len()) {
-            let reading = match first {
-                None => Reading::Absent,
-                Some((unit, value)) if !several.contains(index) => self.read(index, unit, value),
-                Some((unit, value)) => {
-                    let _ = self.read(index, unit, value);
-                    self.both_units(figures, index, unit);
-                    Reading::Invalid
+        for (index, field) in ruleset.fields.iter().enumerate() {
+            for back in 0..field.slots() {
+                let slot = usize::from(field.slot) + back;
+                let reading = match given.get(slot).copied().flatten() {
+                    None => Reading::Absent,
+                    Some((unit, value, year)) if !several.contains(slot) => self.read(index, unit, year, value),
+                    Some((unit, value, year)) => {
+                        let _ = self.read(index, unit, year, value);
+                        self.both_units(figures, index, unit, year);
+                        Reading::Invalid
+                    }
+                };
+                if let Some(entry) = self.readings.get_mut(slot) {
+                    *entry = reading;
                 }
-            };
-            if let Some(slot) = self.readings.get_mut(index) {
-                *slot = reading;
             }
         }
         if unknown {
@@ -452,161 +438,158 @@ impl<'f> Evaluation<'f> {
         }
     }
 
+    /// Where the reading of a field (and year) is kept; `None` for a year the checks do not
+    /// read.
+    fn slot_of(&self, field: &Field, year: Option<u32>) -> Option<usize> {
+        match year {
+            None => Some(usize::from(field.slot)),
+            Some(year) => {
+                let back = usize::try_from(self.latest?.checked_sub(year)?).ok()?;
+                (back < field.slots()).then(|| usize::from(field.slot) + back)
+            }
+        }
+    }
+
+    /// Warns that a figure is for a year outside those the checks read.
+    #[cold]
+    fn unused_year(&mut self, field: &'static Field, found: ruleset::Key, key: &str) {
+        let (Some(year), Some(latest)) = (found.year, self.latest) else { return };
+        let first = latest.saturating_sub(u32::from(field.years.max(1)) - 1);
+        let message = Message::new(
+            msg::UNUSED_YEAR.index,
+            vec![Arg::Text(field.label), Arg::Str(key.to_owned()), Arg::Int(year), Arg::Int(first), Arg::Int(latest)],
+        );
+        self.warnings.push(Finding {
+            field: Some(key.to_owned()),
+            code: "unused_year",
+            message,
+        });
+    }
+
     /// Reports every key the ruleset does not know.
     #[cold]
     fn unknown_fields(&mut self, figures: &Figures) {
         // Only for suggestions: not built for the (usual) figures with no unknown key.
         let keys = input_keys(self.ruleset);
+        let mut suggested = 0;
         for (key, value) in figures.iter() {
-            if !crate::META_KEYS.contains(&key) && self.ruleset.lookup(key).is_none() {
-                self.unknown_field(key, value, &keys);
+            if !msg::META_KEYS.contains(&key) && lookup(self.ruleset, key).is_none() {
+                // A suggestion compares the key with every key; beyond a few dozen unknown
+                // keys the record is not a typo and they cost more than they help.
+                suggested += 1;
+                let hint = if suggested <= 64 { suggestion(key, &keys) } else { None };
+                let hint = hint.map_or_else(empty, |k| Arg::Msg(Box::new(Message::new(msg::DID_YOU_MEAN.index, vec![Arg::Str(k)]))));
+                let message = Message::new(msg::UNKNOWN_FIELD.index, vec![Arg::Str(key.to_owned()), Arg::Str(value.shown()), hint]);
+                self.push_error(RANK_UNKNOWN, Some(key), "unknown_field", message);
             }
         }
     }
 
-    fn unknown_field(&mut self, key: &str, value: &Value, keys: &[String]) {
-        let mut candidates: Vec<&str> = keys.iter().map(String::as_str).collect();
-        candidates.extend(crate::META_KEYS);
-        let lower = key.trim().to_ascii_lowercase();
-        let best = candidates
-            .iter()
-            .map(|k| {
-                let close = if k.strip_prefix(lower.as_str()).is_some_and(|rest| rest.starts_with('_')) {
-                    0
-                } else {
-                    msg::distance(&lower, k)
-                };
-                (close, *k)
-            })
-            .min_by_key(|(d, _)| *d)
-            .filter(|(d, k)| *d <= 2.max(k.len() / 4));
-        let hint = best.map(|(_, k)| localized(msg::DID_YOU_MEAN, &[("suggestion", k)], &[], &[]));
-        let shown = value.shown();
-        let message = localized(
-            msg::UNKNOWN_FIELD,
-            &[("key", key), ("value", &shown)],
-            &[("hint", hint.as_ref().map_or("", |h| h.zh.as_str()))],
-            &[("hint", hint.as_ref().map_or("", |h| h.en.as_str()))],
-        );
-        self.push_error(RANK_UNKNOWN, Some(key), "unknown_field", message);
-    }
-
-    /// Refuses every value of a field given in another unit than `first_unit`, the lowest.
+    /// Refuses every value of a reading given in another unit than `first_unit`, the lowest.
     #[cold]
-    fn both_units(&mut self, figures: &Figures, index: usize, first_unit: usize) {
+    fn both_units(&mut self, figures: &Figures, index: usize, first_unit: usize, year: Option<u32>) {
+        let Some(field) = self.ruleset.field(index) else { return };
         for (key, value) in figures.iter() {
-            match self.ruleset.lookup(key) {
-                Some((field, unit)) if field == index && unit != first_unit && !value.is_blank() => {
-                    self.both_units_error(index, first_unit, unit, value);
+            match lookup(self.ruleset, key) {
+                Some(found) if found.field == index && found.year == year && found.unit != first_unit && !value.is_blank() => {
+                    let unit_label = |u: usize| field.units.get(u).map_or(Arg::Str(String::new()), |u| Arg::Text(u.label));
+                    let message = Message::new(
+                        msg::BOTH_UNITS.index,
+                        vec![
+                            label_arg(field, year),
+                            unit_label(first_unit),
+                            Arg::Str(input_key(field, first_unit, year)),
+                            unit_label(found.unit),
+                            Arg::Str(key.to_owned()),
+                            Arg::Str(value.shown()),
+                        ],
+                    );
+                    self.push_error(RANK_FIELDS + index, Some(key), "both_units", message);
                 }
                 _ => {}
             }
         }
     }
 
-    /// Refuses one value given in `unit` besides the one in `first_unit`.
-    fn both_units_error(&mut self, index: usize, first_unit: usize, unit: usize, value: &Value) {
-        let Some(field) = self.ruleset.field(index) else { return };
-        let key = input_key(field, unit);
-        let first_key = input_key(field, first_unit);
-        let (first, this) = (unit_label(field, first_unit), unit_label(field, unit));
-        let shown = value.shown();
-        let message = localized(
-            msg::BOTH_UNITS,
-            &[("key", &key), ("first_key", &first_key), ("value", &shown)],
-            &[("label", field.label.zh), ("first_unit", first.zh), ("unit", this.zh)],
-            &[("label", field.label.en), ("first_unit", first.en), ("unit", this.en)],
-        );
-        self.push_error(RANK_FIELDS + index, Some(&key), "both_units", message);
-    }
-
     /// Reads one given figure; an unusable one is reported and read as `Invalid`.
-    fn read(&mut self, index: usize, unit: usize, value: &Value) -> Reading {
+    fn read(&mut self, index: usize, unit: usize, year: Option<u32>, value: &Value) -> Reading {
         let Some(field) = self.ruleset.field(index) else { return Reading::Invalid };
         match (field.kind, value) {
-            (FieldKind::Bool, Value::Bool(b)) => Reading::Bool(*b),
-            (FieldKind::Count | FieldKind::Quantity, Value::Number(_) | Value::Text(_)) => {
-                let whole = field.kind == FieldKind::Count;
+            (Kind::Bool, Value::Bool(b)) => Reading::Bool(*b),
+            (Kind::Count | Kind::Decimal, Value::Number(_) | Value::Text(_)) => {
+                let accept = Accept {
+                    whole: field.kind == Kind::Count,
+                    signed: field.signed,
+                };
                 let parsed = match value {
-                    Value::Number(text) => number::parse_json_number(text, whole),
-                    Value::Text(text) => number::parse_text(text, whole).map(|d| d.unwrap_or(Dec::ZERO)),
+                    Value::Number(text) => number::parse_json_number_as(text, accept),
+                    Value::Text(text) => number::parse_text_as(text, accept).map(|d| d.unwrap_or(Dec::ZERO)),
                     _ => Err(NumberError::NotANumber),
                 };
                 match parsed {
-                    Ok(value) => {
-                        self.check_plausible(field, unit, value);
-                        Reading::Amount { value, unit }
+                    Ok(amount) => {
+                        self.check_plausible(field, unit, year, amount);
+                        Reading::Amount { value: amount, unit }
                     }
-                    Err(error) => self.not_a_figure(index, field, unit, value, error),
+                    Err(error) => {
+                        let key = input_key(field, unit, year);
+                        let max = amount_arg(Dec::from_units(MAX_UNITS), field, unit);
+                        let message = number_message(error, label_arg(field, year), &key, value, max);
+                        self.push_error(RANK_FIELDS + index, Some(&key), error.code(), message);
+                        Reading::Invalid
+                    }
                 }
             }
-            (FieldKind::Set, Value::List(items)) => self.read_set(index, field, items),
-            _ => self.wrong_type(index, field, unit, value),
+            (Kind::Set, Value::List(items)) => self.read_set(index, field, items),
+            _ => {
+                let key = input_key(field, unit, year);
+                let message = Message::new(
+                    msg::WRONG_TYPE.index,
+                    vec![
+                        label_arg(field, year),
+                        Arg::Str(key.clone()),
+                        Arg::Text(expected_word(field.kind).index),
+                        Arg::Text(kind_word(value).index),
+                        Arg::Str(value.shown()),
+                    ],
+                );
+                self.push_error(RANK_FIELDS + index, Some(&key), "wrong_type", message);
+                Reading::Invalid
+            }
         }
     }
 
-    /// Reports a value that is not a usable number.
-    #[cold]
-    fn not_a_figure(&mut self, index: usize, field: &'static Field, unit: usize, value: &Value, error: NumberError) -> Reading {
-        let key = input_key(field, unit);
-        let label = field.label;
-        let max = match field.units.get(unit) {
-            Some(u) => {
-                let mut s = grouped(&Dec::from_units(MAX_UNITS).to_plain());
-                s.push(' ');
-                s.push_str(u.label.zh);
-                s
-            }
-            None => grouped(&Dec::from_units(MAX_UNITS).to_plain()),
-        };
-        let message = self.number_message(error, &key, label, value, &max);
-        self.push_error(RANK_FIELDS + index, Some(&key), error.code(), message);
-        Reading::Invalid
-    }
-
-    /// Reports a value of the wrong kind for its field.
-    #[cold]
-    fn wrong_type(&mut self, index: usize, field: &'static Field, unit: usize, value: &Value) -> Reading {
-        let key = input_key(field, unit);
-        let (got_zh, got_en) = value.kind_words();
-        let expected = msg::expected(field.kind);
-        let shown = value.shown();
-        let message = localized(
-            msg::WRONG_TYPE,
-            &[("key", &key), ("value", &shown)],
-            &[("label", field.label.zh), ("expected", expected.zh), ("got", got_zh)],
-            &[("label", field.label.en), ("expected", expected.en), ("got", got_en)],
-        );
-        self.push_error(RANK_FIELDS + index, Some(&key), "wrong_type", message);
-        Reading::Invalid
-    }
-
     /// Warns when a usable figure is so large that its unit is probably wrong.
-    fn check_plausible(&mut self, field: &'static Field, unit: usize, value: Dec) {
-        let (Some(limit), Some(template)) = (field.implausible_above, self.ruleset.messages.implausible) else { return };
+    fn check_plausible(&mut self, field: &'static Field, unit: usize, year: Option<u32>, value: Dec) {
+        let (Some(limit), Some(template)) = (field.plausible_max, self.ruleset.messages.implausible) else { return };
         let Some(limit_here) = to_unit(field, Ratio::dec(limit), unit) else { return };
         if Ratio::dec(value).compare(limit_here) == Some(Ordering::Greater) {
-            self.implausible(field, unit, value, limit_here, template);
+            self.implausible(field, unit, year, value, limit_here, template);
         }
     }
 
     /// The warning for a figure above its field's plausible limit, `limit_here` in its unit.
     #[cold]
-    fn implausible(&mut self, field: &'static Field, unit: usize, value: Dec, limit_here: Ratio, template: Text) {
-        let key = input_key(field, unit);
-        let shown_value = grouped(&value.to_plain());
-        let shown_limit = limit_here.cut(number::PLACES).map(|l| grouped(&l)).unwrap_or_default();
-        let label = unit_label(field, unit);
-        let message = localized(
-            template,
-            &[("key", &key), ("value", &shown_value), ("limit", &shown_limit)],
-            &[("label", field.label.zh), ("unit", label.zh)],
-            &[("label", field.label.en), ("unit", label.en)],
-        );
-        self.warnings.push(Issue {
+    fn implausible(&mut self, field: &'static Field, unit: usize, year: Option<u32>, value: Dec, limit_here: Ratio, template: Template) {
+        let key = input_key(field, unit, year);
+        let limit = limit_here.cut(PLACES, false).unwrap_or_else(|| int_text(0));
+        let unit_label = field.units.get(unit).map_or_else(empty, |u| Arg::Text(u.label));
+        let args = template
+            .params
+            .iter()
+            .map(|p| match p {
+                Param::Key => Arg::Str(key.clone()),
+                Param::Label => label_arg(field, year),
+                Param::Value => Arg::Grouped(value.to_plain()),
+                Param::Limit => Arg::Grouped(limit),
+                Param::Unit => unit_label.clone(),
+                _ => empty(),
+            })
+            .collect();
+        self.warnings.push(Finding {
             field: Some(key),
             code: "implausible",
-            message,
+            message: Message::new(template.index, args),
         });
     }
 
@@ -630,40 +613,66 @@ impl<'f> Evaluation<'f> {
     fn refuse_set(&mut self, index: usize, field: &'static Field, items: &[Value]) -> Reading {
         let key = field.key;
         if items.iter().any(|item| !matches!(item, Value::Text(_))) {
-            let expected = msg::expected(FieldKind::Set);
-            let shown = Value::List(items.to_vec()).shown();
-            let message = localized(
-                msg::WRONG_TYPE,
-                &[("key", key), ("value", &shown)],
-                &[("label", field.label.zh), ("expected", expected.zh), ("got", "含非文字项目的列表")],
-                &[("label", field.label.en), ("expected", expected.en), ("got", "a list with entries that are not texts")],
+            let message = Message::new(
+                msg::WRONG_TYPE.index,
+                vec![
+                    Arg::Text(field.label),
+                    Arg::Str(key.to_owned()),
+                    Arg::Text(msg::EXPECTED_SET.index),
+                    Arg::Text(msg::GOT_MIXED_LIST.index),
+                    Arg::Str(Value::List(items.to_vec()).shown()),
+                ],
             );
             self.push_error(RANK_FIELDS + index, Some(key), "wrong_type", message);
             return Reading::Invalid;
         }
         let unknown = items.iter().filter(|item| matches!(item, Value::Text(text) if set_value(field, text).is_none()));
-        let known = msg::join(field.values.iter().map(|v| v.id), ", ");
-        let shown = Value::List(unknown.cloned().collect()).shown();
-        let message = localized(
-            msg::UNKNOWN_VALUE,
-            &[("key", key), ("value", &shown), ("known", &known)],
-            &[("label", field.label.zh)],
-            &[("label", field.label.en)],
+        let message = Message::new(
+            msg::UNKNOWN_VALUE.index,
+            vec![
+                Arg::Text(field.label),
+                Arg::Str(key.to_owned()),
+                Arg::Str(Value::List(unknown.cloned().collect()).shown()),
+                ids(field.values.iter().map(|v| v.id)),
+            ],
         );
         self.push_error(RANK_FIELDS + index, Some(key), "unknown_value", message);
         Reading::Invalid
     }
 
-    fn reading(&self, index: usize) -> &Reading {
-        self.readings.get(index).unwrap_or(&Reading::Absent)
+    // ------------------------------------------------------------ judging
+
+    /// The reading of a field, `back` years before the latest.
+    fn reading(&self, field: usize, back: usize) -> Reading {
+        let Some(f) = self.ruleset.field(field) else { return Reading::Absent };
+        if back >= f.slots() {
+            return Reading::Absent;
+        }
+        self.readings.get(usize::from(f.slot) + back).copied().unwrap_or(Reading::Absent)
     }
 
-    /// `positions`: of the fields not given, among those the check reads.
+    /// The year `back` years before the latest, for a per-year field.
+    pub fn year_of(&self, field: usize, back: usize) -> Option<u32> {
+        let f = self.ruleset.field(field)?;
+        if f.years == 0 {
+            return None;
+        }
+        self.latest?.checked_sub(u32::try_from(back).ok()?)
+    }
+
+    /// Positions (among the check's operands) of the readings that match `wanted`.
+    fn positions(&self, check: &'static Check, wanted: impl Fn(&Reading) -> bool) -> Bits {
+        operands(self.ruleset, &check.rule)
+            .iter()
+            .enumerate()
+            .filter(|&(_, (field, back))| wanted(&self.reading(field, back)))
+            .fold(Bits::default(), |bits, (at, _)| bits.with(at))
+    }
+
     fn missing(check: &'static Check, positions: Bits) -> Outcome {
         blank(check, Status::Missing, Why::Missing(positions))
     }
 
-    /// `positions`: of the unusable fields, among those the check reads.
     fn invalid(check: &'static Check, positions: Bits) -> Outcome {
         blank(check, Status::Invalid, Why::Invalid(positions))
     }
@@ -675,6 +684,7 @@ impl<'f> Evaluation<'f> {
             value,
             gap: if met { None } else { gap },
             why: Why::Judged { missing_values },
+            group: 0,
         }
     }
 
@@ -683,40 +693,39 @@ impl<'f> Evaluation<'f> {
         match self.judging {
             Judging::Figures => {}
             Judging::BadRuleset => return blank(check, Status::Invalid, Why::BadRuleset),
-            Judging::NotAnObject => return blank(check, Status::Invalid, Why::NotAnObject),
+            Judging::NotAnObject | Judging::TooManyKeys => return blank(check, Status::Invalid, Why::Unusable),
         }
         let outcome = match check.rule {
-            Rule::IsTrue { field } => Some(self.is_true(check, field)),
+            Rule::IsTrue { field } => Some(self.is_true(check, usize::from(field))),
             Rule::AnyTrue { fields } => Some(self.any_true(check, fields)),
-            Rule::Threshold { field, compare, threshold } => self.threshold(check, field, compare, threshold),
+            Rule::Threshold { field, compare, threshold, soft } => self.threshold(check, usize::from(field), compare, threshold, soft),
             Rule::Ratio { .. } => self.ratio(check),
-            Rule::AllOf { field } => Some(self.all_of(check, field)),
+            Rule::AllOf { field } => Some(self.all_of(check, usize::from(field))),
+            Rule::EachYear { field, compare, threshold } => self.each_year(check, usize::from(field), compare, threshold),
+            Rule::Growth { field, compare, threshold } => self.growth(check, usize::from(field), compare, threshold),
+            Rule::AnyCount { groups } => self.any_count(check, groups),
         };
         // Only reachable past the accepted range of figures; judged unusable, not guessed.
         outcome.unwrap_or_else(|| Self::invalid(check, Bits::default()))
     }
 
     fn is_true(&self, check: &'static Check, field: usize) -> Outcome {
-        match self.reading(field) {
-            Reading::Bool(b) => Self::judged(check, *b, None, None, Bits::default()),
+        match self.reading(field, 0) {
+            Reading::Bool(b) => Self::judged(check, b, None, None, Bits::default()),
             Reading::Invalid => Self::invalid(check, Bits::one(0)),
             _ => Self::missing(check, Bits::one(0)),
         }
     }
 
-    fn any_true(&self, check: &'static Check, fields: &[usize]) -> Outcome {
-        if fields.iter().any(|&f| *self.reading(f) == Reading::Bool(true)) {
+    fn any_true(&self, check: &'static Check, fields: &[u8]) -> Outcome {
+        if fields.iter().any(|&f| self.reading(usize::from(f), 0) == Reading::Bool(true)) {
             return Self::judged(check, true, None, None, Bits::default());
         }
-        let pick = |wanted: fn(&Reading) -> bool| -> Bits {
-            let picked = fields.iter().enumerate().filter(|&(_, &f)| wanted(self.reading(f)));
-            picked.fold(Bits::default(), |bits, (at, _)| bits.with(at))
-        };
-        let invalid = pick(|r| *r == Reading::Invalid);
+        let invalid = self.positions(check, |r| *r == Reading::Invalid);
         if !invalid.is_empty() {
             return Self::invalid(check, invalid);
         }
-        let missing = pick(|r| !matches!(r, Reading::Bool(_)));
+        let missing = self.positions(check, |r| !matches!(r, Reading::Bool(_)));
         if !missing.is_empty() {
             return Self::missing(check, missing);
         }
@@ -725,55 +734,88 @@ impl<'f> Evaluation<'f> {
 
     fn all_of(&self, check: &'static Check, index: usize) -> Outcome {
         let Some(field) = self.ruleset.field(index) else { return Self::invalid(check, Bits::default()) };
-        match *self.reading(index) {
+        match self.reading(index, 0) {
             Reading::Set(ids) => {
                 let absent = (0..field.values.len()).filter(|&i| !ids.contains(i)).fold(Bits::default(), Bits::with);
                 let gap = (!absent.is_empty()).then(|| Gap {
-                    text: number::int_text(absent.len() as u128),
+                    text: int_text(absent.len() as u128),
                     field: index,
                     unit: 0,
+                    year: None,
                 });
-                Self::judged(check, absent.is_empty(), Some(number::int_text(ids.len() as u128)), gap, absent)
+                Self::judged(check, absent.is_empty(), Some(int_text(ids.len() as u128)), gap, absent)
             }
             Reading::Invalid => Self::invalid(check, Bits::one(0)),
             _ => Self::missing(check, Bits::one(0)),
         }
     }
 
-    fn threshold(&self, check: &'static Check, index: usize, compare: Compare, threshold: Dec) -> Option<Outcome> {
+    /// A figure in its field's base unit, and as the report shows it: as given when given
+    /// in the base unit, else converted and cut toward the side that fails.
+    fn amount(&self, field: &Field, value: Dec, unit: usize, compare: Compare) -> Option<(Ratio, Plain)> {
+        let base = base_value(field, value, unit)?;
+        let shown = if factor(field, unit) == (1, 1) { value.to_plain() } else { base.cut(PLACES, compare.is_upper())? };
+        Some((base, shown))
+    }
+
+    fn threshold(&mut self, check: &'static Check, index: usize, compare: Compare, threshold: Dec, soft: bool) -> Option<Outcome> {
         let field = self.ruleset.field(index)?;
-        match *self.reading(index) {
-            Reading::Amount { value, unit } => {
-                let base = base_value(field, value, unit)?;
-                let target = Ratio::dec(threshold);
-                let met = holds(base.compare(target)?, compare);
-                let shown = if per_base(field, unit) == 1 { value.to_plain() } else { base.cut(number::PLACES)? };
-                let gap = if met { None } else { Some(self.gap(index, unit, target.sub(base)?, compare)?) };
-                Some(Self::judged(check, met, Some(shown), gap, Bits::default()))
-            }
-            Reading::Invalid => Some(Self::invalid(check, Bits::one(0))),
-            _ => Some(Self::missing(check, Bits::one(0))),
+        let (value, unit) = match self.reading(index, 0) {
+            Reading::Amount { value, unit } => (value, unit),
+            Reading::Invalid => return Some(Self::invalid(check, Bits::one(0))),
+            _ => return Some(Self::missing(check, Bits::one(0))),
+        };
+        let (base, shown) = self.amount(field, value, unit, compare)?;
+        let target = Ratio::dec(threshold);
+        let met = compare.holds(base.compare(target)?);
+        if met {
+            return Some(Self::judged(check, true, Some(shown), None, Bits::default()));
         }
+        let short = if compare.is_upper() { base.sub(target)? } else { target.sub(base)? };
+        let gap = self.gap(index, unit, self.year_of(index, 0), short, compare)?;
+        if soft {
+            // Guidance (一般不超过): counted as met, with a warning that says by how much.
+            let outcome = Outcome {
+                check,
+                status: Status::Met,
+                value: Some(shown),
+                gap: Some(gap),
+                why: Why::Guidance,
+                group: 0,
+            };
+            if let Some(template) = check.explain.guidance {
+                let args = template.params.iter().map(|p| self.param(&outcome, *p)).collect();
+                self.warnings.push(Finding {
+                    field: Some(input_key(field, unit, self.year_of(index, 0))),
+                    code: "over_guidance",
+                    message: Message::new(template.index, args),
+                });
+            }
+            return Some(outcome);
+        }
+        Some(Self::judged(check, false, Some(shown), Some(gap), Bits::default()))
     }
 
     /// How much of a field (in the unit it was given in) closes `short` (in base units),
-    /// rounded up to what can be typed: whole for counts, millionths for quantities.
-    fn gap(&self, index: usize, unit: usize, short: Ratio, compare: Compare) -> Option<Gap> {
+    /// rounded up to what can be typed: whole for counts, millionths for decimals; one step
+    /// more when the bound is strict (超, 高于) and the shortfall is exact.
+    fn gap(&self, index: usize, unit: usize, year: Option<u32>, short: Ratio, compare: Compare) -> Option<Gap> {
         let field = self.ruleset.field(index)?;
         let in_unit = to_unit(field, short, unit)?;
-        let step = if field.kind == FieldKind::Count { SCALE } else { 1 };
+        let step = if field.kind == Kind::Count { SCALE } else { 1 };
         let mut micros = in_unit.ceil_micros()?;
         if step > 1 {
-            micros = micros.checked_add(step - 1)? / step * step;
+            micros = micros.checked_add(step - 1)?.div_euclid(step) * step;
         }
         let exact = Ratio::new(micros, SCALE)?.compare(in_unit)? == Ordering::Equal;
-        if compare == Compare::Over && exact {
+        if compare.is_strict() && exact {
             micros = micros.checked_add(step)?;
         }
         Some(Gap {
-            text: fixed_to_plain(micros, number::PLACES),
+            text: fixed_to_plain(micros, PLACES),
             field: index,
             unit,
+            year,
         })
     }
 
@@ -791,59 +833,193 @@ impl<'f> Evaluation<'f> {
         else {
             return None;
         };
+        let (numerator, denominator) = (usize::from(numerator), usize::from(denominator));
         let num_field = self.ruleset.field(numerator)?;
         let den_field = self.ruleset.field(denominator)?;
-        let num = *self.reading(numerator);
-        let den = *self.reading(denominator);
-        // Positions among the fields of the rule: the numerator, then the denominator.
-        let pick = |wanted: fn(&Reading) -> bool| -> Bits {
-            let picked = [num, den].into_iter().enumerate().filter(|(_, r)| wanted(r));
-            picked.fold(Bits::default(), |bits, (at, _)| bits.with(at))
-        };
-        let invalid = pick(|r| *r == Reading::Invalid);
+        let num = self.reading(numerator, 0);
+        let den = self.reading(denominator, 0);
+        let invalid = self.positions(check, |r| *r == Reading::Invalid);
         if !invalid.is_empty() {
             return Some(Self::invalid(check, invalid));
         }
         if let Reading::Amount { value: d_value, unit: d_unit } = den {
             if d_value.is_zero() {
-                return Some(match (when_zero, &num) {
+                return Some(match (when_zero, num) {
                     (WhenZero::Error, _) => {
                         self.zero_error(denominator);
                         Self::invalid(check, Bits::one(1))
                     }
                     (WhenZero::Met, Reading::Amount { value: n, unit }) if part_of_whole && !n.is_zero() => {
-                        self.inconsistent(numerator, *unit, *n, denominator, d_unit, d_value);
+                        self.inconsistent(numerator, unit, n, denominator, d_unit, d_value);
                         Self::invalid(check, Bits::one(0))
                     }
                     (WhenZero::Met, _) => blank(check, Status::Met, Why::NothingDue),
                 });
             }
         }
-        let (Reading::Amount { value: n_value, unit: n_unit }, Reading::Amount { value: d_value, unit: d_unit }) = (&num, &den) else {
-            return Some(Self::missing(check, pick(|r| !matches!(r, Reading::Amount { .. }))));
+        let (Reading::Amount { value: n_value, unit: n_unit }, Reading::Amount { value: d_value, unit: d_unit }) = (num, den) else {
+            return Some(Self::missing(check, self.positions(check, |r| !matches!(r, Reading::Amount { .. }))));
         };
-        let n = base_value(num_field, *n_value, *n_unit)?;
-        let d = base_value(den_field, *d_value, *d_unit)?;
+        let n = base_value(num_field, n_value, n_unit)?;
+        let d = base_value(den_field, d_value, d_unit)?;
         if part_of_whole && n.compare(d)? == Ordering::Greater {
-            self.inconsistent(numerator, *n_unit, *n_value, denominator, *d_unit, *d_value);
+            self.inconsistent(numerator, n_unit, n_value, denominator, d_unit, d_value);
             return Some(Self::invalid(check, Bits::one(0)));
         }
         let scale = Ratio::int(if percent { 100 } else { 1 });
         let shown = n.div(d)?.mul(scale)?;
         let target = Ratio::dec(threshold);
-        let met = holds(shown.compare(target)?, compare);
-        let value = shown.cut(4)?;
+        let met = compare.holds(shown.compare(target)?);
+        let value = shown.cut(4, compare.is_upper())?;
         let gap = if met {
             None
         } else {
             let share = target.div(scale)?;
-            let mut short = share.mul(d)?.sub(n)?;
+            let mut short = if compare.is_upper() { n.sub(share.mul(d)?)? } else { share.mul(d)?.sub(n)? };
             if gap_grows_denominator {
                 short = short.div(Ratio::int(1).sub(share)?)?;
             }
-            Some(self.gap(numerator, *n_unit, short, compare)?)
+            Some(self.gap(numerator, n_unit, self.year_of(numerator, 0), short, compare)?)
         };
         Some(Self::judged(check, met, Some(value), gap, Bits::default()))
+    }
+
+    /// 近三年……均在……以上: every year is compared; a year that fails decides, whatever is
+    /// missing; the value shown is the year that decides (the lowest for a lower bound).
+    fn each_year(&mut self, check: &'static Check, index: usize, compare: Compare, threshold: Dec) -> Option<Outcome> {
+        let field = self.ruleset.field(index)?;
+        let target = Ratio::dec(threshold);
+        // The year furthest on the failing side, as (back, base value, shown, unit).
+        let mut worst: Option<(usize, Ratio, Plain, usize)> = None;
+        let mut failing = false;
+        for back in 0..field.slots() {
+            if let Reading::Amount { value, unit } = self.reading(index, back) {
+                let (base, shown) = self.amount(field, value, unit, compare)?;
+                failing |= !compare.holds(base.compare(target)?);
+                let further = match &worst {
+                    None => true,
+                    Some((_, w, _, _)) => {
+                        let order = base.compare(*w)?;
+                        if compare.is_upper() { order == Ordering::Greater } else { order == Ordering::Less }
+                    }
+                };
+                if further {
+                    worst = Some((back, base, shown, unit));
+                }
+            }
+        }
+        if !failing {
+            let invalid = self.positions(check, |r| *r == Reading::Invalid);
+            if !invalid.is_empty() {
+                return Some(Self::invalid(check, invalid));
+            }
+            let missing = self.positions(check, |r| !matches!(r, Reading::Amount { .. }));
+            if !missing.is_empty() {
+                return Some(Self::missing(check, missing));
+            }
+        }
+        let (back, base, shown, unit) = worst?;
+        let gap = if failing {
+            let short = if compare.is_upper() { base.sub(target)? } else { target.sub(base)? };
+            Some(self.gap(index, unit, self.year_of(index, back), short, compare)?)
+        } else {
+            None
+        };
+        Some(Self::judged(check, !failing, Some(shown), gap, Bits::default()))
+    }
+
+    /// 年均增速高于10%: over k = years − 1 intervals, growth g compares with t exactly as
+    /// last × 100^k with first × (100 + t)^k — no root, no floating point.
+    fn growth(&mut self, check: &'static Check, index: usize, compare: Compare, threshold: Dec) -> Option<Outcome> {
+        let field = self.ruleset.field(index)?;
+        let last_back = 0;
+        let first_back = field.slots().saturating_sub(1);
+        let (first, last) = (self.reading(index, first_back), self.reading(index, last_back));
+        let invalid = self.positions(check, |r| *r == Reading::Invalid);
+        if !invalid.is_empty() {
+            return Some(Self::invalid(check, invalid));
+        }
+        let (Reading::Amount { value: f_value, unit: f_unit }, Reading::Amount { value: l_value, unit: l_unit }) = (first, last) else {
+            return Some(Self::missing(check, self.positions(check, |r| !matches!(r, Reading::Amount { .. }))));
+        };
+        if f_value.is_zero() {
+            self.zero_error(index);
+            return Some(Self::invalid(check, Bits::one(0)));
+        }
+        let first = base_value(field, f_value, f_unit)?;
+        let last = base_value(field, l_value, l_unit)?;
+        let intervals = u32::try_from(first_back).ok()?;
+        // last ÷ first against ((100 + t) ÷ 100)^k.
+        let factor = Ratio::int(100).add(Ratio::dec(threshold))?.div(Ratio::int(100))?.pow(intervals)?;
+        let needed = first.mul(factor)?;
+        let met = compare.holds(last.compare(needed)?);
+        let value = growth_percent(first, last, intervals, compare.is_upper());
+        let gap = if met {
+            None
+        } else {
+            let short = if compare.is_upper() { last.sub(needed)? } else { needed.sub(last)? };
+            Some(self.gap(index, l_unit, self.year_of(index, last_back), short, compare)?)
+        };
+        Some(Self::judged(check, met, value, gap, Bits::default()))
+    }
+
+    /// 不少于1家……，或者不少于10家……: met when any group's sum meets its threshold, even
+    /// with other counts not given (a sum of counts only grows).
+    fn any_count(&mut self, check: &'static Check, groups: &'static [CountGroup]) -> Option<Outcome> {
+        let mut nearest: Option<(usize, Dec, Ratio)> = None;
+        let mut undecided = false;
+        let mut invalid_seen = false;
+        for (g, group) in groups.iter().enumerate() {
+            let mut sum = Dec::ZERO;
+            let mut complete = true;
+            for &f in group.fields {
+                match self.reading(usize::from(f), 0) {
+                    Reading::Amount { value, .. } => sum = Dec::from_micros(sum.micros().checked_add(value.micros())?),
+                    Reading::Invalid => {
+                        invalid_seen = true;
+                        complete = false;
+                    }
+                    _ => complete = false,
+                }
+            }
+            let order = Ratio::dec(sum).compare(Ratio::dec(group.threshold))?;
+            if group.compare.holds(order) {
+                let mut outcome = Self::judged(check, true, None, None, Bits::default());
+                outcome.group = g;
+                return Some(outcome);
+            }
+            if !complete {
+                undecided = true;
+                continue;
+            }
+            let short = Ratio::dec(group.threshold).sub(Ratio::dec(sum))?;
+            let closer = match &nearest {
+                None => true,
+                // The smallest shortfall; on a tie, the group that asks for more (more
+                // enterprises of a broader kind are the likelier way).
+                Some((_, _, s)) => match short.compare(*s)? {
+                    Ordering::Less => true,
+                    Ordering::Equal => groups.get(g).map(|x| x.threshold) > nearest.and_then(|(n, _, _)| groups.get(n)).map(|x| x.threshold),
+                    Ordering::Greater => false,
+                },
+            };
+            if closer {
+                nearest = Some((g, sum, short));
+            }
+        }
+        if invalid_seen {
+            return Some(Self::invalid(check, self.positions(check, |r| *r == Reading::Invalid)));
+        }
+        if undecided {
+            return Some(Self::missing(check, self.positions(check, |r| !matches!(r, Reading::Amount { .. }))));
+        }
+        let (g, _, short) = nearest?;
+        let group = groups.get(g)?;
+        let first = usize::from(*group.fields.first()?);
+        let gap = self.gap(first, 0, None, short, group.compare)?;
+        let mut outcome = Self::judged(check, false, None, Some(gap), Bits::default());
+        outcome.group = g;
+        Some(outcome)
     }
 
     #[cold]
@@ -853,22 +1029,26 @@ impl<'f> Evaluation<'f> {
         }
         self.zero_reported = self.zero_reported.with(index);
         let Some(field) = self.ruleset.field(index) else { return };
-        let Reading::Amount { unit, .. } = *self.reading(index) else { return };
-        let key = input_key(field, unit);
+        // The reading that is zero: the field itself, or for growth its first year.
+        let back = field.slots().saturating_sub(1);
+        let (unit, year) = match (self.reading(index, 0), self.reading(index, back)) {
+            (Reading::Amount { value, unit }, _) if value.is_zero() => (unit, self.year_of(index, 0)),
+            (_, Reading::Amount { unit, .. }) => (unit, self.year_of(index, back)),
+            _ => (0, None),
+        };
+        let key = input_key(field, unit, year);
         let code = field.zero_error.unwrap_or("zero_denominator");
-        let blocked: Vec<&Check> = self
+        let blocked: Vec<Arg> = self
             .ruleset
             .checks()
-            .filter(|c| matches!(c.rule, Rule::Ratio { denominator, when_zero: WhenZero::Error, .. } if denominator == index))
+            .filter(|c| match c.rule {
+                Rule::Ratio { denominator, when_zero: WhenZero::Error, .. } => usize::from(denominator) == index,
+                Rule::Growth { field, .. } => usize::from(field) == index,
+                _ => false,
+            })
+            .map(|c| Arg::Text(c.title))
             .collect();
-        let checks_zh = msg::join(blocked.iter().map(|c| c.title.zh), "、");
-        let checks_en = msg::join(blocked.iter().map(|c| c.title.en), ", ").to_ascii_lowercase();
-        let message = localized(
-            msg::ZERO,
-            &[("key", &key)],
-            &[("label", field.label.zh), ("checks", &checks_zh)],
-            &[("label", field.label.en), ("checks", &checks_en)],
-        );
+        let message = Message::new(msg::ZERO.index, vec![label_arg(field, year), Arg::Str(key.clone()), Arg::List(blocked)]);
         self.push_error(RANK_FIELDS + index, Some(&key), code, message);
     }
 
@@ -879,56 +1059,383 @@ impl<'f> Evaluation<'f> {
         }
         self.inconsistent_reported = self.inconsistent_reported.with(index);
         let (Some(field), Some(other_field)) = (self.ruleset.field(index), self.ruleset.field(other)) else { return };
-        let key = input_key(field, unit);
-        let other_key = input_key(other_field, other_unit);
-        let with_unit = |v: Dec, f: &Field, u: usize, lang: fn(&Text) -> &'static str| {
-            let mut s = grouped(&v.to_plain());
-            let label = lang(&unit_label(f, u));
-            if !label.is_empty() {
-                s.push(' ');
-                s.push_str(label);
-            }
-            s
-        };
-        let (v_zh, v_en) = (with_unit(value, field, unit, |t| t.zh), with_unit(value, field, unit, |t| t.en));
-        let (o_zh, o_en) = (
-            with_unit(other_value, other_field, other_unit, |t| t.zh),
-            with_unit(other_value, other_field, other_unit, |t| t.en),
-        );
-        let message = localized(
-            msg::INCONSISTENT,
-            &[("key", &key), ("other_key", &other_key)],
-            &[("label", field.label.zh), ("value", &v_zh), ("other_label", other_field.label.zh), ("other_value", &o_zh)],
-            &[("label", field.label.en), ("value", &v_en), ("other_label", other_field.label.en), ("other_value", &o_en)],
+        let (year, other_year) = (self.year_of(index, 0), self.year_of(other, 0));
+        let key = input_key(field, unit, year);
+        let with_unit = |v: Dec, f: &Field, u: usize| amount_arg(v, f, u);
+        let message = Message::new(
+            msg::INCONSISTENT.index,
+            vec![
+                label_arg(field, year),
+                Arg::Str(key.clone()),
+                with_unit(value, field, unit),
+                label_arg(other_field, other_year),
+                Arg::Str(input_key(other_field, other_unit, other_year)),
+                with_unit(other_value, other_field, other_unit),
+            ],
         );
         self.push_error(RANK_FIELDS + index, Some(&key), "inconsistent", message);
     }
 
     /// The highest tier the figures are in, and a note when a figure sits exactly on a
     /// tier's threshold that needs more (超).
-    fn tier(&self) -> (Option<&'static str>, Option<Localized>) {
+    fn tier(&self) -> (Option<&'static str>, Option<Message>) {
         if self.judging != Judging::Figures {
             return (None, None);
         }
         let mut found = None;
         let mut note = None;
         for tier in self.ruleset.tiers {
-            let (Some(field), Reading::Amount { value, unit }) = (self.ruleset.field(tier.field), self.reading(tier.field)) else {
+            let index = usize::from(tier.field);
+            let (Some(field), Reading::Amount { value, unit }) = (self.ruleset.field(index), self.reading(index, 0)) else {
                 continue;
             };
-            let Some(order) = base_value(field, *value, *unit).and_then(|b| b.compare(Ratio::dec(tier.threshold))) else {
+            let Some(order) = base_value(field, value, unit).and_then(|b| b.compare(Ratio::dec(tier.threshold))) else {
                 continue;
             };
-            if found.is_none() && holds(order, tier.compare) {
+            if found.is_none() && tier.compare.holds(order) {
                 found = Some(tier.id);
             }
-            if order == Ordering::Equal && tier.compare == Compare::Over {
+            if order == Ordering::Equal && tier.compare.is_strict() {
                 if let Some(template) = self.ruleset.messages.tier_boundary {
-                    let threshold = grouped(&tier.threshold.to_plain());
-                    note = Some(localized(template, &[("threshold", &threshold)], &[], &[]));
+                    let args = template
+                        .params
+                        .iter()
+                        .map(|p| match p {
+                            Param::Threshold => Arg::Grouped(tier.threshold.to_plain()),
+                            _ => empty(),
+                        })
+                        .collect();
+                    note = Some(Message::new(template.index, args));
                 }
             }
         }
         (found, note)
+    }
+
+    // ------------------------------------------------------------ explaining
+
+    /// The template that explains an outcome.
+    pub fn template(&self, o: &Outcome) -> Template {
+        let explain = o.check.explain;
+        match o.why {
+            Why::Judged { .. } if o.status == Status::Met => explain.met,
+            Why::Judged { .. } => explain.not_met,
+            Why::NothingDue => explain.nothing_due.unwrap_or(explain.met),
+            Why::Guidance => explain.guidance.unwrap_or(explain.met),
+            Why::Missing(_) => self.ruleset.messages.missing,
+            Why::Invalid(_) | Why::BadRuleset => self.ruleset.messages.invalid,
+            Why::Unusable => msg::RECORD_UNUSABLE.template(),
+        }
+    }
+
+    /// A figure read by a check, as messages name it: its label, with its year for a
+    /// per-year figure.
+    fn operand_arg(&self, field: usize, back: usize) -> Arg {
+        match self.ruleset.field(field) {
+            Some(f) => label_arg(f, self.year_of(field, back)),
+            None => empty(),
+        }
+    }
+
+    /// What fills one place of an outcome's explanation.
+    pub fn param(&self, o: &Outcome, param: Param) -> Arg {
+        let rule = o.check.rule;
+        let per_year = match rule {
+            Rule::EachYear { field, .. } | Rule::Growth { field, .. } => Some(usize::from(field)),
+            _ => None,
+        };
+        match param {
+            Param::Value => o.value.map_or_else(empty, Arg::Grouped),
+            Param::Threshold => shown_threshold(self.ruleset, &rule).map_or_else(empty, Arg::Grouped),
+            Param::Gap => o.gap.map_or_else(empty, |g| Arg::Grouped(g.text)),
+            Param::GapUnit => o
+                .gap
+                .and_then(|g| self.ruleset.field(g.field).and_then(|f| f.units.get(g.unit)))
+                .map_or_else(empty, |u| Arg::Text(u.label)),
+            Param::GapLabel => o
+                .gap
+                .and_then(|g| self.ruleset.field(g.field).map(|f| label_arg(f, g.year)))
+                .unwrap_or_else(empty),
+            Param::Missing => match (o.why, rule) {
+                (Why::Judged { missing_values }, Rule::AllOf { field }) => {
+                    let values = self.ruleset.field(usize::from(field)).map_or(&[][..], |f| f.values);
+                    Arg::List(missing_values.iter().filter_map(|i| values.get(i)).map(|v| Arg::Text(v.label)).collect())
+                }
+                _ => empty(),
+            },
+            Param::Fields => match o.why {
+                Why::Missing(positions) | Why::Invalid(positions) => Arg::List(
+                    operands(self.ruleset, &rule)
+                        .iter()
+                        .enumerate()
+                        .filter(|(at, _)| positions.contains(*at))
+                        .map(|(_, (field, back))| self.operand_arg(field, back))
+                        .collect(),
+                ),
+                Why::BadRuleset => Arg::Text(msg::RULESET_LABEL.index),
+                _ => empty(),
+            },
+            Param::FirstYear | Param::LastYear => {
+                let Some(field) = per_year else { return empty() };
+                let back = if param == Param::FirstYear { self.ruleset.field(field).map_or(0, |f| f.slots() - 1) } else { 0 };
+                self.year_of(field, back).map_or_else(empty, Arg::Int)
+            }
+            Param::FirstValue | Param::LastValue => {
+                let Some(field) = per_year else { return empty() };
+                let back = if param == Param::FirstValue { self.ruleset.field(field).map_or(0, |f| f.slots() - 1) } else { 0 };
+                self.year_amount(field, back).map_or_else(empty, Arg::Grouped)
+            }
+            Param::Years | Param::ShortYears => {
+                let Some(field) = per_year else { return empty() };
+                let (compare, threshold) = match rule {
+                    Rule::EachYear { compare, threshold, .. } => (compare, threshold),
+                    _ => (Compare::AtLeast, Dec::ZERO),
+                };
+                let slots = self.ruleset.field(field).map_or(0, Field::slots);
+                let items = (0..slots)
+                    .rev()
+                    .filter(|&back| {
+                        param == Param::Years || self.year_base(field, back).is_some_and(|b| b.compare(Ratio::dec(threshold)).is_some_and(|o| !compare.holds(o)))
+                    })
+                    .filter_map(|back| {
+                        let value = self.year_amount(field, back)?;
+                        let year = self.year_of(field, back)?;
+                        let unit = match self.reading(field, back) {
+                            Reading::Amount { unit, .. } => self.ruleset.field(field)?.units.get(unit).map_or_else(empty, |u| Arg::Text(u.label)),
+                            _ => empty(),
+                        };
+                        Some(Arg::Msg(Box::new(Message::new(msg::YEAR_VALUE.index, vec![Arg::Int(year), Arg::Grouped(value), unit]))))
+                    })
+                    .collect();
+                Arg::List(items)
+            }
+            Param::Group => match rule {
+                Rule::AnyCount { groups } => groups.get(o.group).map_or_else(empty, |g| Arg::Text(g.title)),
+                _ => empty(),
+            },
+            Param::GroupValue(n) | Param::GroupThreshold(n) => {
+                let Rule::AnyCount { groups } = rule else { return empty() };
+                let Some(group) = groups.get(usize::from(n).saturating_sub(1)) else { return empty() };
+                if let Param::GroupThreshold(_) = param {
+                    return Arg::Grouped(group.threshold.to_plain());
+                }
+                let mut sum: i128 = 0;
+                for &f in group.fields {
+                    match self.reading(usize::from(f), 0) {
+                        Reading::Amount { value, .. } => sum = sum.saturating_add(value.micros()),
+                        _ => return empty(),
+                    }
+                }
+                Arg::Grouped(Dec::from_micros(sum).to_plain())
+            }
+            _ => empty(),
+        }
+    }
+
+    /// A year's figure as given.
+    fn year_amount(&self, field: usize, back: usize) -> Option<Plain> {
+        match self.reading(field, back) {
+            Reading::Amount { value, .. } => Some(value.to_plain()),
+            _ => None,
+        }
+    }
+
+    /// A year's figure in the base unit.
+    fn year_base(&self, field: usize, back: usize) -> Option<Ratio> {
+        let f = self.ruleset.field(field)?;
+        match self.reading(field, back) {
+            Reading::Amount { value, unit } => base_value(f, value, unit),
+            _ => None,
+        }
+    }
+}
+
+/// The growth in percent as the report shows it, cut to four places toward the side that
+/// fails (down for a lower bound): the largest `v` (in millionths) with
+/// `(1 + v)^k ≤ last ÷ first`, found by halving, each step an exact comparison.
+fn growth_percent(first: Ratio, last: Ratio, intervals: u32, up: bool) -> Option<Plain> {
+    if intervals == 0 {
+        return None;
+    }
+    let ratio = last.div(first)?;
+    // (SCALE + v)^k compared with ratio × SCALE^k.
+    let at = |v: i128| -> Option<Ordering> {
+        let base = Ratio::int(SCALE.checked_add(v)?);
+        base.pow(intervals)?.compare(ratio.mul(Ratio::int(SCALE).pow(intervals)?)?)
+    };
+    // v from −SCALE (no growth left: −100%) up to where the power passes the ratio.
+    let (mut lo, mut hi) = (-SCALE, SCALE);
+    while at(hi)? != Ordering::Greater {
+        hi = hi.checked_mul(2)?;
+    }
+    // Invariant: at(lo) ≤ ratio < at(hi).
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        if at(mid)? == Ordering::Greater {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    // `lo` in millionths is the growth as a fraction; in percent with four places that is
+    // `lo` ten-thousandths of a percent.
+    let exact = at(lo)? == Ordering::Equal;
+    let shown = if up && !exact { lo + 1 } else { lo };
+    Some(fixed_to_plain(shown, 4))
+}
+
+/// The text that names a field in messages: its label, with the year for a per-year figure.
+pub(crate) fn label_arg(field: &Field, year: Option<u32>) -> Arg {
+    match year {
+        Some(year) => Arg::Msg(Box::new(Message::new(msg::YEAR_LABEL.index, vec![Arg::Int(year), Arg::Text(field.label)]))),
+        None => Arg::Text(field.label),
+    }
+}
+
+/// Ids as code writes them, joined by `, ` in both languages.
+fn ids<'i>(list: impl Iterator<Item = &'i str>) -> Arg {
+    let mut out = String::new();
+    for (i, id) in list.enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(id);
+    }
+    Arg::Str(out)
+}
+
+/// An amount with its unit's name after it (`1,000 公顷`), or alone for a field without units.
+fn amount_arg(value: Dec, field: &Field, unit: usize) -> Arg {
+    let amount = Arg::Grouped(value.to_plain());
+    match field.units.get(unit) {
+        Some(u) => Arg::Msg(Box::new(Message::new(msg::AMOUNT.index, vec![amount, Arg::Text(u.label)]))),
+        None => amount,
+    }
+}
+
+/// The threshold as the report shows it.
+pub(crate) fn shown_threshold(ruleset: &Ruleset, rule: &Rule) -> Option<Plain> {
+    match *rule {
+        Rule::Threshold { threshold, .. } | Rule::Ratio { threshold, .. } | Rule::EachYear { threshold, .. } | Rule::Growth { threshold, .. } => {
+            Some(threshold.to_plain())
+        }
+        Rule::AllOf { field } => ruleset.field(usize::from(field)).map(|f| int_text(f.values.len() as u128)),
+        _ => None,
+    }
+}
+
+fn number_message(error: NumberError, label: Arg, key: &str, value: &Value, max: Arg) -> Message {
+    let template = match error {
+        NumberError::NotANumber => msg::NOT_A_NUMBER,
+        NumberError::Negative => msg::NEGATIVE,
+        NumberError::TooLarge => msg::TOO_LARGE,
+        NumberError::NotWhole => msg::NOT_WHOLE,
+        NumberError::TooPrecise => msg::TOO_PRECISE,
+    };
+    let mut args = vec![label, Arg::Str(key.to_owned()), Arg::Str(value.shown())];
+    if template.index == msg::TOO_LARGE.index {
+        args.push(max);
+    }
+    Message::new(template.index, args)
+}
+
+/// What a value is, for messages about wrong types.
+fn kind_word(value: &Value) -> Word {
+    match value {
+        Value::Null => msg::GOT_NULL,
+        Value::Bool(_) => msg::GOT_BOOL,
+        Value::Number(_) => msg::GOT_NUMBER,
+        Value::Text(_) => msg::GOT_TEXT,
+        Value::List(_) => msg::GOT_LIST,
+        Value::Object => msg::GOT_OBJECT,
+    }
+}
+
+/// What a field of each kind must be.
+fn expected_word(kind: Kind) -> Word {
+    match kind {
+        Kind::Bool => msg::EXPECTED_BOOL,
+        Kind::Count => msg::EXPECTED_COUNT,
+        Kind::Decimal => msg::EXPECTED_DECIMAL,
+        Kind::Set => msg::EXPECTED_SET,
+    }
+}
+
+/// Every input key of a ruleset, for suggestions.
+#[cold]
+fn input_keys(ruleset: &Ruleset) -> Vec<String> {
+    let mut keys = Vec::new();
+    for field in ruleset.fields {
+        let year = (field.years > 0).then_some(2024);
+        if field.units.is_empty() {
+            keys.push(input_key(field, usize::MAX, year));
+        } else {
+            keys.extend((0..field.units.len()).map(|u| input_key(field, u, year)));
+        }
+    }
+    keys.extend(msg::META_KEYS.iter().map(|k| (*k).to_owned()));
+    keys
+}
+
+/// The known key closest to an unknown one, when close enough to be a likely typo.
+#[cold]
+fn suggestion(key: &str, keys: &[String]) -> Option<String> {
+    let lower = key.trim().to_ascii_lowercase();
+    keys.iter()
+        .map(|k| {
+            let close = if k.strip_prefix(lower.as_str()).is_some_and(|rest| rest.starts_with('_')) { 0 } else { distance(&lower, k) };
+            (close, k)
+        })
+        .min_by_key(|(d, _)| *d)
+        .filter(|(d, k)| *d <= 2.max(k.len() / 4))
+        .map(|(_, k)| k.clone())
+}
+
+/// One of a unit is `num / den` of the field's base unit.
+fn factor(field: &Field, unit: usize) -> (i128, i128) {
+    field.units.get(unit).map_or((1, 1), |u| (u.num, u.den))
+}
+
+/// A figure in its field's base unit (given in that unit, as usual, it needs no division).
+fn base_value(field: &Field, value: Dec, unit: usize) -> Option<Ratio> {
+    match factor(field, unit) {
+        (1, 1) => Some(Ratio::dec(value)),
+        (num, den) => Ratio::dec(value).mul(Ratio::new(num, den)?),
+    }
+}
+
+/// An amount in the field's base unit, in the unit `unit`.
+fn to_unit(field: &Field, amount: Ratio, unit: usize) -> Option<Ratio> {
+    match factor(field, unit) {
+        (1, 1) => Some(amount),
+        (num, den) => amount.mul(Ratio::new(den, num)?),
+    }
+}
+
+/// Which value of a set field a text names.
+fn set_value(field: &Field, text: &str) -> Option<usize> {
+    let text = number::trim(text);
+    field.values.iter().position(|v| v.id == text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(n: i128) -> Ratio {
+        Ratio::int(n)
+    }
+
+    #[test]
+    fn growth_is_cut_toward_failing() {
+        // 121 over 100 in two intervals is exactly 10%.
+        assert_eq!(growth_percent(r(100), r(121), 2, false).map(|p| p.as_str().to_owned()), Some("10".into()));
+        // A decline: 81 over 100 is −10%.
+        assert_eq!(growth_percent(r(100), r(81), 2, false).map(|p| p.as_str().to_owned()), Some("-10".into()));
+        // √2 − 1 = 41.4213562…%: down 41.4213, up 41.4214.
+        assert_eq!(growth_percent(r(1), r(2), 2, false).map(|p| p.as_str().to_owned()), Some("41.4213".into()));
+        assert_eq!(growth_percent(r(1), r(2), 2, true).map(|p| p.as_str().to_owned()), Some("41.4214".into()));
+        // Nothing left: −100%.
+        assert_eq!(growth_percent(r(5), r(0), 2, false).map(|p| p.as_str().to_owned()), Some("-100".into()));
     }
 }

@@ -7,6 +7,8 @@
 
 use std::borrow::Cow;
 
+use cluster_check_model::messages::MAX_KEYS;
+
 use crate::json::{JsonError, Reader, Start};
 
 /// A raw value of a figure.
@@ -129,6 +131,9 @@ pub struct Figures<'a> {
     /// One bit per key given, chosen by the key's length, first and last bytes: a key
     /// whose bit is not set is not given, with no need to compare it with every key that is.
     keys: u64,
+    /// Keys beyond [`MAX_KEYS`], counted but not kept: such a record is not a cluster's
+    /// figures, and comparing each key with all the others would take quadratic time.
+    overflow: usize,
 }
 
 /// The bit of a key in [`Figures::keys`].
@@ -152,8 +157,13 @@ impl<'a> Figures<'a> {
         self
     }
 
-    /// Sets a figure, replacing an earlier one of the same key.
+    /// Sets a figure, replacing an earlier one of the same key. Past [`MAX_KEYS`] keys a
+    /// new key is only counted (see [`Figures::overflow`]).
     pub fn set(&mut self, key: impl Into<Cow<'a, str>>, value: Value<'a>) {
+        if self.entries.len() >= MAX_KEYS {
+            self.overflow = self.overflow.saturating_add(1);
+            return;
+        }
         let key = key.into();
         let bit = key_bit(&key);
         if self.keys & bit != 0 {
@@ -174,6 +184,21 @@ impl<'a> Figures<'a> {
         self.entries.iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
+    /// How many keys are kept.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether there are no figures at all.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty() && self.overflow == 0
+    }
+
+    /// How many keys were given beyond [`MAX_KEYS`] (and not kept).
+    pub fn overflow(&self) -> usize {
+        self.overflow
+    }
+
     /// Every key and value, in the order given.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Value<'a>)> {
         self.entries.iter().map(|(k, v)| (k.as_ref(), v))
@@ -185,6 +210,7 @@ impl<'a> Figures<'a> {
     pub(crate) fn read(&mut self, reader: &mut Reader<'a>, depth: usize) -> Result<(), JsonError> {
         self.entries.clear();
         self.keys = 0;
+        self.overflow = 0;
         reader.members(|r, key| {
             let start = r.begin(depth + 1)?;
             let value = Value::read(r, start, depth + 1)?;

@@ -33,15 +33,13 @@
 mod engine;
 mod figures;
 mod json;
-mod messages;
-mod number;
+mod message;
 mod ratio;
 mod render;
 mod report;
 mod ruleset;
 
-#[cfg(test)]
-mod schema;
+pub(crate) use cluster_check_model::number;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
@@ -49,14 +47,27 @@ mod wasm;
 use engine::Evaluation;
 use json::Start;
 
-pub use engine::{evaluate, evaluate_record};
 pub use figures::{Figures, Record, Value};
 pub use json::JsonError;
-pub use report::{CheckReport, ConditionReport, Issue, Localized, Report, RulesetInfo, Status, Verdict};
-pub use ruleset::Text;
+pub use report::{CheckReport, ConditionReport, Issue, Localized, Report, RulesetInfo, Status, Text, Verdict};
 
 /// Keys every ruleset accepts besides its figures.
-pub const META_KEYS: [&str; 3] = ["ruleset", "name", "year"];
+pub const META_KEYS: [&str; 3] = cluster_check_model::messages::META_KEYS;
+
+/// Evaluates one cluster's figures. Never fails: unusable figures come back as `errors`
+/// in the report, with the checks that need them `invalid`.
+pub fn evaluate(figures: &Figures) -> Report {
+    render::report(&Evaluation::of(figures))
+}
+
+/// Evaluates one element of a batch: figures, or a `wrong_type` report for anything that
+/// is not an object, so that one bad row never spoils the batch.
+pub fn evaluate_record(record: &Record) -> Report {
+    render::report(&match record {
+        Record::Figures(figures) => Evaluation::of(figures),
+        Record::NotAnObject(value) => Evaluation::not_an_object(value),
+    })
+}
 
 /// Why input was refused before any evaluation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -144,7 +155,7 @@ pub fn evaluate_many_compact(json: &str) -> Result<String, InputError> {
 /// whole batch is built, and one set of figures is refilled for every record. The output
 /// starts with room for `out_per_in` bytes per byte of input (about what realistic figures
 /// need) and grows if more is needed.
-fn each_record(json: &str, out_per_in: usize, write: impl Fn(Evaluation, &mut String)) -> Result<String, InputError> {
+fn each_record(json: &str, out_per_in: usize, write: impl Fn(&Evaluation, &mut String)) -> Result<String, InputError> {
     let mut reader = json::Reader::new(json);
     let start = reader.begin(0)?;
     if start != Start::Array {
@@ -162,9 +173,9 @@ fn each_record(json: &str, out_per_in: usize, write: impl Fn(Evaluation, &mut St
         match r.begin(1)? {
             Start::Object => {
                 figures.read(r, 1)?;
-                write(Evaluation::of(&figures), &mut out);
+                write(&Evaluation::of(&figures), &mut out);
             }
-            start => write(Evaluation::not_an_object(&Value::read(r, start, 1)?), &mut out),
+            start => write(&Evaluation::not_an_object(&Value::read(r, start, 1)?), &mut out),
         }
         Ok(())
     })?;
@@ -184,14 +195,9 @@ fn refuse<'a>(mut reader: json::Reader<'a>, start: Start<'a>, refused: fn(&'stat
     }
 }
 
-/// The texts the JavaScript wrapper needs to expand compact reports, as JSON.
-pub fn catalog_json() -> String {
-    render::catalog_json()
-}
-
 /// The rulesets built in.
 pub fn rulesets() -> Vec<RulesetInfo> {
-    ruleset::RULESETS.iter().map(|r| RulesetInfo::from(*r)).collect()
+    ruleset::RULESET_TEXTS.iter().map(|r| RulesetInfo::from(*r)).collect()
 }
 
 /// The rulesets as JSON text: `[{ id, document, issued, title }]`.

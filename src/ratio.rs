@@ -12,7 +12,7 @@
 
 use core::cmp::Ordering;
 
-use crate::number::{fixed_to_plain, Dec, Plain, SCALE};
+use cluster_check_model::number::{fixed_to_plain, Dec, Plain, SCALE};
 
 /// `num / den`, with `den > 0`. Not kept in lowest terms: with the engine's magnitudes
 /// (≤ 10^18 over ≤ 1.5 × 10^7) products of two fit `i128`, and reducing by a 128-bit gcd
@@ -179,24 +179,41 @@ impl Ratio {
         cross(self, other).or_else(|| cross(self.reduced(), other.reduced()))
     }
 
-    /// Decimal text cut (toward zero) to at most `places` (≤ 9) decimals, so that a value
-    /// shown never reaches a threshold that the exact value does not.
-    pub fn cut(self, places: u32) -> Option<Plain> {
+    /// Decimal text cut to at most `places` (≤ 9) decimals: down (toward −∞), or up
+    /// (toward +∞) when `up`. Cut toward the side that fails its threshold — down for a
+    /// lower bound, up for an upper bound — a value shown never meets a threshold that the
+    /// exact value does not.
+    pub fn cut(self, places: u32, up: bool) -> Option<Plain> {
         let scale = i128::from(10_i64.pow(places.min(9)));
         // `num × scale ÷ den`: in 64 bits when the product fits; else, when `den` is a
         // multiple of `scale`, as `num ÷ (den ÷ scale)`, which stays small.
-        let scaled = match mul(self.num, scale) {
-            Some(scaled) if i64::try_from(scaled).is_ok() => div_rem(scaled, self.den)?.0,
+        let (quotient, remainder) = match mul(self.num, scale) {
+            Some(scaled) if i64::try_from(scaled).is_ok() => div_rem(scaled, self.den)?,
             scaled => match (exact_quotient(self.den, scale), scaled) {
-                (Some(den), _) => div_rem(self.num, den)?.0,
-                (None, Some(scaled)) => div_rem(scaled, self.den)?.0,
+                (Some(den), _) => div_rem(self.num, den)?,
+                (None, Some(scaled)) => div_rem(scaled, self.den)?,
                 (None, None) => {
                     let r = self.reduced();
-                    div_rem(mul(r.num, scale)?, r.den)?.0
+                    div_rem(mul(r.num, scale)?, r.den)?
                 }
             },
         };
-        Some(fixed_to_plain(scaled, places))
+        // The quotient is toward zero and `den > 0`: the remainder has the sign of what was cut.
+        let shown = match (up, remainder.signum()) {
+            (false, -1) => quotient.checked_sub(1)?,
+            (true, 1) => quotient.checked_add(1)?,
+            _ => quotient,
+        };
+        Some(fixed_to_plain(shown, places))
+    }
+
+    /// `self` to the power `n`.
+    pub fn pow(self, n: u32) -> Option<Ratio> {
+        let mut out = Ratio::int(1);
+        for _ in 0..n {
+            out = out.mul(self)?;
+        }
+        Some(out)
     }
 
     /// The value rounded up (toward +∞) to whole millionths, so that a gap of that size
@@ -224,7 +241,7 @@ impl Ratio {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::number::PLACES;
+    use cluster_check_model::number::PLACES;
 
     fn ceil_text(x: Ratio) -> String {
         fixed_to_plain(x.ceil_micros().unwrap(), PLACES).as_str().to_owned()
@@ -244,8 +261,13 @@ mod tests {
 
     #[test]
     fn cut_and_ceil() {
-        assert_eq!(r(1, 3).mul(Ratio::int(100)).unwrap().cut(4).unwrap().as_str(), "33.3333");
-        assert_eq!(r(6_499_996, 100_000).cut(4).unwrap().as_str(), "64.9999");
+        assert_eq!(r(1, 3).mul(Ratio::int(100)).unwrap().cut(4, false).unwrap().as_str(), "33.3333");
+        assert_eq!(r(6_499_996, 100_000).cut(4, false).unwrap().as_str(), "64.9999");
+        assert_eq!(r(1, 3).cut(4, true).unwrap().as_str(), "0.3334");
+        assert_eq!(r(-1, 3).cut(4, false).unwrap().as_str(), "-0.3334");
+        assert_eq!(r(-1, 3).cut(4, true).unwrap().as_str(), "-0.3333");
+        assert_eq!(r(10_000_001, 100_000).cut(4, true).unwrap().as_str(), "100.0001");
+        assert_eq!(Ratio::int(7).cut(4, true).unwrap().as_str(), "7");
         assert_eq!(ceil_text(r(10, 3)), "3.333334");
         assert_eq!(ceil_text(r(452, 10)), "45.2");
         assert_eq!(ceil_text(r(-1, 3)), "-0.333333");
@@ -256,6 +278,13 @@ mod tests {
         for (a, b, g) in [(0, 0, 0), (0, 7, 7), (-12, 0, 12), (12, 18, 6), (-48, 180, 12), (17, 5, 1), (1 << 100, 3 << 90, 1 << 90)] {
             assert_eq!(gcd(a, b), g, "gcd({a}, {b})");
         }
+    }
+
+    #[test]
+    fn powers() {
+        assert_eq!(r(11, 10).pow(2), Some(r(121, 100)));
+        assert_eq!(r(11, 10).pow(0), Some(Ratio::int(1)));
+        assert!(Ratio::int(i128::MAX / 2).pow(2).is_none());
     }
 
     #[test]

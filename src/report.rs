@@ -5,7 +5,22 @@ use serde::Serialize;
 
 use crate::json::{push_key, push_opt, push_str};
 use crate::number::push_int;
-use crate::ruleset::{Ruleset, Text};
+use crate::ruleset::RulesetTexts;
+
+/// A text of the ruleset, in both languages (shared by every report).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Text {
+    /// Simplified Chinese.
+    pub zh: &'static str,
+    /// English.
+    pub en: &'static str,
+}
+
+impl From<cluster_check_model::tables::Text> for Text {
+    fn from(t: cluster_check_model::tables::Text) -> Text {
+        Text { zh: t.zh, en: t.en }
+    }
+}
 
 /// A text made for this report, in both languages.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -124,13 +139,13 @@ impl RulesetInfo {
     }
 }
 
-impl From<&Ruleset> for RulesetInfo {
-    fn from(r: &Ruleset) -> RulesetInfo {
+impl From<&RulesetTexts> for RulesetInfo {
+    fn from(r: &RulesetTexts) -> RulesetInfo {
         RulesetInfo {
             id: r.id,
             document: r.document,
             issued: r.issued,
-            title: r.title,
+            title: r.title.into(),
         }
     }
 }

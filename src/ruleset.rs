@@ -1,282 +1,20 @@
-//! Rulesets as the engine sees them: plain static data, generated at build time from the
-//! files in `src/rulesets/` (see `build.rs` and `schema.rs`, which validate them).
-//!
-//! The engine knows kinds of checks, not any one document: a ruleset names its fields,
-//! groups checks into conditions, and gives each check a [`Rule`].
+//! The rulesets built in: static tables generated at build time from the ruleset files
+//! (`build.rs`, with `cluster-check-model`), and how an input key finds its field.
 
-use crate::number::Dec;
+pub use cluster_check_model::tables::*;
 
-/// A text in both languages of the report.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct Text {
-    /// Simplified Chinese.
-    pub zh: &'static str,
-    /// English.
-    pub en: &'static str,
+#[allow(clippy::unreadable_literal)]
+mod generated {
+    use cluster_check_model::number::Dec;
+    use cluster_check_model::tables::*;
+
+    include!(concat!(env!("OUT_DIR"), "/rulesets.rs"));
 }
 
-/// What a field holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FieldKind {
-    /// Yes or no.
-    Bool,
-    /// A whole, non-negative number (enterprises, audits).
-    Count,
-    /// An exact, non-negative decimal in one of the field's units.
-    Quantity,
-    /// A set of ids from the field's list of values.
-    Set,
-}
+pub use generated::{MAX_SLOTS, RULESETS, RULESET_TEXTS};
 
-/// One unit a quantity may be given in; the input key is `{field}_{suffix}`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Unit {
-    /// Input key suffix (`ha`, `mu`, `wan`).
-    pub suffix: &'static str,
-    /// The unit as written in explanations (公顷 / ha).
-    pub label: Text,
-    /// How many of this unit make one of the field's base unit (亩: 15 per 公顷).
-    pub per_base: i128,
-}
-
-/// A value a set field may contain.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct SetValue {
-    /// The id used in figures.
-    pub id: &'static str,
-    /// Its name, as the explanation lists it when missing.
-    pub label: Text,
-}
-
-/// One figure of a ruleset.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Field {
-    /// The input key, or for a quantity with units the stem before `_{suffix}`.
-    pub key: &'static str,
-    /// What it holds.
-    pub kind: FieldKind,
-    /// Its name in explanations and error messages.
-    pub label: Text,
-    /// The units of a quantity; the first is the base unit.
-    pub units: &'static [Unit],
-    /// The error code when a ratio divides by this field and it is zero.
-    pub zero_error: Option<&'static str>,
-    /// The values of a set field.
-    pub values: &'static [SetValue],
-    /// Above this (in the base unit) a figure is usable but doubtful: a warning asks the
-    /// user to check the unit.
-    pub implausible_above: Option<Dec>,
-}
-
-/// How a figure is compared with its threshold.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Compare {
-    /// 不少于, 不低于, 以上, 达到: the threshold itself counts (≥).
-    AtLeast,
-    /// 超, 超过: strictly more (>).
-    Over,
-}
-
-/// What a ratio check does when its denominator is zero.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum WhenZero {
-    /// Nothing was due: the check is met (mandatory audits when none is required).
-    Met,
-    /// The ratio is undefined: the denominator's `zero_error` is reported.
-    Error,
-}
-
-/// The kinds of check the engine knows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Rule {
-    /// A yes/no field must be yes.
-    IsTrue {
-        /// Field index.
-        field: usize,
-    },
-    /// At least one of several yes/no fields must be yes.
-    AnyTrue {
-        /// Field indexes.
-        fields: &'static [usize],
-    },
-    /// A count or quantity compared with a threshold.
-    Threshold {
-        /// Field index.
-        field: usize,
-        /// ≥ or >.
-        compare: Compare,
-        /// In the field's (base) unit.
-        threshold: Dec,
-    },
-    /// `numerator ÷ denominator` compared with a threshold.
-    Ratio {
-        /// Field index of the numerator.
-        numerator: usize,
-        /// Field index of the denominator.
-        denominator: usize,
-        /// ≥ or >.
-        compare: Compare,
-        /// In percent when `percent`, else in base units of numerator per denominator.
-        threshold: Dec,
-        /// Whether the ratio is shown and compared in percent.
-        percent: bool,
-        /// The numerator is part of the denominator: more is `inconsistent`.
-        part_of_whole: bool,
-        /// What a zero denominator means.
-        when_zero: WhenZero,
-        /// Adding to the numerator adds as much to the denominator (a share of a total),
-        /// so the gap is `(t·d − n) / (1 − t)`, not `t·d − n`.
-        gap_grows_denominator: bool,
-    },
-    /// A set field must hold every one of its values.
-    AllOf {
-        /// Field index.
-        field: usize,
-    },
-}
-
-impl Rule {
-    /// The fields the rule reads, in the order its explanations name them (a ratio's
-    /// numerator before its denominator).
-    pub fn fields(&self) -> impl Iterator<Item = usize> + Clone {
-        let (list, own, own_len): (&'static [usize], [usize; 2], usize) = match *self {
-            Rule::IsTrue { field } | Rule::Threshold { field, .. } | Rule::AllOf { field } => (&[], [field, 0], 1),
-            Rule::AnyTrue { fields } => (fields, [0, 0], 0),
-            Rule::Ratio { numerator, denominator, .. } => (&[], [numerator, denominator], 2),
-        };
-        list.iter().copied().chain(own.into_iter().take(own_len))
-    }
-}
-
-/// Explanation templates of a check. Placeholders: `{value}`, `{threshold}`, `{gap}`,
-/// `{gap_unit}`, `{missing}`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Explain {
-    /// When met.
-    pub met: Text,
-    /// When not met.
-    pub not_met: Text,
-    /// When met because nothing was due (a zero denominator that counts as met).
-    pub nothing_due: Option<Text>,
-}
-
-/// One check of a condition.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Check {
-    /// Stable id.
-    pub id: &'static str,
-    /// Short name.
-    pub title: Text,
-    /// The key phrase of the document, verbatim.
-    pub citation: &'static str,
-    /// The threshold as the report shows it (for a set: how many values it needs).
-    pub threshold: Option<&'static str>,
-    /// Unit of `value` and `threshold` in the report.
-    pub unit: Option<&'static str>,
-    /// The rule.
-    pub rule: Rule,
-    /// Explanation templates.
-    pub explain: Explain,
-}
-
-/// One creation condition: a clause of the document and its checks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Condition {
-    /// Stable id.
-    pub id: &'static str,
-    /// The clause, e.g. 三（二）.
-    pub clause: &'static str,
-    /// The clause's heading.
-    pub title: Text,
-    /// Its checks, in the document's order.
-    pub checks: &'static [Check],
-}
-
-/// A named band of a figure (revenue tiers); the report names the first that applies.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Tier {
-    /// Stable id.
-    pub id: &'static str,
-    /// Field index.
-    pub field: usize,
-    /// ≥ or >.
-    pub compare: Compare,
-    /// In the field's base unit.
-    pub threshold: Dec,
-    /// Its name.
-    pub title: Text,
-}
-
-/// Generic messages of a ruleset. Placeholders: `{fields}`, in `tier_boundary`
-/// `{threshold}`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Messages {
-    /// A check whose figures are not all given.
-    pub missing: Text,
-    /// A check with an unusable figure.
-    pub invalid: Text,
-    /// A figure exactly on a tier's threshold when the tier needs more (超).
-    pub tier_boundary: Option<Text>,
-    /// A figure above its field's `implausible_above`. Placeholders: `{key}`, `{label}`,
-    /// `{value}`, `{limit}`, `{unit}`.
-    pub implausible: Option<Text>,
-}
-
-/// A whole ruleset: one document's creation conditions.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Ruleset {
-    /// Stable id (`henan-2014`).
-    pub id: &'static str,
-    /// Document number.
-    pub document: &'static str,
-    /// Date of issue, ISO 8601.
-    pub issued: &'static str,
-    /// The document's title.
-    pub title: Text,
-    /// Generic messages.
-    pub messages: Messages,
-    /// Its figures.
-    pub fields: &'static [Field],
-    /// For each first byte of an input key (modulo 64), the fields whose keys begin with
-    /// it, as a bit set: [`Ruleset::lookup`] compares a key only with those.
-    pub initials: [u64; 64],
-    /// Its conditions, in the document's order.
-    pub conditions: &'static [Condition],
-    /// Tiers, highest first.
-    pub tiers: &'static [Tier],
-    /// What the ruleset does not encode, and how it reads the text.
-    pub notes: &'static [Text],
-}
-
-impl Ruleset {
-    /// The field at `index` (indexes come from the validated ruleset file).
-    pub fn field(&self, index: usize) -> Option<&'static Field> {
-        self.fields.get(index)
-    }
-
-    /// The field and unit an input key names.
-    pub fn lookup(&self, key: &str) -> Option<(usize, usize)> {
-        let first = key.as_bytes().first()?;
-        let candidates = Bits(self.initials.get(usize::from(first % 64)).copied().unwrap_or(0));
-        candidates.iter().find_map(|index| {
-            let field = self.fields.get(index)?;
-            if field.units.is_empty() {
-                (field.key == key).then_some((index, 0))
-            } else {
-                let suffix = key.strip_prefix(field.key)?.strip_prefix('_')?;
-                field.units.iter().position(|u| u.suffix == suffix).map(|unit| (index, unit))
-            }
-        })
-    }
-
-    /// Every check, in order.
-    pub fn checks(&self) -> impl Iterator<Item = &'static Check> {
-        self.conditions.iter().flat_map(|c| c.checks.iter())
-    }
-}
-
-/// A set of small indexes — fields of a ruleset, values of a set field — in one word (the
-/// schema allows at most 64 of either).
+/// A set of small indexes — fields of a ruleset, values of a set field, positions among
+/// what a check reads — in one word (the schema allows at most 64 of any).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Bits(u64);
 
@@ -318,14 +56,111 @@ impl Bits {
     }
 }
 
-include!(concat!(env!("OUT_DIR"), "/rulesets.rs"));
+/// What an input key names: a field, the unit it is given in (index among the field's
+/// keyed units), and for a per-year field the year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Key {
+    /// Field index.
+    pub field: usize,
+    /// Unit index.
+    pub unit: usize,
+    /// The year of a per-year figure.
+    pub year: Option<u32>,
+}
+
+/// A year as a key ends with it: four digits, not beginning with 0.
+fn year_of(text: &str) -> Option<u32> {
+    let bytes = text.as_bytes();
+    if bytes.len() != 4 || bytes.first() == Some(&b'0') || !bytes.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    text.parse().ok()
+}
+
+/// The field, unit and year an input key names in `ruleset`.
+pub(crate) fn lookup(ruleset: &Ruleset, key: &str) -> Option<Key> {
+    let first = key.as_bytes().first()?;
+    let candidates = Bits(ruleset.initials.get(usize::from(first % 64)).copied().unwrap_or(0));
+    candidates.iter().find_map(|index| {
+        let field = ruleset.fields.get(index)?;
+        let rest = key.strip_prefix(field.key)?;
+        // A per-year figure ends in `_{year}`.
+        let (rest, year) = if field.years > 0 {
+            let (head, year) = rest.rsplit_once('_')?;
+            (head, Some(year_of(year)?))
+        } else {
+            (rest, None)
+        };
+        if field.units.is_empty() {
+            return rest.is_empty().then_some(Key { field: index, unit: 0, year });
+        }
+        let suffix = rest.strip_prefix('_')?;
+        let unit = field.units.iter().position(|u| u.suffix == suffix)?;
+        Some(Key { field: index, unit, year })
+    })
+}
 
 /// The ruleset with this id.
 pub fn find(id: &str) -> Option<&'static Ruleset> {
     RULESETS.iter().copied().find(|r| r.id == id)
 }
 
-/// The ruleset used when figures name none (`henan-2014`; the build fails without it).
+/// The ruleset used when figures name none.
 pub fn default_ruleset() -> &'static Ruleset {
-    DEFAULT
+    RULESETS.get(generated::DEFAULT_INDEX).copied().unwrap_or(&EMPTY)
+}
+
+/// The texts of a ruleset, for the native report.
+pub fn texts_of(ruleset: &Ruleset) -> &'static RulesetTexts {
+    RULESETS
+        .iter()
+        .position(|r| r.id == ruleset.id)
+        .and_then(|i| RULESET_TEXTS.get(i).copied())
+        .unwrap_or(&NO_TEXTS)
+}
+
+/// Only reachable if the build had no ruleset, which it refuses.
+static EMPTY: Ruleset = Ruleset {
+    id: "",
+    fields: &[],
+    slots: 0,
+    initials: [0; 64],
+    conditions: &[],
+    tiers: &[],
+    messages: Messages {
+        missing: Template { index: 0, params: &[] },
+        invalid: Template { index: 0, params: &[] },
+        tier_boundary: None,
+        implausible: None,
+    },
+    texts: 0,
+};
+
+static NO_TEXTS: RulesetTexts = RulesetTexts {
+    id: "",
+    document: "",
+    issued: "",
+    title: Text { zh: "", en: "" },
+    texts: &[],
+    templates: &[],
+    join: Text { zh: "、", en: ", " },
+    conditions: &[],
+    notes: &[],
+    keys: &[],
+};
+
+/// The input key of a field given in one of its units (`land_area_mu`), and for a per-year
+/// figure its year (`output_wan_2024`).
+pub(crate) fn input_key(field: &Field, unit: usize, year: Option<u32>) -> String {
+    let mut key = String::with_capacity(field.key.len() + 10);
+    key.push_str(field.key);
+    if let Some(u) = field.units.get(unit) {
+        key.push('_');
+        key.push_str(u.suffix);
+    }
+    if let Some(year) = year {
+        key.push('_');
+        crate::number::push_int(&mut key, u128::from(year));
+    }
+    key
 }

@@ -18,20 +18,28 @@ function tarball() {
   const entries = execFileSync("tar", ["-tzf", TARBALL], { encoding: "utf8" }).split("\n")
     .filter((entry) => entry && !entry.endsWith("/")); // directory entries, if a tar writes them
   const read = (path, encoding) => execFileSync("tar", ["-xzOf", TARBALL, `package/${path}`], { encoding, maxBuffer: 64 << 20 });
-  return { entries, read, manifest: JSON.parse(read("package.json", "utf8")) };
+  const manifest = JSON.parse(read("package.json", "utf8"));
+  const names = entries.map((entry) => entry.replace(/^package\//, ""));
+  // `files` lists files, and folders (`rulesets/`) whose every file ships.
+  const listed = manifest.files.flatMap((file) => (file.endsWith("/") ? names.filter((name) => name.startsWith(file)) : [file]));
+  return { entries, read, manifest, listed };
 }
 
 test("the tarball holds exactly the files listed in package.json, plus package.json", () => {
-  const { entries, manifest } = tarball();
+  const { entries, listed } = tarball();
   const names = entries.map((entry) => entry.replace(/^package\//, ""));
   assert.deepEqual(
     names.filter((name) => /(^|\/)\.|\.stamp$|\.rs$|\.map$|^(src|target|pkg|node_modules|tests?)\/|^Cargo\.|\.tgz$/.test(name)),
     [],
     "build leftovers, dot files or sources in the tarball",
   );
-  // Everything sits flat in package/, but for the element's UI modules in package/ui/.
-  for (const entry of entries) assert.match(entry, /^package\/(ui\/)?[^/]+$/, `${entry}: everything sits flat in package/ (or in ui/)`);
-  assert.deepEqual(names.sort(), [...manifest.files, "package.json"].sort());
+  // Everything sits flat in package/, but for the element's UI modules in package/ui/ and
+  // the rulesets' catalogs in package/rulesets/.
+  for (const entry of entries) {
+    assert.match(entry, /^package\/((ui|rulesets)\/)?[^/]+$/, `${entry}: everything sits flat in package/ (or in ui/, rulesets/)`);
+  }
+  assert.ok(names.some((name) => /^rulesets\/[a-z0-9-]+\.json$/.test(name)), "the catalogs ship");
+  assert.deepEqual(names.sort(), [...listed, "package.json"].sort());
 });
 
 test("the manifest is complete: name, version, metadata, ESM, exports, types, files, sideEffects", () => {
@@ -70,7 +78,9 @@ test("the manifest is complete: name, version, metadata, ESM, exports, types, fi
   ].filter(Boolean);
   for (const path of pointed) {
     assert.match(path, /^\.\//, `${path} is relative to the package`);
-    assert.ok(names.has(path.slice(2)), `${path} is referenced by package.json but not in the tarball`);
+    // A pattern (`./rulesets/*.json`) must match at least one file.
+    const pattern = new RegExp(`^${path.slice(2).replace(/[.]/g, "\\.").replace("*", "[^/]+")}$`);
+    assert.ok([...names].some((name) => pattern.test(name)), `${path} is referenced by package.json but not in the tarball`);
   }
   assert.ok(manifest.engines?.node, "engines.node");
 });
@@ -78,7 +88,7 @@ test("the manifest is complete: name, version, metadata, ESM, exports, types, fi
 test("the browser entry, the Node entry and the glue import only files that ship", () => {
   const { read, entries } = tarball();
   const names = new Set(entries.map((entry) => entry.slice("package/".length)));
-  for (const file of ["index.js", "node.js", "api.js", "cluster_check.js", "element.js", "ui/mount.js", "ui/fields.js"]) {
+  for (const file of ["index.js", "node.js", "engine.js", "api.js", "cluster_check.js", "element.js", "ui/mount.js", "ui/fields.js", "rulesets/index.js", "rulesets/all.js"]) {
     // Comments dropped (they show usage such as `import … from "cluster-check"`).
     const code = read(file, "utf8").replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "");
     const references = [
@@ -95,10 +105,10 @@ test("the browser entry, the Node entry and the glue import only files that ship
 });
 
 test("node_modules/cluster-check is this tarball, so the other tests test what ships", () => {
-  const { read, manifest } = tarball();
+  const { read, listed } = tarball();
   const installed = join(ROOT, "node_modules", "cluster-check");
   assert.ok(existsSync(installed), "node_modules/cluster-check is missing: npm install --no-save the tarball");
-  for (const file of [...manifest.files, "package.json"]) {
+  for (const file of [...listed, "package.json"]) {
     assert.ok(
       read(file).equals(readFileSync(join(installed, file))),
       `node_modules/cluster-check/${file} differs from the tarball's: reinstall it`,

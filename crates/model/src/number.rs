@@ -5,8 +5,8 @@
 //! in the field's unit, keeps every product the rules need far inside `i128`, so no
 //! comparison ever goes through binary floating point.
 //!
-//! This file is also compiled into `build.rs`, which reads the thresholds of the ruleset
-//! files with it; it must not depend on anything else in the crate.
+//! Shared by the engine and by the ruleset compiler (which reads the thresholds of the
+//! ruleset files with it), so that a threshold and a figure are read by the same rules.
 
 use std::borrow::Cow;
 
@@ -19,7 +19,8 @@ pub const MAX_UNITS: i128 = 1_000_000_000_000;
 /// Digits of `MAX_UNITS` before the decimal point.
 const MAX_INT_DIGITS: i64 = 13;
 
-/// An exact, non-negative decimal with at most six places, at most 10^12.
+/// An exact decimal with at most six places, at most 10^12 in size; negative only for a
+/// field that is declared signed (or for a difference the engine computes).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Dec(i128);
 
@@ -242,6 +243,23 @@ pub fn grouped(plain: &str) -> String {
 /// # Errors
 /// The first [`NumberError`] that applies; `whole` asks for a count.
 pub fn parse_json_number(text: &str, whole: bool) -> Result<Dec, NumberError> {
+    parse_json_number_as(text, Accept { whole, signed: false })
+}
+
+/// What a figure may be: whole (a count), and signed (a decimal that may be negative).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Accept {
+    /// A count: a fractional part is [`NumberError::NotWhole`].
+    pub whole: bool,
+    /// A value below zero is a value, not [`NumberError::Negative`].
+    pub signed: bool,
+}
+
+/// [`parse_json_number`] for a figure of any [`Accept`].
+///
+/// # Errors
+/// The first [`NumberError`] that applies.
+pub fn parse_json_number_as(text: &str, accept: Accept) -> Result<Dec, NumberError> {
     let (negative, rest) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, text),
@@ -254,7 +272,7 @@ pub fn parse_json_number(text: &str, whole: bool) -> Result<Dec, NumberError> {
     if !is_digits(int_part) || frac_part.is_some_and(|f| !is_digits(f)) {
         return Err(NumberError::NotANumber);
     }
-    from_parts(negative, mantissa, frac_part.map_or(0, str::len), exponent, whole)
+    from_parts(negative, mantissa, frac_part.map_or(0, str::len), exponent, accept)
 }
 
 /// The text before the first byte that `at` picks, and the text after it (`None` when there
@@ -297,6 +315,14 @@ fn parse_exponent(text: &str) -> Result<i64, NumberError> {
 /// # Errors
 /// The first [`NumberError`] that applies; `whole` asks for a count.
 pub fn parse_text(text: &str, whole: bool) -> Result<Option<Dec>, NumberError> {
+    parse_text_as(text, Accept { whole, signed: false })
+}
+
+/// [`parse_text`] for a figure of any [`Accept`].
+///
+/// # Errors
+/// The first [`NumberError`] that applies.
+pub fn parse_text_as(text: &str, accept: Accept) -> Result<Option<Dec>, NumberError> {
     let trimmed = trim(text);
     if trimmed.is_empty() {
         return Ok(None);
@@ -326,7 +352,7 @@ pub fn parse_text(text: &str, whole: bool) -> Result<Option<Dec>, NumberError> {
     if !is_grouped(int_part) || frac_part.is_some_and(|f| !is_digits(f)) {
         return Err(NumberError::NotANumber);
     }
-    from_parts(negative, rest, frac_part.map_or(0, str::len), 0, whole).map(Some)
+    from_parts(negative, rest, frac_part.map_or(0, str::len), 0, accept).map(Some)
 }
 
 /// The text without white space around it, as [`str::trim`]; but a text that begins and
@@ -359,7 +385,8 @@ fn is_grouped(int_part: &str) -> bool {
 
 /// The value of `number × 10^exponent`, checked in the documented order. `number` is
 /// checked digits, perhaps in groups, perhaps with a point and then `frac_len` digits.
-fn from_parts(negative: bool, number: &str, frac_len: usize, exponent: i64, whole: bool) -> Result<Dec, NumberError> {
+fn from_parts(negative: bool, number: &str, frac_len: usize, exponent: i64, accept: Accept) -> Result<Dec, NumberError> {
+    let whole = accept.whole;
     // The separators and the point are skipped: the digits alone, in order.
     let digits = || number.bytes().filter(u8::is_ascii_digit).map(|b| b - b'0');
     // Where the significant digits are: after the leading zeros, before the trailing ones.
@@ -378,7 +405,7 @@ fn from_parts(negative: bool, number: &str, frac_len: usize, exponent: i64, whol
     if leading == total {
         return Ok(Dec::ZERO); // -0 is zero
     }
-    if negative {
+    if negative && !accept.signed {
         return Err(NumberError::Negative);
     }
     let significant_len = total - leading - trailing;
@@ -417,7 +444,8 @@ fn from_parts(negative: bool, number: &str, frac_len: usize, exponent: i64, whol
     // Now at most 13 + 6 digits, the significant ones and the zeros after them: the value
     // fits 64 bits (and at most 10^18 millionths are left).
     let shift = (low_exponent + PLACES as i64) as u32;
-    Ok(Dec(i128::from(all * 10_u64.pow(shift))))
+    let micros = i128::from(all * 10_u64.pow(shift));
+    Ok(Dec(if negative { -micros } else { micros }))
 }
 
 #[cfg(test)]
@@ -474,6 +502,19 @@ mod tests {
         assert_eq!(parse_text("2.5", true), Err(NumberError::NotWhole));
         assert_eq!(parse_text("2.00000001", true), Err(NumberError::NotWhole));
         assert_eq!(parse_text("5000000000000.5", true), Err(NumberError::TooLarge));
+    }
+
+    #[test]
+    fn reads_signed_figures_only_where_allowed() {
+        let signed = Accept { whole: false, signed: true };
+        let read = |s: &str| parse_text_as(s, signed).map(|d| d.map(plain));
+        assert_eq!(read("-5.5"), Ok(Some("-5.5".into())));
+        assert_eq!(read("－１，０００"), Ok(Some("-1000".into())));
+        assert_eq!(read("-0"), Ok(Some("0".into())));
+        assert_eq!(read("-1000000000001"), Err(NumberError::TooLarge));
+        assert_eq!(read("+5"), Err(NumberError::NotANumber));
+        assert_eq!(parse_json_number_as("-2.25", signed).map(plain), Ok("-2.25".into()));
+        assert_eq!(parse_json_number_as("-2.25", Accept::default()), Err(NumberError::Negative));
     }
 
     #[test]

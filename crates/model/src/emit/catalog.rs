@@ -1,0 +1,218 @@
+//! The catalog of a ruleset (`docs/catalog.md`): everything a front end needs, as JSON.
+
+use serde_json::{json, Map, Value};
+
+use super::rust::shown_threshold;
+use crate::load::model::{Bilingual, FieldDef, FormDef, RuleDef};
+use crate::load::CompiledRuleset;
+use crate::messages::{ERROR_CODES, NAME_LABEL, WARNING_CODES, YEAR_FIELD_LABEL};
+use crate::tables::Kind;
+
+/// Version of the catalog's shape.
+pub const FORMAT: u32 = 1;
+
+fn text(t: &Bilingual) -> Value {
+    json!({ "zh": t.zh, "en": t.en })
+}
+
+fn opt_text(t: Option<&Bilingual>) -> Value {
+    t.map_or(Value::Null, text)
+}
+
+fn kind(k: Kind) -> &'static str {
+    match k {
+        Kind::Bool => "bool",
+        Kind::Count => "count",
+        Kind::Decimal => "decimal",
+        Kind::Set => "set",
+    }
+}
+
+/// The product's wording of `name` and `year`, which a ruleset may override.
+fn meta(key: &str, form: &FormDef) -> Value {
+    let (label, question, hint, kind) = match key {
+        "name" => (
+            Bilingual {
+                zh: NAME_LABEL.text.zh.to_owned(),
+                en: NAME_LABEL.text.en.to_owned(),
+            },
+            Bilingual {
+                zh: "集群名称".to_owned(),
+                en: "Cluster name".to_owned(),
+            },
+            Some(Bilingual {
+                zh: "只用于报告抬头，如：某某县某某特色产业集群。".to_owned(),
+                en: "Only for the report heading.".to_owned(),
+            }),
+            "text",
+        ),
+        _ => (
+            Bilingual {
+                zh: YEAR_FIELD_LABEL.text.zh.to_owned(),
+                en: YEAR_FIELD_LABEL.text.en.to_owned(),
+            },
+            Bilingual {
+                zh: "数据年度".to_owned(),
+                en: "Year of the figures".to_owned(),
+            },
+            Some(Bilingual {
+                zh: "所填数据所属的年份，如 2024。".to_owned(),
+                en: "The year the figures are for, e.g. 2024.".to_owned(),
+            }),
+            "year",
+        ),
+    };
+    json!({
+        "key": key,
+        "kind": kind,
+        "label": text(form.label.as_ref().unwrap_or(&label)),
+        "question": text(form.question.as_ref().unwrap_or(&question)),
+        "hint": opt_text(form.hint.as_ref().or(hint.as_ref())),
+    })
+}
+
+fn field(r: &CompiledRuleset, f: usize, def: &FieldDef) -> Value {
+    let ix = r.fields.get(f);
+    let units: Vec<Value> = def
+        .units
+        .iter()
+        .map(|u| {
+            let (num, den) = u.factor.value;
+            let factor = if den == 1 { num.to_string() } else { format!("{num}/{den}") };
+            json!({ "id": u.id.value, "label": text(&u.label), "factor": factor, "keyed": u.keyed })
+        })
+        .collect();
+    let keys: Vec<String> = if def.years.is_some() {
+        def.input_keys().into_iter().map(|k| k + "_{year}").collect()
+    } else {
+        def.input_keys()
+    };
+    let values: Vec<Value> = def.values.iter().map(|v| json!({ "id": v.id.value, "label": text(&v.label) })).collect();
+    json!({
+        "key": def.key.value,
+        "kind": kind(def.kind),
+        "signed": def.signed,
+        "years": def.years.as_ref().map(|y| y.value),
+        "label": text(&def.label),
+        "question": text(def.form.question.as_ref().unwrap_or(&def.label)),
+        "hint": opt_text(def.form.hint.as_ref()),
+        "group": ix.map(|x| x.group.clone()),
+        "units": units,
+        "keys": keys,
+        "values": values,
+        "zero_error": def.zero_error.as_ref().map(|z| z.value.clone()),
+        "plausible_max": def.plausible_max.as_ref().map(|m| m.value.to_plain().as_str().to_owned()),
+        "checks": ix.map(|x| x.checks.clone()).unwrap_or_default(),
+    })
+}
+
+/// The error codes a report of this ruleset can carry.
+pub fn error_codes(r: &CompiledRuleset) -> Vec<String> {
+    let mut codes: Vec<String> = ERROR_CODES.iter().map(|c| (*c).to_owned()).collect();
+    for f in &r.def.fields {
+        if let Some(z) = &f.zero_error {
+            if !codes.contains(&z.value) {
+                codes.push(z.value.clone());
+            }
+        }
+    }
+    codes
+}
+
+/// The catalog of one ruleset.
+pub fn catalog(r: &CompiledRuleset) -> Value {
+    let def = &r.def;
+    let fields: Vec<Value> = def.fields.iter().enumerate().map(|(f, d)| field(r, f, d)).collect();
+    let groups: Vec<Value> = r
+        .groups
+        .iter()
+        .map(|g| {
+            let keys: Vec<&str> = g.fields.iter().filter_map(|&f| def.fields.get(f)).map(|f| f.key.value.as_str()).collect();
+            json!({ "id": g.id, "clause": g.clause, "title": text(&g.title), "fields": keys })
+        })
+        .collect();
+    let conditions: Vec<Value> = def
+        .conditions
+        .iter()
+        .map(|c| {
+            let checks: Vec<Value> = c
+                .checks
+                .iter()
+                .map(|k| {
+                    let fields: Vec<&str> = k.rule.fields().iter().map(|f| f.value.as_str()).collect();
+                    let mut unique: Vec<&str> = Vec::new();
+                    for f in fields {
+                        if !unique.contains(&f) {
+                            unique.push(f);
+                        }
+                    }
+                    let (compare, soft) = match &k.rule {
+                        RuleDef::Threshold { compare, soft, .. } => (Some(compare.value.symbol()), *soft),
+                        RuleDef::Ratio { compare, .. } | RuleDef::EachYear { compare, .. } | RuleDef::Growth { compare, .. } => {
+                            (Some(compare.value.symbol()), false)
+                        }
+                        _ => (None, false),
+                    };
+                    json!({
+                        "id": k.id.value,
+                        "title": text(&k.title),
+                        "citation": k.citation.value,
+                        "citation_en": k.citation_en,
+                        "rule": k.rule.name(),
+                        "compare": compare,
+                        "threshold": shown_threshold(r, &k.rule),
+                        "unit": opt_text(k.unit.as_ref()),
+                        "soft": soft,
+                        "fields": unique,
+                    })
+                })
+                .collect();
+            json!({ "id": c.id.value, "clause": c.clause, "title": text(&c.title), "checks": checks })
+        })
+        .collect();
+    let tiers = def.tiers.as_ref().map_or(Value::Null, |t| {
+        let list: Vec<Value> = t
+            .bands
+            .iter()
+            .map(|b| {
+                json!({
+                    "id": b.id.value,
+                    "title": text(&b.title),
+                    "citation": b.citation.value,
+                    "citation_en": b.citation_en,
+                    "compare": b.compare.value.symbol(),
+                    "threshold": b.threshold.value.to_plain().as_str(),
+                })
+            })
+            .collect();
+        json!({ "label": text(&t.label), "field": t.field.value, "none": text(&t.none), "unknown": text(&t.unknown), "list": list })
+    });
+    let mut out = Map::new();
+    out.insert("format".into(), json!(FORMAT));
+    out.insert("id".into(), json!(def.id.value));
+    out.insert("document".into(), json!(def.document));
+    out.insert("issued".into(), json!(def.issued.value));
+    for (key, t) in [
+        ("title", &def.title),
+        ("short", &def.short),
+        ("issuer", &def.issuer),
+        ("about", &def.about),
+        ("scope", &def.scope),
+    ] {
+        out.insert(key.into(), text(t));
+    }
+    out.insert("not_assessed".into(), Value::Array(def.not_assessed.iter().map(text).collect()));
+    out.insert("default".into(), json!(def.default));
+    out.insert("meta".into(), json!([meta("name", &def.meta.name), meta("year", &def.meta.year)]));
+    out.insert("fields".into(), Value::Array(fields));
+    out.insert("groups".into(), Value::Array(groups));
+    out.insert("conditions".into(), Value::Array(conditions));
+    out.insert("tiers".into(), tiers);
+    out.insert("notes".into(), Value::Array(def.notes.iter().map(text).collect()));
+    out.insert("errors".into(), json!(error_codes(r)));
+    out.insert("warnings".into(), json!(WARNING_CODES));
+    out.insert("templates".into(), Value::Array(r.templates.iter().map(|t| text(&t.text)).collect()));
+    out.insert("texts".into(), Value::Array(r.texts.iter().map(text).collect()));
+    out.insert("join".into(), json!({ "zh": "、", "en": ", " }));
+    Value::Object(out)
+}

@@ -1,0 +1,472 @@
+//! What must hold of a ruleset file beyond its shape: ids, references between entries,
+//! kinds, thresholds, citations quoted verbatim from the source, and placeholders the
+//! engine fills. Every problem is recorded, not just the first.
+
+use std::collections::HashSet;
+
+use super::model::{Bilingual, FieldDef, RuleDef, RulesetDef, TextAt};
+use super::reader::{nearest, At, Problems};
+use crate::messages::META_KEYS;
+use crate::number::Dec;
+use crate::tables::{Kind, Param, WhenZero};
+
+/// The most fields of a ruleset, and values of a set field: the engine keeps sets of them
+/// in 64-bit words.
+pub const MAX_MEMBERS: usize = 64;
+/// The most readings of a ruleset (a per-year field takes one per year).
+pub const MAX_SLOTS: usize = 64;
+
+/// Whether a text is an id: lower-case ASCII letters, digits, `_` and `-`.
+pub fn is_id(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+}
+
+fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
+}
+
+/// The names a template may use, for a check of a rule kind.
+pub fn explain_params(rule: &RuleDef) -> Vec<Param> {
+    let mut params = vec![Param::Value, Param::Threshold, Param::Gap, Param::GapUnit, Param::GapLabel];
+    match rule {
+        RuleDef::AllOf { .. } => params.push(Param::Missing),
+        RuleDef::EachYear { .. } => {
+            params.extend([Param::FirstYear, Param::LastYear, Param::Years, Param::ShortYears]);
+        }
+        RuleDef::Growth { .. } => {
+            params.extend([Param::FirstYear, Param::LastYear, Param::FirstValue, Param::LastValue]);
+        }
+        RuleDef::AnyCount { groups } => {
+            params.push(Param::Group);
+            for n in 1..=groups.len() {
+                let n = u8::try_from(n).unwrap_or(u8::MAX);
+                params.extend([Param::GroupValue(n), Param::GroupThreshold(n)]);
+            }
+        }
+        _ => {}
+    }
+    params
+}
+
+/// Placeholders of the ruleset's messages.
+pub const MISSING_PARAMS: [Param; 1] = [Param::Fields];
+/// Placeholders of `tier_boundary`.
+pub const TIER_PARAMS: [Param; 1] = [Param::Threshold];
+/// Placeholders of `implausible`.
+pub const IMPLAUSIBLE_PARAMS: [Param; 5] = [Param::Key, Param::Label, Param::Value, Param::Limit, Param::Unit];
+
+/// A template with numbered places, and what fills each.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Compiled {
+    /// `{0}`, `{1}`, … in place of the names.
+    pub text: Bilingual,
+    /// Place `i` is filled with `params[i]`.
+    pub params: Vec<Param>,
+}
+
+/// Turns named placeholders into numbered places, in the order they first appear (Chinese
+/// first). A name not in `allowed`, or an unclosed brace, is a problem at `place`.
+pub fn number_placeholders(template: &TextAt, allowed: &[Param], place: &str, problems: &Problems) -> Compiled {
+    let mut params: Vec<Param> = Vec::new();
+    let mut convert = |s: &str, lang: &str| -> String {
+        if s.trim().is_empty() {
+            problems.add(template.span.clone(), place, format!("the {lang} text is empty"));
+        }
+        let mut out = String::with_capacity(s.len());
+        let mut rest = s;
+        while let Some(open) = rest.find('{') {
+            out.push_str(rest.get(..open).unwrap_or(""));
+            let after = rest.get(open + 1..).unwrap_or("");
+            let Some(close) = after.find('}') else {
+                problems.add(template.span.clone(), place, format!("unclosed {{ in the {lang} text"));
+                out.push_str(after);
+                return out;
+            };
+            let name = after.get(..close).unwrap_or("");
+            match allowed.iter().find(|p| p.name() == name) {
+                Some(param) => {
+                    let at = params.iter().position(|p| p == param).unwrap_or_else(|| {
+                        params.push(*param);
+                        params.len() - 1
+                    });
+                    out.push('{');
+                    out.push_str(&at.to_string());
+                    out.push('}');
+                }
+                None => {
+                    let names: Vec<String> = allowed.iter().map(|p| p.name()).collect();
+                    problems.add(
+                        template.span.clone(),
+                        place,
+                        format!("unknown placeholder {{{name}}} in the {lang} text; allowed here: {}", names.join(", ")),
+                    );
+                }
+            }
+            rest = after.get(close + 1..).unwrap_or("");
+        }
+        out.push_str(rest);
+        out
+    };
+    let zh = convert(&template.value.zh, "zh");
+    let en = convert(&template.value.en, "en");
+    Compiled {
+        text: Bilingual { zh, en },
+        params,
+    }
+}
+
+fn nonempty(problems: &Problems, span: &core::ops::Range<usize>, place: &str, text: &Bilingual) {
+    for (lang, s) in [("zh", &text.zh), ("en", &text.en)] {
+        if s.trim().is_empty() {
+            problems.add(span.clone(), place, format!("the {lang} text is empty"));
+        }
+    }
+}
+
+/// Checks everything that must hold across the entries of a ruleset; placeholders are
+/// checked when the templates are compiled.
+pub fn validate(def: &RulesetDef, problems: &Problems) {
+    let whole = 0..0;
+    if !is_id(&def.id.value) {
+        problems.add(def.id.span.clone(), "id", format!("{:?} is not an id (a-z, 0-9, _ and -)", def.id.value));
+    }
+    if !is_date(&def.issued.value) {
+        problems.add(def.issued.span.clone(), "issued", format!("{:?} is not a date (YYYY-MM-DD)", def.issued.value));
+    }
+    if def.document.trim().is_empty() {
+        problems.add(whole.clone(), "document", "the document number is empty");
+    }
+    for (place, text) in [
+        ("title", &def.title),
+        ("short", &def.short),
+        ("issuer", &def.issuer),
+        ("about", &def.about),
+        ("scope", &def.scope),
+    ] {
+        nonempty(problems, &whole, place, text);
+    }
+    if def.source.value.trim().is_empty() {
+        problems.add(def.source.span.clone(), "source", "the quoted source text is empty");
+    }
+    for (i, n) in def.not_assessed.iter().enumerate() {
+        nonempty(problems, &whole, &format!("not_assessed[{i}]"), n);
+    }
+    for (i, n) in def.notes.iter().enumerate() {
+        nonempty(problems, &whole, &format!("notes[{i}]"), n);
+    }
+
+    validate_fields(def, problems);
+    let field = |name: &At<String>| def.fields.iter().find(|f| f.key.value == name.value);
+    // A reference to a field of one of `kinds`.
+    let refer = |place: &str, name: &At<String>, kinds: &[Kind]| -> Option<&FieldDef> {
+        match field(name) {
+            Some(f) if kinds.contains(&f.kind) => Some(f),
+            Some(f) => {
+                problems.add(name.span.clone(), place, format!("field {:?} is a {:?}; expected {kinds:?}", name.value, f.kind));
+                None
+            }
+            None => {
+                let keys: Vec<&str> = def.fields.iter().map(|f| f.key.value.as_str()).collect();
+                let hint = nearest(&name.value, &keys).map(|k| format!("; did you mean {k:?}?")).unwrap_or_default();
+                problems.add(name.span.clone(), place, format!("no field {:?}{hint}", name.value));
+                None
+            }
+        }
+    };
+
+    let mut ids: HashSet<String> = HashSet::new();
+    let mut unique = |at: &At<String>, place: &str, what: &str| {
+        if !is_id(&at.value) {
+            problems.add(at.span.clone(), place, format!("{what} id {:?} is not an id", at.value));
+        } else if !ids.insert(at.value.clone()) {
+            problems.add(at.span.clone(), place, format!("{what} id {:?} is used twice", at.value));
+        }
+    };
+    let numbers = [Kind::Count, Kind::Decimal];
+    for (c, condition) in def.conditions.iter().enumerate() {
+        let place = format!("conditions[{c}] ({})", condition.id.value);
+        unique(&condition.id, &place, "condition");
+        if condition.clause.trim().is_empty() {
+            problems.add(condition.id.span.clone(), &place, "the clause is empty");
+        }
+        nonempty(problems, &condition.id.span, &place, &condition.title);
+        for (k, check) in condition.checks.iter().enumerate() {
+            let place = format!("conditions[{c}].checks[{k}] ({})", check.id.value);
+            unique(&check.id, &place, "check");
+            nonempty(problems, &check.span, &format!("{place}.title"), &check.title);
+            if check.citation.value.trim().is_empty() || !def.source.value.contains(&check.citation.value) {
+                problems.add(
+                    check.citation.span.clone(),
+                    &place,
+                    format!("citation {:?} is not quoted verbatim from the source", check.citation.value),
+                );
+            }
+            if check.citation_en.trim().is_empty() {
+                problems.add(check.span.clone(), &place, "citation_en (an English rendering of the citation) is empty");
+            }
+            if let Some(unit) = &check.unit {
+                if unit.zh.trim().is_empty() {
+                    problems.add(check.span.clone(), format!("{place}.unit"), "the unit's zh text is empty");
+                }
+            }
+            let soft = matches!(check.rule, RuleDef::Threshold { soft: true, .. });
+            if soft != check.explain.guidance.is_some() {
+                problems.add(
+                    check.span.clone(),
+                    &place,
+                    "explain.guidance is for a soft bound, and a soft bound needs it (the warning when the bound is exceeded)",
+                );
+            }
+            let zero_met = matches!(check.rule, RuleDef::Ratio { when_zero: At { value: WhenZero::Met, .. }, .. });
+            if check.explain.nothing_due.is_some() && !zero_met {
+                problems.add(check.span.clone(), &place, "explain.nothing_due is only for a ratio with when_denominator_zero = \"met\"");
+            }
+            match &check.rule {
+                RuleDef::IsTrue { field } => {
+                    refer(&place, field, &[Kind::Bool]);
+                }
+                RuleDef::AnyTrue { fields } => {
+                    for f in fields {
+                        refer(&place, f, &[Kind::Bool]);
+                    }
+                }
+                RuleDef::Threshold { field, .. } => {
+                    refer(&place, field, &numbers);
+                }
+                RuleDef::Ratio {
+                    numerator,
+                    denominator,
+                    compare,
+                    threshold,
+                    percent,
+                    when_zero,
+                    gap_grows_denominator,
+                    ..
+                } => {
+                    for f in [numerator, denominator] {
+                        if let Some(found) = refer(&place, f, &numbers) {
+                            if found.signed {
+                                problems.add(f.span.clone(), &place, format!("a ratio of a signed field ({:?}) is not defined", f.value));
+                            }
+                        }
+                    }
+                    let den = field(denominator);
+                    if when_zero.value == WhenZero::Error && den.is_some_and(|d| d.zero_error.is_none()) {
+                        problems.add(when_zero.span.clone(), &place, "the denominator needs a zero_error code");
+                    }
+                    if gap_grows_denominator.value
+                        && !(*percent && threshold.value < Dec::from_units(100) && !compare.value.is_upper())
+                    {
+                        problems.add(
+                            gap_grows_denominator.span.clone(),
+                            &place,
+                            "a share's gap needs a percent lower bound below 100",
+                        );
+                    }
+                }
+                RuleDef::AllOf { field } => {
+                    refer(&place, field, &[Kind::Set]);
+                }
+                RuleDef::EachYear { field, .. } => {
+                    if let Some(f) = refer(&place, field, &numbers) {
+                        if f.years.is_none() {
+                            problems.add(field.span.clone(), &place, format!("each_year needs a per-year field; {:?} has no years", field.value));
+                        }
+                    }
+                }
+                RuleDef::Growth { field, .. } => {
+                    if let Some(f) = refer(&place, field, &numbers) {
+                        if f.years.as_ref().map_or(true, |y| y.value < 2) {
+                            problems.add(field.span.clone(), &place, format!("growth needs a field of at least 2 years; {:?} is not", field.value));
+                        }
+                        if f.zero_error.is_none() {
+                            problems.add(field.span.clone(), &place, "growth divides by the first year: the field needs a zero_error code");
+                        }
+                        if f.signed {
+                            problems.add(field.span.clone(), &place, "growth of a signed field is not defined");
+                        }
+                    }
+                }
+                RuleDef::AnyCount { groups } => {
+                    for (g, group) in groups.iter().enumerate() {
+                        let place = format!("{place}.groups[{g}]");
+                        for f in &group.fields {
+                            refer(&place, f, &[Kind::Count]);
+                        }
+                        if group.compare.value.is_upper() {
+                            problems.add(group.compare.span.clone(), &place, "a group of counts needs \">=\" or \">\"");
+                        }
+                        nonempty(problems, &group.compare.span, &format!("{place}.title"), &group.title);
+                    }
+                }
+            }
+        }
+    }
+
+    if let Some(tiers) = &def.tiers {
+        refer("tiers", &tiers.field, &numbers);
+        for (place, text) in [("tiers.label", &tiers.label), ("tiers.none", &tiers.none), ("tiers.unknown", &tiers.unknown)] {
+            nonempty(problems, &tiers.field.span, place, text);
+        }
+        if tiers.bands.is_empty() {
+            problems.add(tiers.field.span.clone(), "tiers", "tiers need at least one band ([[tiers.bands]])");
+        }
+        let mut previous: Option<Dec> = None;
+        for (b, band) in tiers.bands.iter().enumerate() {
+            let place = format!("tiers.bands[{b}] ({})", band.id.value);
+            unique(&band.id, &place, "tier");
+            if band.compare.value.is_upper() {
+                problems.add(band.compare.span.clone(), &place, "a tier needs \">=\" or \">\"");
+            }
+            if previous.is_some_and(|p| p <= band.threshold.value) {
+                problems.add(band.threshold.span.clone(), &place, "tiers go from the highest threshold down");
+            }
+            previous = Some(band.threshold.value);
+            nonempty(problems, &band.id.span, &place, &band.title);
+            if !def.source.value.contains(&band.citation.value) || band.citation.value.trim().is_empty() {
+                problems.add(
+                    band.citation.span.clone(),
+                    &place,
+                    format!("citation {:?} is not quoted verbatim from the source", band.citation.value),
+                );
+            }
+            if band.citation_en.trim().is_empty() {
+                problems.add(band.id.span.clone(), &place, "citation_en is empty");
+            }
+        }
+    }
+
+    // Declared groups: every field in exactly one.
+    if !def.groups.is_empty() {
+        let mut seen: HashSet<&str> = HashSet::new();
+        for (g, group) in def.groups.iter().enumerate() {
+            let place = format!("groups[{g}]");
+            if !is_id(&group.id.value) {
+                problems.add(group.id.span.clone(), &place, "the group id is not an id");
+            }
+            for f in &group.fields {
+                if field(f).is_none() {
+                    problems.add(f.span.clone(), &place, format!("no field {:?}", f.value));
+                } else if !seen.insert(f.value.as_str()) {
+                    problems.add(f.span.clone(), &place, format!("field {:?} is in two groups", f.value));
+                }
+            }
+        }
+        for f in &def.fields {
+            if !seen.contains(f.key.value.as_str()) {
+                problems.add(f.key.span.clone(), "groups", format!("field {:?} is in no group", f.key.value));
+            }
+        }
+    }
+}
+
+fn validate_fields(def: &RulesetDef, problems: &Problems) {
+    if def.fields.len() > MAX_MEMBERS {
+        problems.add(0..0, "fields", format!("a ruleset has at most {MAX_MEMBERS} fields"));
+    }
+    let slots: usize = def.fields.iter().map(|f| usize::from(f.years.as_ref().map_or(1, |y| y.value))).sum();
+    if slots > MAX_SLOTS {
+        problems.add(0..0, "fields", format!("the fields need {slots} readings (one per year of a per-year field); at most {MAX_SLOTS}"));
+    }
+    let mut keys: HashSet<String> = HashSet::new();
+    let mut stems: HashSet<&str> = HashSet::new();
+    for (i, field) in def.fields.iter().enumerate() {
+        let place = format!("fields[{i}] ({})", field.key.value);
+        if !is_id(&field.key.value) || field.key.value.contains('-') {
+            problems.add(field.key.span.clone(), &place, "the key is not an id (a-z, 0-9 and _)");
+        }
+        if !stems.insert(field.key.value.as_str()) {
+            problems.add(field.key.span.clone(), &place, "the key is used twice");
+        }
+        nonempty(problems, &field.span, &format!("{place}.label"), &field.label);
+        let decimal = field.kind == Kind::Decimal;
+        match field.kind {
+            Kind::Bool | Kind::Set if !field.units.is_empty() => {
+                problems.add(field.span.clone(), &place, "a yes/no or set field has no units");
+            }
+            Kind::Count if field.units.len() > 1 || field.units.iter().any(|u| u.keyed || u.factor.value != (1, 1)) => {
+                problems.add(field.span.clone(), &place, "a count has at most one unit, its name (key = false, no factor)");
+            }
+            _ => {}
+        }
+        if field.signed && !decimal {
+            problems.add(field.span.clone(), &place, "only a decimal can be signed");
+        }
+        if field.years.is_some() && !matches!(field.kind, Kind::Count | Kind::Decimal) {
+            problems.add(field.span.clone(), &place, "only a count or a decimal can be given per year");
+        }
+        if (field.kind == Kind::Set) == field.values.is_empty() {
+            problems.add(field.span.clone(), &place, "a set field, and only a set field, lists its values");
+        }
+        if field.values.len() > MAX_MEMBERS {
+            problems.add(field.span.clone(), &place, format!("a set field has at most {MAX_MEMBERS} values"));
+        }
+        let mut value_ids = HashSet::new();
+        for v in &field.values {
+            if !is_id(&v.id.value) || !value_ids.insert(v.id.value.as_str()) {
+                problems.add(v.id.span.clone(), &place, format!("value id {:?} is not a unique id", v.id.value));
+            }
+            nonempty(problems, &v.id.span, &format!("{place}.values.{}", v.id.value), &v.label);
+        }
+        let mut unit_ids = HashSet::new();
+        for (u, unit) in field.units.iter().enumerate() {
+            let uplace = format!("{place}.units[{u}]");
+            if !is_id(&unit.id.value) || unit.id.value.contains('-') || !unit_ids.insert(unit.id.value.as_str()) {
+                problems.add(unit.id.span.clone(), &uplace, format!("unit id {:?} is not a unique id", unit.id.value));
+            }
+            if unit.id.value.len() == 4 && unit.id.value.bytes().all(|b| b.is_ascii_digit()) {
+                problems.add(unit.id.span.clone(), &uplace, "a unit id cannot look like a year");
+            }
+            if unit.label.zh.trim().is_empty() {
+                problems.add(unit.id.span.clone(), &uplace, "the unit's zh name is empty");
+            }
+            if u == 0 && unit.factor.value != (1, 1) {
+                problems.add(unit.factor.span.clone(), &uplace, "the first unit is the base unit: its factor is 1");
+            }
+            let (_, den) = unit.factor.value;
+            let decimal_factor = (0..=12).any(|p| 10_i128.checked_pow(p) == Some(den));
+            if !unit.keyed && !decimal_factor {
+                problems.add(
+                    unit.factor.span.clone(),
+                    &uplace,
+                    "a unit for entry only (key = false) needs a decimal factor, so that the front end converts exactly",
+                );
+            }
+        }
+        if field.keyed_units().next().is_some() && field.units.first().is_some_and(|u| !u.keyed) {
+            problems.add(field.span.clone(), &place, "when some unit is keyed, the base unit (the first) is keyed too");
+        }
+        if let Some(code) = &field.zero_error {
+            if !is_id(&code.value) {
+                problems.add(code.span.clone(), &place, "zero_error must be an error code (a-z, 0-9 and _)");
+            }
+        }
+        if let Some(max) = &field.plausible_max {
+            if !matches!(field.kind, Kind::Count | Kind::Decimal) {
+                problems.add(max.span.clone(), &place, "only a number has a plausible limit");
+            }
+            if def.messages.implausible.is_none() {
+                problems.add(max.span.clone(), &place, "plausible_max needs messages.implausible");
+            }
+        }
+        for key in field.input_keys() {
+            if META_KEYS.contains(&key.as_str()) || !keys.insert(key.clone()) {
+                problems.add(field.key.span.clone(), &place, format!("input key {key:?} is used twice"));
+            }
+        }
+    }
+    // A key of one field must not read as the key of another with a unit or a year.
+    for a in &def.fields {
+        for b in &def.fields {
+            if a.key.value != b.key.value && a.key.value.starts_with(&(b.key.value.clone() + "_")) && !b.units.is_empty() {
+                problems.add(
+                    a.key.span.clone(),
+                    "fields",
+                    format!("field {:?} begins with field {:?} and a unit separator: their keys could be confused", a.key.value, b.key.value),
+                );
+            }
+        }
+    }
+}
