@@ -12,25 +12,26 @@ PORT ?= 8080
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/version = |"/, ""); print }' Cargo.lock)
 TARBALL := target/npm/cluster-check-$(VERSION).tgz
-PACKAGE_SOURCES := $(shell find src js -type f) build.rs Cargo.toml Cargo.lock LICENSE \
+PACKAGE_SOURCES := $(shell find src js crates/model/src -type f) crates/model/Cargo.toml build.rs Cargo.toml Cargo.lock LICENSE \
 	scripts/build-package.mjs scripts/shim/wasm-bindgen
-WWW_SOURCES := $(shell find www -type f 2>/dev/null) scripts/build-www.mjs
+WWW_SOURCES := $(shell find www -type f 2>/dev/null) scripts/build-www.mjs scripts/package-files.mjs
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve test test-rust test-js test-browser package www single setup-rust setup-wasm setup-node setup-browser bench clean
+.PHONY: serve test test-rust test-js test-fixture fixture-package test-browser package www single setup-rust setup-wasm setup-node setup-browser bench clean
 
 ## The page, built and served at http://127.0.0.1:$(PORT) (PORT overrides).
 serve: www
 	node scripts/serve.mjs dist/www --port $(PORT)
 
-## Every test: Rust, the npm package in Node, and the browser.
-test: test-rust test-js test-browser
+## Every test: Rust, the npm package in Node, the ruleset fixtures, and the browser.
+test: test-rust test-js test-fixture test-browser
 
-## Rust: unit, case-file, property and doc tests; clippy with the no-panic lints.
+## Rust: unit, case-file, golden-file, property and doc tests of the engine; the ruleset
+## model's tests (reading, validating, compiling ruleset files); clippy with the no-panic lints.
 test-rust: setup-rust
-	cargo test --all-targets
-	cargo test --doc
-	cargo clippy --all-targets -- -D warnings
+	cargo test --workspace --all-targets --all-features
+	cargo test --workspace --doc --all-features
+	cargo clippy --workspace --all-targets --all-features -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
 
 ## The built npm package, installed from its tarball as a user would get it.
@@ -38,6 +39,25 @@ test-js: package setup-node
 	npm install --no-save --no-package-lock --ignore-scripts $(TARBALL)
 	node --test tests/js/*.test.mjs
 	tsc -p tests/types
+
+## The ruleset fixtures of tests/rulesets/ (not shipped) built in, as a new document would be:
+## their case files through the native engine and through the package built with them (in
+## target/fixture/), the declarations generated for them, and the element in Chromium. The
+## package with them is installed for these tests only: test-browser puts the shipped one back.
+FIXTURE_RULESETS := tests/rulesets
+FIXTURE_TARBALL := target/fixture/npm/cluster-check-$(VERSION).tgz
+test-fixture: fixture-package setup-node setup-browser
+	CLUSTER_CHECK_EXTRA_RULESETS=$(FIXTURE_RULESETS) CARGO_TARGET_DIR=target/fixture cargo test --test cases
+	npm install --no-save --no-package-lock --ignore-scripts $(FIXTURE_TARBALL)
+	CLUSTER_CHECK_EXTRA_RULESETS=$(FIXTURE_RULESETS) node --test --test-concurrency=1 tests/fixture/*.test.mjs
+	tsc -p tests/fixture
+
+fixture-package: target/fixture/pkg/.stamp
+target/fixture/pkg/.stamp: $(PACKAGE_SOURCES) $(shell find $(FIXTURE_RULESETS) -type f) | setup-wasm setup-node
+	CLUSTER_CHECK_EXTRA_RULESETS=$(FIXTURE_RULESETS) CARGO_TARGET_DIR=target/fixture PATH="$(CURDIR)/scripts/shim:$$PATH" \
+		wasm-pack build --release --target web --out-dir target/fixture/pkg --out-name cluster_check --no-pack --no-gitignore
+	CLUSTER_CHECK_EXTRA_RULESETS=$(FIXTURE_RULESETS) PKG_DIR=target/fixture/pkg NPM_DIR=target/fixture/npm node scripts/build-package.mjs
+	touch $@
 
 ## Headless Chromium: the package from static hosting and from a Vite build, and the page.
 test-browser: package www setup-node setup-browser

@@ -3,16 +3,13 @@
 // property and its `cluster-check-change` event (also on document.querySelector and
 // document.createElement through HTMLElementTagNameMap).
 
-import type { Figures, Report } from "./index.js";
+import type { Figures, Report, RulesetId, RulesetMap } from "./index.js";
 
 /** The languages of the `lang` attribute (another value reads as the closest: "en-GB" → en, else zh). */
 export type ClusterCheckLanguage = "zh" | "en";
 
-/** The form fields of the amounts of money (their figures are `<field>_wan`). */
-export type ClusterCheckMoneyField = "fixed_investment" | "revenue" | "leading_industry_revenue" | "rd_expense";
-
-/** The unit an amount of money is shown in: "wan" (万元) or "yi" (亿元). */
-export type ClusterCheckMoneyUnit = "wan" | "yi";
+/** The unit each figure with a choice of units is shown in, for every ruleset: e.g. `{ revenue: "yi", land_area: "mu" }`. */
+export type ClusterCheckUnits = RulesetMap[RulesetId]["units"];
 
 /** The event after every evaluation: `detail` is the report. Bubbles and crosses shadow roots. */
 export type ClusterCheckChangeEvent = CustomEvent<Report>;
@@ -21,7 +18,8 @@ export type ClusterCheckChangeEvent = CustomEvent<Report>;
  * The whole self-assessment (form and results) in an open shadow root.
  *
  * Attributes: `lang` (`zh` | `en`; without it, the closest `lang` around the element, else
- * `zh`), `ruleset` (sent as the `ruleset` figure), `compact` (results first, one column).
+ * `zh`), `ruleset` (the document: its form, and the `ruleset` figure), `compact` (results
+ * first, one column).
  */
 export declare class ClusterCheckElement extends HTMLElement {
   static readonly observedAttributes: readonly ["lang", "ruleset", "compact"];
@@ -39,21 +37,28 @@ export declare class ClusterCheckElement extends HTMLElement {
   get figures(): Figures;
   set figures(figures: Figures | null | undefined);
   /**
-   * The unit each amount of money is shown in (a fresh object on every read). `figures` are
-   * always in 万元 and do not say which unit was typed: keep both to give the form back
-   * exactly as it was.
+   * The unit each figure with a choice of units is shown in (a fresh object on every read;
+   * empty until the catalog has loaded). `figures` are in the unit of their key (an amount
+   * typed in 亿元 is sent in 万元): keep both to give the form back exactly as it was.
    *
-   * Setting it shows the given amounts in those units (fields left out keep theirs): the
-   * typed text moves its decimal point, so the figures stay exactly the same ("685000" 万元
-   * shows as "68.5" 亿元). Setting `figures` shows every amount in 万元 again: set the units
-   * after the figures.
-   * @throws {TypeError} for something that is not an object, a field that is not an amount, or another unit.
+   * Setting it shows the given figures in those units (fields left out keep theirs): the
+   * typed text is converted exactly, so the figures stay exactly the same ("685000" 万元
+   * shows as "68.5" 亿元). Setting `figures` shows every figure in its key's unit again: set
+   * the units after the figures. Units set before the catalog has loaded are applied then.
+   * @throws {TypeError} for something that is not an object, or (once the catalog is there) a field without a choice of units or a unit it does not have.
    */
-  get units(): Record<ClusterCheckMoneyField, ClusterCheckMoneyUnit>;
-  set units(units: Partial<Record<ClusterCheckMoneyField, ClusterCheckMoneyUnit>>);
+  get units(): ClusterCheckUnits;
+  set units(units: ClusterCheckUnits);
+  /**
+   * Settles (with the element) once the form is built for its document: the catalog of its
+   * ruleset loaded and the figures set meanwhile in the form.
+   */
+  readonly ready: Promise<ClusterCheckElement>;
+  /** The catalog of the ruleset on screen (see the package's docs/catalog.md), or null while it loads. */
+  readonly catalog: { id: RulesetId; [member: string]: unknown } | null;
   /** The latest report, or null before the engine has evaluated anything. */
   readonly report: Report | null;
-  /** The `ruleset` attribute (null: the engine's default, `henan-2014`). */
+  /** The `ruleset` attribute: which document (null: the default, `henan-2014`). */
   ruleset: string | null;
   /** The `compact` attribute. */
   compact: boolean;

@@ -4,21 +4,23 @@
 //   <cluster-check lang="en" compact></cluster-check>
 //   <script type="module">import "cluster-check/element";</script>   (or a relative path)
 //
-// Importing this module registers the element (that is its side effect). It is light: the
-// engine (./index.js and its .wasm, both found relative to this module's URL) is imported
-// on the first connection, so a page shows the form at once and the verdict when the
-// engine is ready. Styles are a constructed stylesheet adopted by the shadow root: no
-// <style> element, no style attribute, no request, so a host's `style-src 'self'` holds,
-// whatever path or origin the package is served from.
+// Importing this module registers the element (that is its side effect). It is light: on
+// the first connection it imports the catalog of its ruleset (./rulesets/<id>.js: the form,
+// its questions and units, the results' texts) and the engine (./engine.js and its .wasm),
+// both found relative to this module's URL and fetched at the same time, so a page
+// downloads the catalog of the document it shows and no other. Styles are a constructed
+// stylesheet adopted by the shadow root: no <style> element, no style attribute, no
+// request, so a host's `style-src 'self'` holds, whatever path or origin the package is
+// served from.
 //
-// Attributes: lang (zh | en; otherwise the closest lang around it), ruleset (sent as the
-// `ruleset` figure), compact (results first, one column). Properties: figures (preset or
-// read the figures), units (the unit each amount of money is shown in), report (the latest
-// report, or null). Event: cluster-check-change (bubbles, composed), detail = the report,
-// after every evaluation.
+// Attributes: lang (zh | en; otherwise the closest lang around it), ruleset (which document:
+// its form, and the `ruleset` figure), compact (results first, one column). Properties:
+// figures (preset or read the figures), units (the unit each figure is typed in), report (the
+// latest report, or null). Event: cluster-check-change (bubbles, composed), detail = the
+// report, after every evaluation.
 import { mountClusterCheck } from "./ui/mount.js";
 import { DEFAULT_LANGUAGE, normalizeLanguage } from "./ui/i18n.js";
-import { FIELDS, UNITS } from "./ui/fields.js";
+import { DEFAULT_RULESET, loadCatalog } from "./rulesets/index.js";
 import css from "./ui/styles.js";
 
 export const TAG_NAME = "cluster-check";
@@ -27,9 +29,25 @@ export const CHANGE_EVENT = "cluster-check-change";
 let engine;
 /** The engine, imported once for every element of the page, on the first connection. */
 function loadEngine() {
-  engine ??= import("./index.js");
+  engine ??= import("./engine.js").then((module) => module.engine);
   return engine;
 }
+
+/**
+ * The catalog of a ruleset id; for an id that is no ruleset, the default one's (the form is
+ * the default's, and the engine reports the unknown id as `unknown_ruleset`).
+ */
+async function catalogFor(id) {
+  const wanted = wantedRuleset(id);
+  const catalog = (await loadCatalog(wanted)) ?? (await loadCatalog(DEFAULT_RULESET));
+  if (catalog) loaded.set(wanted, catalog);
+  return catalog;
+}
+
+/** The catalogs loaded so far, by the id asked for: a second element builds its form at once. */
+const loaded = new Map();
+
+const wantedRuleset = (id) => (typeof id === "string" && id.trim() !== "" ? id.trim() : DEFAULT_RULESET);
 
 let sheet;
 /** One stylesheet, shared by every element of the document. */
@@ -40,9 +58,6 @@ function styleSheet() {
   }
   return sheet;
 }
-
-const MONEY_FIELDS = Object.keys(FIELDS).filter((key) => FIELDS[key].kind === "money");
-const MONEY_UNITS = UNITS.money.map((unit) => unit.id);
 
 function isFiguresLike(value) {
   return value === null || value === undefined || value instanceof Map || (typeof value === "object" && !Array.isArray(value));
@@ -59,6 +74,13 @@ export class ClusterCheckElement extends Base {
   #ui = null;
   /** Figures to start from when the UI is mounted (set before, or kept over a disconnection). */
   #figures = null;
+  /** Units set before the catalog arrived: applied when it does. */
+  #units = null;
+  /** Which catalog load is the latest (an attribute may change while one is on its way). */
+  #loading = 0;
+  /** Settles when the form is built for the catalog of the `ruleset` attribute. */
+  #ready = null;
+  #settle = null;
   #root;
 
   constructor() {
@@ -96,7 +118,9 @@ export class ClusterCheckElement extends Base {
   attributeChangedCallback(name, previous, value) {
     if (!this.#ui || previous === value) return;
     if (name === "lang") this.#ui.setLang(this.#language());
-    else if (name === "ruleset") this.#ui.setRuleset(value);
+    // The document changes once its catalog is there: until then the form and the figures
+    // stay those of the one on screen.
+    else if (name === "ruleset") this.#loadCatalog();
     else if (name === "compact") this.#ui.setCompact(value !== null);
   }
 
@@ -123,19 +147,21 @@ export class ClusterCheckElement extends Base {
   }
 
   /**
-   * The unit each amount of money is shown in, by form field: "wan" (万元) or "yi" (亿元),
-   * e.g. { fixed_investment: "wan", revenue: "yi", leading_industry_revenue: "wan",
-   * rd_expense: "wan" } (a fresh object each time). `figures` are always in 万元 and do not
-   * say which unit was typed: keep both to give the form back exactly as it was.
+   * The unit each figure with a choice of units is shown in, by field: e.g. for henan-2014
+   * { land_area: "ha", building_footprint: "mu", fixed_investment: "wan", revenue: "yi", … }
+   * (a fresh object each time; empty until the catalog has loaded). `figures` are always in
+   * a unit of their key (万元 for an amount typed in 亿元): keep both to give the form back
+   * exactly as it was.
    */
   get units() {
     return this.#mount().units;
   }
 
   /**
-   * Shows amounts in the given units (fields left out keep theirs): the typed text moves its
-   * decimal point, so the figures stay exactly the same ("685000" 万元 shows as "68.5" 亿元).
-   * Setting `figures` shows every amount in 万元 again: set the units after the figures.
+   * Shows figures in the given units (fields left out keep theirs): the typed text is
+   * converted exactly, so the figures stay the same ("685000" 万元 shows as "68.5" 亿元).
+   * Setting `figures` shows every amount in its key's unit again: set the units after the
+   * figures. Units set before the catalog has loaded are applied when it has.
    */
   set units(units) {
     if (units === null || typeof units !== "object" || Array.isArray(units)) {
@@ -143,14 +169,28 @@ export class ClusterCheckElement extends Base {
         `<cluster-check>: units must be an object such as { revenue: "yi" }; got ${Array.isArray(units) ? "an array" : units === null ? "null" : typeof units}.`,
       );
     }
+    const ui = this.#mount();
+    if (ui.catalog) this.#applyUnits(ui.catalog, units);
+    else this.#units = { ...(this.#units ?? {}), ...units };
+  }
+
+  /** Checks units against the catalog and shows them. */
+  #applyUnits(catalog, units) {
     for (const [key, unit] of Object.entries(units)) {
-      if (!MONEY_FIELDS.includes(key) || !MONEY_UNITS.includes(unit)) {
+      const field = catalog.fields.find((f) => f.key === key);
+      if (!field || field.units.length < 2 || !field.units.some((u) => u.id === unit)) {
+        const choices = catalog.fields.filter((f) => f.units.length > 1).map((f) => `${f.key} (${f.units.map((u) => u.id).join(" | ")})`);
         throw new TypeError(
-          `<cluster-check>: units: ${JSON.stringify(key)}: ${JSON.stringify(unit)} is not a unit of an amount; the amounts are ${MONEY_FIELDS.join(", ")}, each "wan" or "yi".`,
+          `<cluster-check>: units: ${JSON.stringify(key)}: ${JSON.stringify(unit)} is not a unit of a figure of ${catalog.id}; the figures with a choice of units are ${choices.join(", ")}.`,
         );
       }
     }
-    this.#mount().setUnits(units);
+    this.#ui.setUnits(units);
+  }
+
+  /** The catalog of the ruleset on screen (docs/catalog.md), or null while it loads. */
+  get catalog() {
+    return this.#ui?.catalog ?? null;
   }
 
   /** The latest report, or null before the engine has evaluated anything. */
@@ -181,13 +221,56 @@ export class ClusterCheckElement extends Base {
     return normalizeLanguage(lang || DEFAULT_LANGUAGE);
   }
 
+  /**
+   * A promise that settles (with the element) once its form is built for its document — its
+   * catalog loaded, the figures set meanwhile in the form — so that `figures` reads back as
+   * the form holds them. Already settled when the catalog was loaded by another element.
+   */
+  get ready() {
+    this.#mount();
+    return this.#ready;
+  }
+
+  /** Loads the catalog of the `ruleset` attribute and builds the form for it. */
+  #loadCatalog() {
+    const load = ++this.#loading;
+    if (!this.#settle) this.#ready = new Promise((resolve) => (this.#settle = resolve));
+    const settle = () => {
+      if (load !== this.#loading) return;
+      this.#settle?.(this);
+      this.#settle = null;
+    };
+    catalogFor(this.getAttribute("ruleset"))
+      .then((catalog) => {
+        if (load !== this.#loading || !this.#ui) return;
+        this.#ui.setCatalog(catalog, this.getAttribute("ruleset"));
+        settle();
+        if (this.#units && catalog) {
+          const units = this.#units;
+          this.#units = null;
+          try {
+            this.#applyUnits(catalog, units);
+          } catch (error) {
+            console.error(error);
+          }
+        }
+      })
+      .catch((error) => {
+        console.error(error);
+        if (load === this.#loading) this.#ui?.setCatalog(null, this.getAttribute("ruleset"));
+        settle();
+      });
+  }
+
   #mount() {
     if (this.#ui) return this.#ui;
     const figures = this.#figures;
     this.#figures = null;
+    const engine = loadEngine();
     this.#ui = mountClusterCheck(this.#root, {
       lang: this.#language(),
-      engine: loadEngine(),
+      engine,
+      catalog: loaded.get(wantedRuleset(this.getAttribute("ruleset"))) ?? null,
       figures,
       ruleset: this.getAttribute("ruleset"),
       compact: this.hasAttribute("compact"),
@@ -195,6 +278,7 @@ export class ClusterCheckElement extends Base {
         this.dispatchEvent(new CustomEvent(CHANGE_EVENT, { detail: report, bubbles: true, composed: true }));
       },
     });
+    this.#loadCatalog();
     return this.#ui;
   }
 }

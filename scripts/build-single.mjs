@@ -5,9 +5,10 @@
 // instantiated from those bytes) are all inside it.
 //
 // ES modules cannot import each other from a file:// page, so everything is one inline
-// module script. The engine's usual entry (pkg/index.js) fetches the .wasm next to itself;
-// here every import of it (the element's and the page's) resolves instead to a small entry
-// that instantiates the embedded bytes with the same glue and the same API (createApi).
+// module script. The engine's usual entries (pkg/index.js, pkg/engine.js) fetch the .wasm
+// next to themselves; here every import of them (the element's and the page's) resolves
+// instead to a small entry that instantiates the embedded bytes with the same glue and the
+// same API (createApi), with every catalog inside.
 //
 // The page keeps a strict Content-Security-Policy without 'unsafe-inline': the inline
 // script and the inline stylesheet are allowed by their SHA-256 hashes, 'wasm-unsafe-eval'
@@ -37,12 +38,14 @@ const wasm = read("pkg/cluster_check_bg.wasm");
 const ENGINE_SOURCE = `
 import init, * as glue from ${JSON.stringify(`${WWW}pkg/cluster_check.js`)};
 import { createApi } from ${JSON.stringify(`${WWW}pkg/api.js`)};
+import catalogs from ${JSON.stringify(`${WWW}pkg/rulesets/all.js`)};
 
 const base64 = ${JSON.stringify(wasm.toString("base64"))};
 const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
 await init({ module_or_path: bytes });
 
-export const { evaluate, evaluateMany, rulesets, version } = createApi(glue);
+export const engine = createApi(glue, catalogs);
+export const { evaluate, evaluateMany, rulesets, version } = engine;
 `;
 
 // The glue's fallback, used only when init() is called without bytes, fetches the .wasm
@@ -56,7 +59,8 @@ const singleFile = {
   resolveId(source, importer) {
     if (source === ENGINE_ID) return ENGINE_ID;
     if (!importer || !source.startsWith(".") || !isAbsolute(importer)) return null;
-    return resolve(dirname(importer), source) === resolve(`${WWW}pkg/index.js`) ? ENGINE_ID : null;
+    const target = resolve(dirname(importer), source);
+    return target === resolve(`${WWW}pkg/index.js`) || target === resolve(`${WWW}pkg/engine.js`) ? ENGINE_ID : null;
   },
   load(id) {
     return id === ENGINE_ID ? ENGINE_SOURCE : null;

@@ -7,15 +7,10 @@
 import { cpSync, rmSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { browserFiles as packageBrowserFiles } from "./package-files.mjs";
 
 const at = (path) => new URL(`../${path}`, import.meta.url);
-const manifest = JSON.parse(readFileSync(at("pkg/package.json"), "utf8"));
-const browserFiles = manifest.files.filter(
-  (file) => (file.endsWith(".js") && file !== manifest.main.replace(/^\.\//, "")) || file.endsWith(".wasm"),
-);
-for (const needed of ["index.js", "element.js", "cluster_check_bg.wasm"]) {
-  if (!browserFiles.includes(needed)) throw new Error(`pkg/package.json does not list ${needed}`);
-}
+const browserFiles = packageBrowserFiles(fileURLToPath(at("pkg")));
 
 rmSync(at("dist/www"), { recursive: true, force: true });
 mkdirSync(at("dist/www/pkg"), { recursive: true });

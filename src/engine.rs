@@ -846,7 +846,7 @@ impl<'f> Evaluation<'f> {
             if d_value.is_zero() {
                 return Some(match (when_zero, num) {
                     (WhenZero::Error, _) => {
-                        self.zero_error(denominator);
+                        self.zero_error(denominator, 0);
                         Self::invalid(check, Bits::one(1))
                     }
                     (WhenZero::Met, Reading::Amount { value: n, unit }) if part_of_whole && !n.is_zero() => {
@@ -943,7 +943,7 @@ impl<'f> Evaluation<'f> {
             return Some(Self::missing(check, self.positions(check, |r| !matches!(r, Reading::Amount { .. }))));
         };
         if f_value.is_zero() {
-            self.zero_error(index);
+            self.zero_error(index, first_back);
             return Some(Self::invalid(check, Bits::one(0)));
         }
         let first = base_value(field, f_value, f_unit)?;
@@ -1022,28 +1022,29 @@ impl<'f> Evaluation<'f> {
         Some(outcome)
     }
 
+    /// Reports a zero that a check divides by: the field's latest reading (a ratio's
+    /// denominator, `back` 0) or a per-year field's first year (growth). Once per reading.
     #[cold]
-    fn zero_error(&mut self, index: usize) {
-        if self.zero_reported.contains(index) {
+    fn zero_error(&mut self, index: usize, back: usize) {
+        let Some(field) = self.ruleset.field(index) else { return };
+        let slot = usize::from(field.slot) + back;
+        if self.zero_reported.contains(slot) {
             return;
         }
-        self.zero_reported = self.zero_reported.with(index);
-        let Some(field) = self.ruleset.field(index) else { return };
-        // The reading that is zero: the field itself, or for growth its first year.
-        let back = field.slots().saturating_sub(1);
-        let (unit, year) = match (self.reading(index, 0), self.reading(index, back)) {
-            (Reading::Amount { value, unit }, _) if value.is_zero() => (unit, self.year_of(index, 0)),
-            (_, Reading::Amount { unit, .. }) => (unit, self.year_of(index, back)),
+        self.zero_reported = self.zero_reported.with(slot);
+        let (unit, year) = match self.reading(index, back) {
+            Reading::Amount { unit, .. } => (unit, self.year_of(index, back)),
             _ => (0, None),
         };
         let key = input_key(field, unit, year);
         let code = field.zero_error.unwrap_or("zero_denominator");
+        let first = field.slots().saturating_sub(1);
         let blocked: Vec<Arg> = self
             .ruleset
             .checks()
             .filter(|c| match c.rule {
-                Rule::Ratio { denominator, when_zero: WhenZero::Error, .. } => usize::from(denominator) == index,
-                Rule::Growth { field, .. } => usize::from(field) == index,
+                Rule::Ratio { denominator, when_zero: WhenZero::Error, .. } => usize::from(denominator) == index && back == 0,
+                Rule::Growth { field, .. } => usize::from(field) == index && back == first,
                 _ => false,
             })
             .map(|c| Arg::Text(c.title))
@@ -1144,6 +1145,11 @@ impl<'f> Evaluation<'f> {
             Rule::EachYear { field, .. } | Rule::Growth { field, .. } => Some(usize::from(field)),
             _ => None,
         };
+        // An either-or count has no one value: its explanation speaks of the group that decides.
+        if let (Rule::AnyCount { .. }, Param::Value | Param::Threshold) = (rule, param) {
+            let n = u8::try_from(o.group + 1).unwrap_or(u8::MAX);
+            return self.param(o, if param == Param::Value { Param::GroupValue(n) } else { Param::GroupThreshold(n) });
+        }
         match param {
             Param::Value => o.value.map_or_else(empty, Arg::Grouped),
             Param::Threshold => shown_threshold(self.ruleset, &rule).map_or_else(empty, Arg::Grouped),
@@ -1152,10 +1158,11 @@ impl<'f> Evaluation<'f> {
                 .gap
                 .and_then(|g| self.ruleset.field(g.field).and_then(|f| f.units.get(g.unit)))
                 .map_or_else(empty, |u| Arg::Text(u.label)),
-            Param::GapLabel => o
-                .gap
-                .and_then(|g| self.ruleset.field(g.field).map(|f| label_arg(f, g.year)))
-                .unwrap_or_else(empty),
+            // An either-or count's gap is in its nearest group, named by the group's title.
+            Param::GapLabel => match rule {
+                Rule::AnyCount { groups } => groups.get(o.group).map_or_else(empty, |g| Arg::Text(g.title)),
+                _ => o.gap.and_then(|g| self.ruleset.field(g.field).map(|f| label_arg(f, g.year))).unwrap_or_else(empty),
+            },
             Param::Missing => match (o.why, rule) {
                 (Why::Judged { missing_values }, Rule::AllOf { field }) => {
                     let values = self.ruleset.field(usize::from(field)).map_or(&[][..], |f| f.values);
@@ -1219,14 +1226,16 @@ impl<'f> Evaluation<'f> {
                 if let Param::GroupThreshold(_) = param {
                     return Arg::Grouped(group.threshold.to_plain());
                 }
+                // The sum of what is given (a group met by part of its counts is met).
                 let mut sum: i128 = 0;
+                let mut any = false;
                 for &f in group.fields {
-                    match self.reading(usize::from(f), 0) {
-                        Reading::Amount { value, .. } => sum = sum.saturating_add(value.micros()),
-                        _ => return empty(),
+                    if let Reading::Amount { value, .. } = self.reading(usize::from(f), 0) {
+                        sum = sum.saturating_add(value.micros());
+                        any = true;
                     }
                 }
-                Arg::Grouped(Dec::from_micros(sum).to_plain())
+                if any { Arg::Grouped(Dec::from_micros(sum).to_plain()) } else { empty() }
             }
             _ => empty(),
         }

@@ -123,14 +123,19 @@ fn run_case(case: &Json) -> Vec<String> {
     failures
 }
 
-#[test]
-fn shared_cases() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
-    let mut files: Vec<_> = fs::read_dir(&dir).expect("tests/cases").map(|e| e.unwrap().path()).collect();
+/// The case files of a folder, in name order.
+fn case_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())).map(|e| e.unwrap().path()).collect();
+    files.retain(|f| f.extension().is_some_and(|e| e == "json"));
     files.sort();
+    files
+}
+
+/// Runs every case of some files; panics listing the cases that fail.
+fn run_files(files: &[std::path::PathBuf]) -> usize {
     let mut count = 0;
     let mut failed = Vec::new();
-    for file in files.iter().filter(|f| f.extension().is_some_and(|e| e == "json")) {
+    for file in files {
         let cases: Json = serde_json::from_str(&fs::read_to_string(file).unwrap()).unwrap();
         for case in cases.as_array().expect("a file is an array of cases") {
             count += 1;
@@ -145,6 +150,37 @@ fn shared_cases() {
             }
         }
     }
-    assert!(count >= 200, "only {count} cases found in {}", dir.display());
     assert!(failed.is_empty(), "{} of {count} cases failed:\n{}", failed.len(), failed.join("\n"));
+    count
+}
+
+#[test]
+fn shared_cases() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
+    let count = run_files(&case_files(&dir));
+    assert!(count >= 200, "only {count} cases found in {}", dir.display());
+}
+
+/// The ruleset fixtures (`tests/rulesets/`), when the build includes them
+/// (`CLUSTER_CHECK_EXTRA_RULESETS=tests/rulesets`, as `make test-fixture` builds): each
+/// folder's `cases/` run as the shipped cases are. Without them there is nothing to run, and
+/// the test says so rather than pass quietly over a fixture that is not there.
+#[test]
+fn fixture_cases() {
+    let Some(extra) = option_env!("CLUSTER_CHECK_EXTRA_RULESETS") else {
+        eprintln!("no ruleset fixtures in this build (make test-fixture builds them in)");
+        return;
+    };
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut count = 0;
+    for dir in std::env::split_paths(extra) {
+        let files = case_files(&root.join(dir).join("cases"));
+        // A case file is named after its ruleset, which must be in this build.
+        for file in &files {
+            let id = file.file_stem().unwrap().to_str().unwrap();
+            assert!(cluster_check::rulesets().iter().any(|r| r.id == id), "{}: ruleset {id} is not built in", file.display());
+        }
+        count += run_files(&files);
+    }
+    assert!(count > 0, "the fixture folders {extra} hold no cases");
 }

@@ -7,7 +7,7 @@
 import { compareReports, yearOf } from "./compare.js";
 import { pageText } from "./page-text.js";
 import { shownUnits } from "./share.js";
-import { t, pick, clauseText, unitText } from "./pkg/ui/i18n.js";
+import { t, pick, clauseText } from "./pkg/ui/i18n.js";
 import { groupDigits } from "./pkg/ui/decimal.js";
 import { h } from "./pkg/ui/dom.js";
 
@@ -101,16 +101,25 @@ export function createReview(container, { lang, entries = [null, null], onImport
     return t(language, `status.${status}`);
   }
 
-  function valueText(value, unit) {
+  /** The verdict as the document of a column words it (its catalog's). */
+  function verdictWords(index, status) {
+    const words = columns[index].element.catalog?.verdict[status];
+    return words ? pick(words, language) : status;
+  }
+
+  /** A check's value with its unit, named as the ruleset's catalog names it. */
+  function valueText(value, checkId) {
     if (value === null || value === undefined) return tr("review.noValue");
-    const shown = unitText(language, unit);
+    const catalog = columns[1].element.catalog ?? columns[0].element.catalog;
+    const unit = catalog?.conditions.flatMap((c) => c.checks).find((k) => k.id === checkId)?.unit;
+    const shown = unit ? pick(unit, language) : "";
     if (!shown) return groupDigits(value);
-    return unit === "%" ? `${groupDigits(value)}%` : `${groupDigits(value)} ${shown}`;
+    return shown === "%" ? `${groupDigits(value)}%` : `${groupDigits(value)} ${shown}`;
   }
 
   function renderChange(change) {
     const values = change.fromValue !== null || change.toValue !== null
-      ? tr("review.values", { from: valueText(change.fromValue, change.unit), to: valueText(change.toValue, change.unit) })
+      ? tr("review.values", { from: valueText(change.fromValue, change.id), to: valueText(change.toValue, change.id) })
       : "";
     return h(
       "li",
@@ -151,9 +160,9 @@ export function createReview(container, { lang, entries = [null, null], onImport
     yearsLine.textContent = reports.every(Boolean)
       ? tr("review.years", {
           earlier: labels[0].full,
-          earlierVerdict: t(language, `verdict.${reports[0].status}`),
+          earlierVerdict: verdictWords(0, reports[0].status),
           later: labels[1].full,
-          laterVerdict: t(language, `verdict.${reports[1].status}`),
+          laterVerdict: verdictWords(1, reports[1].status),
         })
       : "";
     const years = columns.map((c) => Number(yearOf(c.element.figures)));

@@ -15,36 +15,79 @@ function toAscii(text) {
   return out;
 }
 
-// A plain, non-negative decimal: digits, optionally grouped by three, optional fraction.
-const PLAIN = /^(\d+|\d{1,3}(?:,\d{3})+)(?:\.(\d+))?$/;
+// A plain decimal: digits, optionally grouped by three, optional fraction, optional sign.
+const PLAIN = /^(-?)(\d+|\d{1,3}(?:,\d{3})+)(?:\.(\d+))?$/;
+
+const gcd = (a, b) => {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a < 0n ? -a : a;
+};
+
+/** "n" or "n/d" (as the catalog writes a unit's factor) as [n, d] BigInts. */
+function fraction(factor) {
+  const [n, d = "1"] = String(factor).split("/");
+  const read = (text) => {
+    const match = PLAIN.exec(text.trim());
+    if (!match) return null;
+    const [, sign, int, frac = ""] = match;
+    return [BigInt(`${sign}${int.replaceAll(",", "")}${frac}`), 10n ** BigInt(frac.length)];
+  };
+  const [a, b] = [read(n), read(d)];
+  if (!a || !b || a[0] === 0n || b[0] === 0n) return null;
+  return [a[0] * b[1], a[1] * b[0]];
+}
 
 /**
- * Multiplies typed decimal text by 10^places by moving the decimal point, so that
- * "22.6247" 亿元 becomes exactly "226247" 万元 (places 4), and back (places -4). Text that
- * is not a plain non-negative decimal in a form the engine accepts ("abc", "-5", "1e5",
- * ".5") comes back unchanged, so that the engine reports it as typed; blank text comes
- * back as "".
+ * Multiplies typed decimal text by a factor ("10000", "1/15", "0.01"), exactly, as text:
+ * "18.563" 亿元 × 10000 is "185630" 万元. Text that is not a plain decimal in a form the
+ * engine accepts ("abc", "1e5", ".5") comes back unchanged, so that the engine reports it as
+ * typed, and so does a product that is no terminating decimal; blank text comes back as "".
+ * @param {string} text
+ * @param {string} factor
+ * @returns {string}
+ */
+export function multiplyDecimal(text, factor) {
+  const trimmed = toAscii(text).trim();
+  if (trimmed === "") return "";
+  const match = PLAIN.exec(trimmed);
+  const f = fraction(factor);
+  if (!match || !f) return text;
+  const [, sign, int, frac = ""] = match;
+  let num = BigInt(`${int.replaceAll(",", "")}${frac}`) * f[0];
+  let den = 10n ** BigInt(frac.length) * f[1];
+  if (den < 0n) [num, den] = [-num, -den];
+  const g = gcd(num, den) || 1n;
+  [num, den] = [num / g, den / g];
+  // A terminating decimal: the denominator has no prime factors but 2 and 5.
+  let rest = den;
+  let places = 0;
+  while (rest % 10n === 0n) [rest, places] = [rest / 10n, places + 1];
+  while (rest % 2n === 0n) [rest, places, num] = [rest / 2n, places + 1, num * 5n];
+  while (rest % 5n === 0n) [rest, places, num] = [rest / 5n, places + 1, num * 2n];
+  if (rest !== 1n) return text;
+  const negative = (sign === "-") !== num < 0n;
+  const digits = (num < 0n ? -num : num).toString().padStart(places + 1, "0");
+  const whole = digits.slice(0, digits.length - places);
+  const fractionDigits = digits.slice(digits.length - places).replace(/0+$/, "");
+  const out = fractionDigits ? `${whole}.${fractionDigits}` : whole;
+  return negative && out !== "0" ? `-${out}` : out;
+}
+
+/** The inverse of a factor: "10000" → "1/10000", "1/15" → "15". */
+export function inverseFactor(factor) {
+  const [n, d = "1"] = String(factor).split("/");
+  return `${d}/${n}`;
+}
+
+/**
+ * Multiplies typed decimal text by 10^places by moving the decimal point (places may be
+ * negative): "22.6247" × 10^4 is exactly "226247". See multiplyDecimal.
  * @param {string} text
  * @param {number} places
  * @returns {string}
  */
 export function shiftDecimal(text, places) {
-  const trimmed = toAscii(text).trim();
-  if (trimmed === "") return "";
-  const match = PLAIN.exec(trimmed);
-  if (!match) return text;
-  const intDigits = match[1].replaceAll(",", "");
-  const fracDigits = match[2] ?? "";
-  if (places < 0) {
-    const digits = intDigits.padStart(1 - places, "0");
-    const whole = digits.slice(0, digits.length + places).replace(/^0+(?=\d)/, "");
-    const fraction = (digits.slice(digits.length + places) + fracDigits).replace(/0+$/, "");
-    return fraction ? `${whole}.${fraction}` : whole;
-  }
-  const padded = fracDigits.padEnd(places, "0");
-  const whole = (intDigits + padded.slice(0, places)).replace(/^0+(?=\d)/, "");
-  const fraction = padded.slice(places).replace(/0+$/, "");
-  return fraction ? `${whole}.${fraction}` : whole;
+  return multiplyDecimal(text, places >= 0 ? `${10n ** BigInt(places)}` : `1/${10n ** BigInt(-places)}`);
 }
 
 /**

@@ -1,135 +1,192 @@
-// The form's model: which fields it has, in the document's order, how what is typed
-// becomes the figures of the interface (figures JSON, see the interface spec), and how
-// figures given to the element fill the form. Labels and
-// hints are in the catalogue (i18n.js) under "field.<key>" and "hint.<key>".
-import { numberText, shiftDecimal } from "./decimal.js";
-
-export const SERVICE_FUNCTIONS = [
-  "rd_design",
-  "testing",
-  "training",
-  "consulting",
-  "ip",
-  "financing",
-  "exhibition",
-  "logistics",
-];
+// The form's model, made from a ruleset's catalog (docs/catalog.md): which fields the form
+// has, in the document's order and groups, how what is typed becomes the figures of the
+// interface, and how figures given to the element fill the form. Nothing here names a
+// field, a unit or a check of any one document: a second ruleset is a second catalog.
+import { inverseFactor, multiplyDecimal, numberText } from "./decimal.js";
 
 /**
- * Kinds: "text" (free text), "count" (a whole number; fixed unit), "money" (万元 or 亿元,
- * always sent in 万元), "area" (公顷 or 亩, sent to the _ha or _mu field), "bool" (yes,
- * no or not answered), "set" (the service functions).
+ * The form model of a catalog.
+ *
+ * Each entry of `fields` is { key, kind, label, question, hint, units, values, years,
+ * group }: kind "text" (the cluster's name), "year", "count", "decimal", "bool" or "set";
+ * `units` every unit it can be typed in, the first the default ({ id, label, factor, keyed };
+ * a keyed unit has its own figure key, another is converted to the base unit when sent);
+ * `years` how many consecutive years a per-year figure has (null otherwise).
+ * @param {object} catalog
  */
-export const FIELDS = {
-  name: { kind: "text" },
-  year: { kind: "count", unit: "unit.year", inputmode: "numeric" },
-  defined_area: { kind: "bool" },
-  coordination_body: { kind: "bool" },
-  development_plan: { kind: "bool" },
-  policy_support: { kind: "bool" },
-  leading_enterprises: { kind: "count", unit: "unit.jia" },
-  related_smes: { kind: "count", unit: "unit.jia" },
-  land_area: { kind: "area" },
-  building_footprint: { kind: "area" },
-  fixed_investment: { kind: "money" },
-  revenue: { kind: "money" },
-  leading_industry_revenue: { kind: "money" },
-  rd_expense: { kind: "money" },
-  audit_required: { kind: "count", unit: "unit.jia" },
-  audit_completed: { kind: "count", unit: "unit.jia" },
-  service_functions: { kind: "set", values: SERVICE_FUNCTIONS },
-  provincial_platform: { kind: "bool" },
-  startup_base: { kind: "bool" },
-};
-
-/** Units a user can choose, first the default; `suffix` is the figure's field suffix. */
-export const UNITS = {
-  money: [
-    { id: "wan", label: "unit.wan" },
-    { id: "yi", label: "unit.yi" },
-  ],
-  area: [
-    { id: "ha", label: "unit.ha" },
-    { id: "mu", label: "unit.mu" },
-  ],
-};
-
-/** The groups of the form: the document's 三（一）…（六）, after the cluster's name and year. */
-export const GROUPS = [
-  { id: "basic", clause: null, fields: ["name", "year"] },
-  { id: "management", clause: "三（一）", fields: ["defined_area", "coordination_body", "development_plan", "policy_support"] },
-  { id: "agglomeration", clause: "三（二）", fields: ["leading_enterprises", "related_smes", "land_area", "building_footprint", "fixed_investment"] },
-  { id: "competitiveness", clause: "三（三）", fields: ["revenue", "leading_industry_revenue"] },
-  { id: "innovation", clause: "三（四）", fields: ["rd_expense"] },
-  { id: "green", clause: "三（五）", fields: ["audit_required", "audit_completed"] },
-  { id: "public_service", clause: "三（六）", fields: ["service_functions", "provincial_platform", "startup_base"] },
-];
-
-/** A blank form: texts empty, default units, questions not answered, nothing ticked. */
-export function emptyState() {
-  const state = {};
-  for (const [key, field] of Object.entries(FIELDS)) {
-    if (field.kind === "bool") state[key] = "";
-    else if (field.kind === "set") state[key] = { values: [], none: false };
-    else if (field.kind === "money" || field.kind === "area") state[key] = { text: "", unit: UNITS[field.kind][0].id };
-    else state[key] = "";
+export function formModel(catalog) {
+  const fields = [];
+  const meta = catalog.meta.map((m) => ({
+    key: m.key,
+    kind: m.kind,
+    label: m.label,
+    question: m.question,
+    hint: m.hint,
+    units: [],
+    values: [],
+    years: null,
+    group: "basic",
+  }));
+  fields.push(...meta);
+  for (const f of catalog.fields) {
+    fields.push({
+      key: f.key,
+      kind: f.kind,
+      label: f.label,
+      question: f.question,
+      hint: f.hint,
+      units: f.units,
+      values: f.values,
+      years: f.years,
+      signed: f.signed,
+      group: f.group,
+    });
   }
-  return state;
+  const byKey = new Map(fields.map((f) => [f.key, f]));
+  const groups = [{ id: "basic", clause: null, title: null, fields: meta.map((m) => m.key) }, ...catalog.groups];
+  // Every figure key the form can hold, to its field and unit (per-year keys by pattern).
+  const keys = new Map();
+  const yearly = [];
+  for (const f of catalog.fields) {
+    const keyed = f.units.filter((u) => u.keyed);
+    const entries = keyed.length ? keyed.map((u) => [`${f.key}_${u.id}`, u.id]) : [[f.key, f.units[0]?.id ?? null]];
+    for (const [key, unit] of entries) {
+      if (f.years) yearly.push({ prefix: `${key}_`, field: f.key, unit });
+      else keys.set(key, { field: f.key, unit });
+    }
+  }
+  // The unit of each check's value and threshold, in both languages.
+  const checkUnits = new Map(catalog.conditions.flatMap((c) => c.checks).map((k) => [k.id, k.unit]));
+  return { catalog, fields, byKey, groups, keys, yearly, checkUnits };
 }
 
 const blank = (text) => text.trim() === "";
 
+/** The latest year of per-year figures when no year is typed: the last complete year. */
+export function defaultYear(now = new Date()) {
+  return now.getFullYear() - 1;
+}
+
+/** The years a per-year field shows, the earliest first, ending with `latest`. */
+export function yearsOf(field, latest) {
+  return Array.from({ length: field.years }, (_, i) => latest - (field.years - 1) + i);
+}
+
+/** The latest year the form's per-year figures are for: the year typed, else the default. */
+export function latestYear(state) {
+  const typed = /^\s*(\d{4})\s*$/.exec(state.year ?? "");
+  return typed ? Number(typed[1]) : defaultYear();
+}
+
+/** A blank form: texts empty, default units, questions not answered, nothing ticked. */
+export function emptyState(model) {
+  const state = {};
+  for (const field of model.fields) state[field.key] = emptyValue(field);
+  return state;
+}
+
+function emptyValue(field) {
+  switch (field.kind) {
+    case "bool":
+      return "";
+    case "set":
+      return { values: [], none: false };
+    case "count":
+    case "decimal":
+      if (field.years) return { texts: Array(field.years).fill(""), unit: field.units[0]?.id ?? null };
+      return field.units.length > 1 ? { text: "", unit: field.units[0].id } : "";
+    default:
+      return "";
+  }
+}
+
+/** Whether a field shows a unit choice (more than one unit). */
+export const hasUnitChoice = (field) => field.units.length > 1;
+
+/** A field's value text and unit, whatever its shape in the state. */
+function textAndUnit(field, value) {
+  return typeof value === "string" ? { text: value, unit: field.units[0]?.id ?? null } : value;
+}
+
+/**
+ * A typed amount as the engine should get it: keyed units as typed (the key says the unit);
+ * an entry-only unit (亿元) converted exactly to the base unit, as text.
+ */
+function sent(field, text, unitId) {
+  const unit = field.units.find((u) => u.id === unitId);
+  if (!unit || unit.keyed || unit.factor === "1") return text;
+  return multiplyDecimal(text, unit.factor);
+}
+
+/** The figure key of a field in a unit, for a year. */
+function figureKey(field, unitId, year) {
+  const unit = field.units.find((u) => u.id === unitId);
+  const keyed = field.units.filter((u) => u.keyed);
+  const suffix = keyed.length ? (unit?.keyed ? unit.id : keyed[0].id) : null;
+  const base = suffix ? `${field.key}_${suffix}` : field.key;
+  return year === undefined ? base : `${base}_${year}`;
+}
+
 /**
  * The figures for the engine. Typed text goes as typed (the engine reads full-width digits
- * and separators, and reports what it cannot read); only 亿元 is shifted to 万元, as text.
- * Blank fields, unanswered questions and an untouched list of functions are left out, so
- * that their checks are `missing`, not `not_met`.
+ * and separators, and reports what it cannot read); only an entry-only unit (亿元) is
+ * converted, exactly, as text. Blank fields, unanswered questions and an untouched list
+ * are left out, so that their checks are `missing`, not `not_met`.
  */
-export function toFigures(state) {
+export function toFigures(model, state) {
   const figures = {};
-  for (const [key, field] of Object.entries(FIELDS)) {
-    const value = state[key];
+  const latest = latestYear(state);
+  for (const field of model.fields) {
+    const value = state[field.key];
     switch (field.kind) {
       case "text":
-      case "count":
-        if (!blank(value)) figures[key] = value;
+      case "year":
+        if (!blank(value)) figures[field.key] = value;
         break;
       case "bool":
-        if (value === "yes") figures[key] = true;
-        else if (value === "no") figures[key] = false;
-        break;
-      case "money":
-        if (!blank(value.text)) figures[`${key}_wan`] = value.unit === "yi" ? shiftDecimal(value.text, 4) : value.text;
-        break;
-      case "area":
-        if (!blank(value.text)) figures[`${key}_${value.unit}`] = value.text;
+        if (value === "yes") figures[field.key] = true;
+        else if (value === "no") figures[field.key] = false;
         break;
       case "set":
-        if (value.none) figures[key] = [];
-        else if (value.values.length > 0) figures[key] = SERVICE_FUNCTIONS.filter((id) => value.values.includes(id));
+        if (value.none) figures[field.key] = [];
+        else if (value.values.length > 0) figures[field.key] = field.values.map((v) => v.id).filter((id) => value.values.includes(id));
         break;
+      default:
+        if (field.years) {
+          yearsOf(field, latest).forEach((year, i) => {
+            const text = value.texts[i];
+            if (!blank(text)) figures[figureKey(field, value.unit, year)] = sent(field, text, value.unit);
+          });
+        } else {
+          const { text, unit } = textAndUnit(field, value);
+          if (!blank(text)) figures[figureKey(field, unit)] = sent(field, text, unit);
+        }
     }
   }
   return figures;
 }
 
-/** The form field that a figure of the report (an error's `field`) belongs to, or null. */
-export function formKeyOf(figure) {
+/**
+ * Where a figure key goes in the form: { field, unit, year }, or null for a key the form has
+ * no control for (an unknown key, `ruleset`).
+ */
+export function placeOf(model, figure) {
   if (typeof figure !== "string") return null;
-  const direct = FIELDS[figure];
-  if (direct) return direct.kind === "money" || direct.kind === "area" ? null : figure;
-  const match = /^(\w+)_(wan|ha|mu)$/.exec(figure);
-  const base = match && FIELDS[match[1]];
-  if (!base) return null;
-  return (base.kind === "money" && match[2] === "wan") || (base.kind === "area" && match[2] !== "wan") ? match[1] : null;
+  const meta = model.byKey.get(figure);
+  if (meta && (meta.kind === "text" || meta.kind === "year")) return { field: meta.key, unit: null, year: null };
+  const direct = model.keys.get(figure);
+  if (direct) return { ...direct, year: null };
+  for (const { prefix, field, unit } of model.yearly) {
+    if (figure.startsWith(prefix) && /^[1-9]\d{3}$/.test(figure.slice(prefix.length))) {
+      return { field, unit, year: Number(figure.slice(prefix.length)) };
+    }
+  }
+  return null;
 }
 
-/** Where a figure goes in the form: its form field and, for an amount, the unit. */
-function placeOf(figure) {
-  const field = FIELDS[figure];
-  if (field) return field.kind === "money" || field.kind === "area" ? null : { key: figure, field };
-  const key = formKeyOf(figure);
-  return key ? { key, field: FIELDS[key], unit: figure.slice(key.length + 1) } : null;
+/** The form field that a figure of the report (an error's `field`) belongs to, or null. */
+export function formKeyOf(model, figure) {
+  return placeOf(model, figure)?.field ?? null;
 }
 
 /** Decimal text for an input: text as it is, a number as the decimal it is written as. */
@@ -143,61 +200,119 @@ function inputText(value) {
 /**
  * Puts one given figure into the form state; false when no control can hold it as given.
  * The form holds what a user could have typed or chosen: text (or a number, shown as its
- * decimal text) in a text box, true/false/blank in a question, known functions in the list.
+ * decimal text) in a text box, true/false/blank in a question, known values in a list.
  */
-function assign(state, { key, field, unit }, value) {
+function assign(model, state, place, value, latest) {
+  const field = model.byKey.get(place.field);
   switch (field.kind) {
     case "text":
       if (typeof value !== "string") return false;
-      state[key] = value;
+      state[field.key] = value;
       return true;
-    case "count": {
+    case "year": {
       const text = inputText(value);
       if (text === null) return false;
-      state[key] = text;
-      return true;
-    }
-    case "money":
-    case "area": {
-      const text = inputText(value);
-      // A land figure given in both units: the form holds one (the first given); the
-      // other stays with the figures, and the engine reports both_units.
-      if (text === null || !blank(state[key].text)) return false;
-      state[key] = { text, unit: field.kind === "money" ? "wan" : unit };
+      state[field.key] = text;
       return true;
     }
     case "bool":
-      if (value === true || value === false) state[key] = value ? "yes" : "no";
-      else if (typeof value === "string" && blank(value)) state[key] = "";
+      if (value === true || value === false) state[field.key] = value ? "yes" : "no";
+      else if (typeof value === "string" && blank(value)) state[field.key] = "";
       else return false;
       return true;
-    case "set":
-      if (!Array.isArray(value) || !value.every((item) => SERVICE_FUNCTIONS.includes(item))) return false;
-      state[key] = { values: SERVICE_FUNCTIONS.filter((id) => value.includes(id)), none: value.length === 0 };
+    case "set": {
+      const ids = field.values.map((v) => v.id);
+      if (!Array.isArray(value) || !value.every((item) => ids.includes(item))) return false;
+      state[field.key] = { values: ids.filter((id) => value.includes(id)), none: value.length === 0 };
       return true;
-    default:
-      return false;
+    }
+    default: {
+      const text = inputText(value);
+      if (text === null) return false;
+      const current = state[field.key];
+      if (field.years) {
+        const i = yearsOf(field, latest).indexOf(place.year);
+        if (i < 0 || !blank(current.texts[i]) || (place.unit !== current.unit && current.texts.some((t) => !blank(t)))) return false;
+        current.texts[i] = text;
+        current.unit = place.unit;
+        return true;
+      }
+      if (typeof current === "string") {
+        if (!blank(current)) return false;
+        state[field.key] = text;
+        return true;
+      }
+      // A figure given in two units: the form holds one (the first given); the other stays
+      // with the figures, and the engine reports both_units.
+      if (!blank(current.text)) return false;
+      state[field.key] = { text, unit: place.unit };
+      return true;
+    }
   }
 }
 
 /**
  * The form for a figures object (the element's `figures` property). Returns the form state
  * and `extra`: the figures no control can show as given (an unknown or misspelt field, a
- * value of the wrong type such as `defined_area: "yes"`, an unknown service function, the
- * second unit of a land figure, `ruleset`). Those are kept exactly as given and sent to the
- * engine with the form's figures, so the engine reports them as it would for the same
- * object, and the figures read back are the figures evaluated. `null` and `undefined` mean
- * "not given", as they do for the engine.
+ * value of the wrong type such as `defined_area: "yes"`, an unknown value of a list, the
+ * second unit of a figure, a year outside those shown, `ruleset`). Those are kept exactly as
+ * given and sent to the engine with the form's figures, so the engine reports them as it
+ * would for the same object, and the figures read back are the figures evaluated. `null` and
+ * `undefined` mean "not given", as they do for the engine.
+ * @param {ReturnType<typeof formModel>} model
  * @param {Record<string, unknown>} figures
- * @returns {{ state: ReturnType<typeof emptyState>, extra: Record<string, unknown> }}
  */
-export function fromFigures(figures) {
-  const state = emptyState();
+export function fromFigures(model, figures) {
+  const state = emptyState(model);
   const extra = {};
-  for (const [figure, value] of Object.entries(figures)) {
-    if (value === null || value === undefined) continue;
-    const place = placeOf(figure);
-    if (!place || !assign(state, place, value)) extra[figure] = value;
+  const entries = Object.entries(figures).filter(([, value]) => value !== null && value !== undefined);
+  // The year first: per-year figures are placed by it.
+  const year = entries.find(([key]) => key === "year");
+  if (year && !assign(model, state, placeOf(model, "year"), year[1], 0)) extra.year = year[1];
+  let latest = latestYear(state);
+  // Without a year typed, the latest year given places the per-year figures.
+  if (!year) {
+    const given = entries.map(([key]) => placeOf(model, key)?.year).filter((y) => typeof y === "number");
+    if (given.length) latest = Math.max(...given);
+    if (given.length && latest !== defaultYear()) state.year = String(latest);
+  }
+  for (const [figure, value] of entries) {
+    if (figure === "year") continue;
+    const place = placeOf(model, figure);
+    if (!place || !assign(model, state, place, value, latest)) extra[figure] = value;
   }
   return { state, extra };
+}
+
+/** The unit each field with a choice of units is shown in: { revenue: "yi", … }. */
+export function unitsOf(model, state) {
+  const units = {};
+  for (const field of model.fields) {
+    if (!hasUnitChoice(field)) continue;
+    units[field.key] = textAndUnit(field, state[field.key]).unit;
+  }
+  return units;
+}
+
+/** The fields whose unit the `units` property may set: those with a unit for entry only. */
+export function entryUnitFields(model) {
+  return model.fields.filter((f) => f.units.some((u) => !u.keyed) && f.units.length > 1);
+}
+
+/**
+ * Shows a field's amounts in another unit: the text is converted exactly between the two
+ * (both are decimal multiples of the base unit), so the figure stays the same ("685000"
+ * 万元 shows as "68.5" 亿元); text that is not a plain decimal stays as typed.
+ */
+export function convertUnit(field, value, unitId) {
+  const from = field.units.find((u) => u.id === value.unit);
+  const to = field.units.find((u) => u.id === unitId);
+  if (!from || !to || from.id === to.id) return value;
+  const convert = (text) => {
+    if (blank(text)) return text;
+    const base = multiplyDecimal(text, from.factor);
+    return base === text && from.factor !== "1" ? text : multiplyDecimal(base, inverseFactor(to.factor));
+  };
+  if (value.texts) return { texts: value.texts.map(convert), unit: unitId };
+  return { text: convert(value.text), unit: unitId };
 }

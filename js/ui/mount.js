@@ -1,11 +1,25 @@
 // The self-assessment UI: the form and the results, rendered into a given root (the
-// <cluster-check> element's shadow root, see ../element.js) in a given language. It knows
-// nothing of the page around it (no <html lang>, no storage, no document-level ids).
-// The DOM is built with createElement/textContent only: no text, typed or from a report,
-// is ever parsed as HTML. No inline styles: everything visual is in element.css.
-import { groupDigits, shiftDecimal } from "./decimal.js";
-import { FIELDS, GROUPS, UNITS, SERVICE_FUNCTIONS, emptyState, toFigures, fromFigures, formKeyOf } from "./fields.js";
-import { t, pick, unitText, clauseText, normalizeLanguage } from "./i18n.js";
+// <cluster-check> element's shadow root, see ../element.js) in a given language, for the
+// ruleset whose catalog it is given: the form, its groups, units and questions, the tier row
+// and the print header all come from the catalog (docs/catalog.md), so that it knows no
+// field or check of any one document. It knows nothing of the page around it (no <html
+// lang>, no storage, no document-level ids). The DOM is built with createElement/textContent
+// only: no text, typed or from a report, is ever parsed as HTML. No inline styles:
+// everything visual is in element.css.
+import { groupDigits } from "./decimal.js";
+import {
+  formModel,
+  emptyState,
+  toFigures,
+  fromFigures,
+  formKeyOf,
+  hasUnitChoice,
+  latestYear,
+  yearsOf,
+  unitsOf,
+  convertUnit,
+} from "./fields.js";
+import { t, pick, clauseText, normalizeLanguage } from "./i18n.js";
 import { h } from "./dom.js";
 
 /** How long an error waits while its field is being typed in ("1," on the way to "1,000"). */
@@ -22,26 +36,37 @@ function setText(el, text) {
 /**
  * Renders the self-assessment into `root`.
  *
- * `figures` presets the form (see fromFigures in fields.js); `ruleset`, when given, is sent
- * as the `ruleset` figure; `compact` puts the results first, in one column; `onReport` is
- * called with each report, after every evaluation.
+ * `catalog` is the catalog of the ruleset the form is for (null while it loads: the form
+ * waits, and figures given meanwhile are kept); `figures` presets the form (see
+ * fromFigures in fields.js); `ruleset`, when given, is sent as the `ruleset` figure;
+ * `compact` puts the results first, in one column; `onReport` is called with each report,
+ * after every evaluation.
  * @param {Element | ShadowRoot} root
- * @param {{ lang?: string, engine: Promise<{ evaluate: Function }> | { evaluate: Function }, idPrefix?: string,
- *           figures?: object | null, ruleset?: string | null, compact?: boolean, onReport?: (report: object) => void }} options
- * @returns {{ setLang(lang: string): void, setFigures(figures: object | null): void, setUnits(units: Record<string, string>): void,
- *             setRuleset(ruleset: string | null): void, setCompact(compact: boolean): void, readonly lang: string,
- *             readonly figures: object, readonly units: Record<string, string>, readonly report: object | null, destroy(): void }}
+ * @param {{ lang?: string, engine: Promise<{ evaluate: Function }> | { evaluate: Function }, catalog?: object | null,
+ *           idPrefix?: string, figures?: object | null, ruleset?: string | null, compact?: boolean,
+ *           onReport?: (report: object) => void }} options
  */
 export function mountClusterCheck(
   root,
-  { lang = "zh-CN", engine, idPrefix = "cc", figures = null, ruleset = null, compact = false, onReport = null } = {},
+  { lang = "zh-CN", engine, catalog = null, idPrefix = "cc", figures = null, ruleset = null, compact = false, onReport = null } = {},
 ) {
   let language = normalizeLanguage(lang);
-  let state = emptyState();
+  let model = catalog ? formModel(catalog) : null;
+  let state = model ? emptyState(model) : {};
   /** Given figures that no control can show as given: sent to the engine as they are. */
   let extra = {};
-  if (figures) ({ state, extra } = fromFigures(figures));
+  /** Figures given before the catalog arrived: applied when it does. */
+  let waiting = null;
+  /** What was entered for each ruleset left, to give it back on a return to it. */
+  const left = new Map();
+  let catalogFailed = false;
+  if (figures) {
+    if (model) ({ state, extra } = fromFigures(model, figures));
+    else waiting = figures;
+  }
   let rulesetId = ruleset;
+  /** Whether two fields take the same units (so that a value moves from one to the other as is). */
+  const sameUnits = (a, b) => a.units.length === b.units.length && a.units.every((u, i) => u.id === b.units[i].id && u.factor === b.units[i].factor);
   let isCompact = Boolean(compact);
   let evaluate = null;
   let engineFailed = false;
@@ -59,12 +84,14 @@ export function mountClusterCheck(
   // ------------------------------------------------------------------ building
 
   function build() {
-    refs = { controls: {}, errorSlots: {}, warningSlots: {}, describedBy: {}, fieldsets: {} };
+    refs = { controls: {}, errorSlots: {}, warningSlots: {}, describedBy: {}, fieldsets: {}, boxes: {}, noneBoxes: {} };
     const form = h("form", { class: "cc-form", novalidate: true, "aria-labelledby": id("form-heading") });
     form.append(
       h("h2", { class: "cc-heading", id: id("form-heading"), text: tr("form.heading") }),
       h("p", { class: "cc-intro", text: tr("form.intro") }),
-      ...GROUPS.map(buildGroup),
+      ...(model
+        ? model.groups.map(buildGroup)
+        : [h("p", { class: "cc-form-loading", role: "status", text: tr(catalogFailed ? "form.failed" : "form.loading") })]),
     );
     form.addEventListener("submit", (event) => event.preventDefault());
     form.addEventListener("input", onInput);
@@ -97,7 +124,23 @@ export function mountClusterCheck(
       h("div", { class: "cc-verdict-body" }, refs.verdictText, refs.summary),
     );
     refs.tierValue = h("span", { class: "cc-tier-value" });
-    refs.tier = h("p", { class: "cc-tier" }, h("span", { class: "cc-tier-label", text: tr("tier.label") }), refs.tierValue);
+    const tiers = model?.catalog.tiers;
+    refs.tier = h(
+      "p",
+      { class: "cc-tier", hidden: !tiers },
+      h("span", { class: "cc-tier-label", text: tiers ? `${pick(tiers.label, language)}${language === "en" ? ": " : "："}` : "" }),
+      refs.tierValue,
+    );
+    // What the verdict covers, and the parts of the document it does not assess.
+    const notAssessed = model?.catalog.not_assessed ?? [];
+    refs.scope = notAssessed.length
+      ? h(
+          "div",
+          { class: "cc-scope" },
+          h("p", { class: "cc-scope-text", text: pick(model.catalog.scope, language) }),
+          h("ul", { class: "cc-scope-list" }, notAssessed.map((part) => h("li", { text: pick(part, language) }))),
+        )
+      : null;
     refs.issues = h("div", { class: "cc-issues" });
     refs.conditions = h("ol", { class: "cc-conditions" });
     refs.notes = h("ul", { class: "cc-notes-list" });
@@ -108,9 +151,9 @@ export function mountClusterCheck(
     const printHead = h(
       "div",
       { class: "cc-print-only cc-print-head" },
-      h("p", { class: "cc-print-title", text: tr("print.title") }),
+      h("p", { class: "cc-print-title", text: model ? pick(model.catalog.report_title, language) : "" }),
       refs.printCluster,
-      h("p", { text: tr("print.document") }),
+      h("p", { text: model ? tr("print.document", { document: `${model.catalog.document} ${pick(model.catalog.title, language)}` }) : "" }),
       refs.printDate,
       h("p", { class: "cc-print-disclaimer", text: tr("print.disclaimer") }),
     );
@@ -131,6 +174,7 @@ export function mountClusterCheck(
       refs.resultsHeading,
       printHead,
       refs.verdict,
+      refs.scope,
       refs.tier,
       refs.issues,
       printFigures,
@@ -172,68 +216,79 @@ export function mountClusterCheck(
   }
 
   function buildGroup(group) {
-    const title = tr(`group.${group.id}`);
+    const title = group.id === "basic" ? tr("group.basic") : pick(group.title, language);
     const legend = h("legend", { class: "cc-group-legend" });
     if (group.clause) legend.append(h("span", { class: "cc-clause", text: clauseText(language, group.clause) }), " ");
     legend.append(title);
     return h("fieldset", { class: "cc-group", "data-group": group.id }, legend, ...group.fields.map(buildField));
   }
 
-  function hintOf(key, hintId) {
-    const text = tr(`hint.${key}`);
-    return text === `hint.${key}` ? null : h("p", { class: "cc-hint", id: hintId, text });
+  function hintOf(field, hintId) {
+    return field.hint ? h("p", { class: "cc-hint", id: hintId, text: pick(field.hint, language) }) : null;
   }
 
+  /** A unit's name in the reader's language (a count's 家 has none in English). */
+  const unitName = (unit) => (unit ? pick(unit.label, language) : "");
+
   function buildField(key) {
-    const field = FIELDS[key];
-    if (field.kind === "bool") return buildQuestion(key);
-    if (field.kind === "set") return buildFunctions(key);
+    const field = model.byKey.get(key);
+    if (field.kind === "bool") return buildQuestion(field);
+    if (field.kind === "set") return buildValues(field);
     const inputId = id("f", key);
-    const hint = hintOf(key, id("f", key, "hint"));
+    const hint = hintOf(field, id("f", key, "hint"));
     const error = h("p", { class: "cc-error", id: id("f", key, "error"), hidden: true });
     const warning = warningSlot(key);
     const described = hint ? [hint.id] : [];
-    const input = h("input", {
-      id: inputId,
-      class: `cc-input cc-input-${field.kind}`,
-      type: "text",
-      "data-key": key,
-      autocomplete: "off",
-      spellcheck: "false",
-      inputmode: field.kind === "text" ? null : field.kind === "count" ? "numeric" : "decimal",
-      value: field.kind === "money" || field.kind === "area" ? state[key].text : state[key],
-    });
-    const control = h("div", { class: "cc-control" }, input);
-    if (field.kind === "money" || field.kind === "area") {
+    const value = state[key];
+    const inputmode = field.kind === "text" ? null : field.kind === "count" || field.kind === "year" ? "numeric" : "decimal";
+    const input = (attrs) =>
+      h("input", { class: `cc-input cc-input-${field.kind}`, type: "text", "data-key": key, autocomplete: "off", spellcheck: "false", inputmode, ...attrs });
+    let inputs;
+    let control;
+    if (field.years) {
+      // One box per year, the earliest first, each labelled with its year.
+      const years = yearsOf(field, latestYear(state));
+      inputs = years.map((year, i) => input({ id: id("f", key, String(i)), "data-year": String(i), value: value.texts[i] }));
+      control = h(
+        "div",
+        { class: "cc-control cc-years" },
+        years.map((year, i) =>
+          h("span", { class: "cc-year" }, h("label", { class: "cc-year-label", for: inputs[i].id, text: tr("form.yearOf", { year }) }), inputs[i]),
+        ),
+      );
+    } else {
+      inputs = [input({ id: inputId, value: typeof value === "string" ? value : value.text })];
+      control = h("div", { class: "cc-control" }, inputs[0]);
+    }
+    if (hasUnitChoice(field)) {
       const unitId = id("f", key, "unit");
       const select = h(
         "select",
         { id: unitId, class: "cc-unit-select", "data-key": key, "data-role": "unit" },
-        UNITS[field.kind].map((unit) => h("option", { value: unit.id, selected: state[key].unit === unit.id, text: tr(unit.label) })),
+        field.units.map((unit) => h("option", { value: unit.id, selected: value.unit === unit.id, text: unitName(unit) })),
       );
-      control.append(h("label", { class: "cc-visually-hidden", for: unitId, text: tr("form.unitOf", { label: tr(`field.${key}`) }) }), select);
-    } else if (field.unit && tr(field.unit)) {
-      const unit = h("span", { class: "cc-unit", id: id("f", key, "unitname"), text: tr(field.unit) });
+      control.append(h("label", { class: "cc-visually-hidden", for: unitId, text: tr("form.unitOf", { label: pick(field.question, language) }) }), select);
+    } else if (unitName(field.units[0])) {
+      const unit = h("span", { class: "cc-unit", id: id("f", key, "unitname"), text: unitName(field.units[0]) });
       described.push(unit.id);
       control.append(unit);
     }
-    refs.controls[key] = [input];
+    refs.controls[key] = inputs;
     refs.errorSlots[key] = error;
     refs.describedBy[key] = described;
+    const labelProps = field.years ? { class: "cc-label", id: id("f", key, "label") } : { class: "cc-label", for: inputId };
+    const wrapper = field.years
+      ? h("fieldset", { class: `cc-field cc-field-${field.kind} cc-field-years`, "data-field": key }, h("legend", { ...labelProps, text: pick(field.question, language) }))
+      : h("div", { class: `cc-field cc-field-${field.kind}`, "data-field": key }, h("label", { ...labelProps, text: pick(field.question, language) }));
+    if (field.years) refs.fieldsets[key] = wrapper;
+    wrapper.append(...[hint, control, error, warning].filter(Boolean));
     setDescribedBy(key);
-    return h(
-      "div",
-      { class: `cc-field cc-field-${field.kind}`, "data-field": key },
-      h("label", { class: "cc-label", for: inputId, text: tr(`field.${key}`) }),
-      hint,
-      control,
-      error,
-      warning,
-    );
+    return wrapper;
   }
 
-  function buildQuestion(key) {
-    const hint = hintOf(key, id("f", key, "hint"));
+  function buildQuestion(field) {
+    const key = field.key;
+    const hint = hintOf(field, id("f", key, "hint"));
     const error = h("p", { class: "cc-error", id: id("f", key, "error"), hidden: true });
     const name = id("f", key);
     const answers = [
@@ -247,7 +302,7 @@ export function mountClusterCheck(
     const fieldset = h(
       "fieldset",
       { class: "cc-field cc-question", "data-field": key },
-      h("legend", { class: "cc-label", text: tr(`field.${key}`) }),
+      h("legend", { class: "cc-label", text: pick(field.question, language) }),
       hint,
       h(
         "div",
@@ -267,30 +322,31 @@ export function mountClusterCheck(
     return fieldset;
   }
 
-  function buildFunctions(key) {
-    const hint = hintOf(key, id("f", key, "hint"));
+  function buildValues(field) {
+    const key = field.key;
+    const hint = hintOf(field, id("f", key, "hint"));
     const error = h("p", { class: "cc-error", id: id("f", key, "error"), hidden: true });
-    const boxes = SERVICE_FUNCTIONS.map((fn) =>
-      h("input", { type: "checkbox", id: id("f", key, fn), value: fn, "data-key": key, checked: state[key].values.includes(fn) }),
+    const boxes = field.values.map((v) =>
+      h("input", { type: "checkbox", id: id("f", key, v.id), value: v.id, "data-key": key, checked: state[key].values.includes(v.id) }),
     );
     const none = h("input", { type: "checkbox", id: id("f", key, "none"), value: "", "data-key": key, "data-role": "none", checked: state[key].none });
     const fieldset = h(
       "fieldset",
       { class: "cc-field cc-functions", "data-field": key },
-      h("legend", { class: "cc-label", text: tr(`field.${key}`) }),
+      h("legend", { class: "cc-label", text: pick(field.question, language) }),
       hint,
       h(
         "div",
         { class: "cc-function-list" },
-        boxes.map((box, i) => h("label", { class: "cc-choice", for: box.id }, box, h("span", { text: tr(`service.${SERVICE_FUNCTIONS[i]}`) }))),
+        boxes.map((box, i) => h("label", { class: "cc-choice", for: box.id }, box, h("span", { text: pick(field.values[i].label, language) }))),
       ),
-      h("label", { class: "cc-choice cc-choice-none", for: none.id }, none, h("span", { text: tr("field.service_functions.none") })),
+      h("label", { class: "cc-choice cc-choice-none", for: none.id }, none, h("span", { text: tr("form.none") })),
       error,
       warningSlot(key),
     );
     refs.controls[key] = [...boxes, none];
-    refs.functionBoxes = boxes;
-    refs.noneBox = none;
+    refs.boxes[key] = boxes;
+    refs.noneBoxes[key] = none;
     refs.errorSlots[key] = error;
     refs.describedBy[key] = hint ? [hint.id] : [];
     refs.fieldsets[key] = fieldset;
@@ -332,47 +388,60 @@ export function mountClusterCheck(
   function onInput(event) {
     const target = event.target;
     const key = target.dataset?.key;
-    if (!key || !(key in FIELDS)) return;
-    const field = FIELDS[key];
+    const field = key && model?.byKey.get(key);
+    if (!field) return;
     let typing = false;
     // What the user enters in a field replaces any given figure for it that it could not show.
-    for (const figure of Object.keys(extra)) if (formKeyOf(figure) === key) delete extra[figure];
+    for (const figure of Object.keys(extra)) if (formKeyOf(model, figure) === key) delete extra[figure];
+    const value = state[key];
     switch (field.kind) {
-      case "text":
-      case "count":
-        state[key] = target.value;
-        typing = true;
-        break;
-      case "money":
-      case "area":
-        if (target.dataset.role === "unit") state[key].unit = target.value;
-        else {
-          state[key].text = target.value;
-          typing = true;
-        }
-        break;
       case "bool":
         if (target.checked) state[key] = target.value;
         break;
       case "set": {
-        const value = state[key];
+        const boxes = refs.boxes[key];
+        const none = refs.noneBoxes[key];
         if (target.dataset.role === "none") {
           value.none = target.checked;
           if (target.checked) {
             value.values = [];
-            for (const box of refs.functionBoxes) box.checked = false;
+            for (const box of boxes) box.checked = false;
           }
         } else {
-          value.values = SERVICE_FUNCTIONS.filter((fn) => refs.functionBoxes.find((box) => box.value === fn)?.checked);
+          value.values = field.values.map((v) => v.id).filter((id) => boxes.find((box) => box.value === id)?.checked);
           if (target.checked) {
             value.none = false;
-            refs.noneBox.checked = false;
+            none.checked = false;
           }
         }
         break;
       }
+      default:
+        if (target.dataset.role === "unit") value.unit = target.value;
+        else if (field.years) {
+          value.texts[Number(target.dataset.year)] = target.value;
+          typing = true;
+        } else {
+          if (typeof value === "string") state[key] = target.value;
+          else value.text = target.value;
+          typing = true;
+        }
     }
+    // The year labels the boxes of per-year figures: they follow it.
+    if (key === "year") relabelYears();
     update(typing ? key : null);
+  }
+
+  /** Writes the years beside the boxes of per-year figures, for the year now typed. */
+  function relabelYears() {
+    const latest = latestYear(state);
+    for (const field of model.fields) {
+      if (!field.years) continue;
+      yearsOf(field, latest).forEach((year, i) => {
+        const label = refs.controls[field.key]?.[i]?.previousElementSibling;
+        if (label) setText(label, tr("form.yearOf", { year }));
+      });
+    }
   }
 
   function onFocusOut(event) {
@@ -404,7 +473,7 @@ export function mountClusterCheck(
   function update(typingKey = null) {
     if (destroyed) return;
     renderPrintFigures();
-    if (!evaluate) {
+    if (!evaluate || !model) {
       renderWaiting();
       return;
     }
@@ -427,7 +496,8 @@ export function mountClusterCheck(
   function currentFigures() {
     const figures = {};
     if (typeof rulesetId === "string" && rulesetId.trim() !== "") figures.ruleset = rulesetId;
-    Object.assign(figures, toFigures(state));
+    if (!model) return { ...figures, ...(waiting ?? {}) };
+    Object.assign(figures, toFigures(model, state));
     for (const [figure, value] of Object.entries(extra)) {
       if (!(figure in figures)) figures[figure] = Array.isArray(value) ? [...value] : value;
     }
@@ -462,7 +532,7 @@ export function mountClusterCheck(
     for (const condition of report.conditions) for (const check of condition.checks) counts[check.status] += 1;
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     const parts = STATUSES.filter((s) => counts[s] > 0).map((s) => tr(`summary.${s}`, { n: counts[s] }));
-    const verdict = tr(`verdict.${report.status}`);
+    const verdict = pick(model.catalog.verdict[report.status], language);
 
     refs.verdict.dataset.status = report.status;
     setText(refs.verdictIcon, VERDICT_ICON[report.status] ?? "");
@@ -472,10 +542,15 @@ export function mountClusterCheck(
     setText(refs.jumpIcon, VERDICT_ICON[report.status] ?? "");
     setText(refs.jumpVerdict, verdict);
 
-    const revenue = report.conditions.flatMap((c) => c.checks).find((c) => c.id === "revenue");
-    const tierKey = report.tier ? `tier.${report.tier}` : revenue?.status === "met" || revenue?.status === "not_met" ? "tier.none" : "tier.unknown";
-    setText(refs.tierValue, tr(tierKey));
-    refs.tier.dataset.tier = report.tier ?? "";
+    const tiers = model.catalog.tiers;
+    if (tiers) {
+      // In a band, in none (the figure is given and usable), or unknown.
+      const band = tiers.list.find((b) => b.id === report.tier);
+      const figureOk = Object.keys(toFigures(model, state)).some((k) => formKeyOf(model, k) === tiers.field) &&
+        !report.errors.some((e) => formKeyOf(model, e.field) === tiers.field);
+      setText(refs.tierValue, pick(band ? band.title : figureOk ? tiers.none : tiers.unknown, language));
+      refs.tier.dataset.tier = report.tier ?? "";
+    }
 
     refs.conditions.replaceChildren(...report.conditions.map(renderCondition));
     refs.notes.replaceChildren(...report.notes.map((note) => h("li", { text: pick(note, language) })));
@@ -491,12 +566,13 @@ export function mountClusterCheck(
     );
   }
 
-  /** A decimal from the report with its unit, separators put into the text. */
-  function amount(value, unit) {
-    const shownUnit = unitText(language, unit);
+  /** A decimal from the report with its check's unit (from the catalog), separators put in. */
+  function amount(value, check) {
+    const unit = model.checkUnits.get(check.id);
+    const shownUnit = unit ? pick(unit, language) : "";
     const number = groupDigits(value);
     if (!shownUnit) return number;
-    return unit === "%" ? `${number}%` : `${number} ${shownUnit}`;
+    return shownUnit === "%" ? `${number}%` : `${number} ${shownUnit}`;
   }
 
   function renderCondition(condition) {
@@ -516,11 +592,11 @@ export function mountClusterCheck(
   function renderCheck(check) {
     const figures = [];
     if (check.value !== null) {
-      figures.push(h("span", { class: "cc-value" }, h("span", { class: "cc-figure-label", text: tr("check.value") }), " ", amount(check.value, check.unit)));
+      figures.push(h("span", { class: "cc-value" }, h("span", { class: "cc-figure-label", text: tr("check.value") }), " ", amount(check.value, check)));
     }
     if (check.threshold !== null) {
       figures.push(
-        h("span", { class: "cc-threshold" }, h("span", { class: "cc-figure-label", text: tr("check.threshold") }), " ", amount(check.threshold, check.unit)),
+        h("span", { class: "cc-threshold" }, h("span", { class: "cc-figure-label", text: tr("check.threshold") }), " ", amount(check.threshold, check)),
       );
     }
     return h(
@@ -549,12 +625,12 @@ export function mountClusterCheck(
       return byField.get(key);
     };
     for (const error of report?.errors ?? []) {
-      const key = formKeyOf(error.field);
+      const key = model ? formKeyOf(model, error.field) : null;
       if (key && refs.errorSlots[key]) entry(key).errors.push(error);
       else general.push(error);
     }
     for (const warning of report?.warnings ?? []) {
-      const key = formKeyOf(warning.field);
+      const key = model ? formKeyOf(model, warning.field) : null;
       if (key && refs.warningSlots[key]) entry(key).warnings.push(warning);
     }
     return { byField, general };
@@ -632,13 +708,21 @@ export function mountClusterCheck(
     setDescribedBy(key);
   }
 
-  /** The engine's message; for a figure typed in 亿元 it quotes the 万元 it was converted to, so say so. */
+  /**
+   * The engine's message; for a figure typed in a unit for entry only (亿元) it quotes the
+   * base unit's figure it was converted to, so say so.
+   */
   function issueText(key, issue) {
     const message = pick(issue.message, language);
+    const field = model.byKey.get(key);
     const value = state[key];
-    if (FIELDS[key].kind !== "money" || value.unit !== "yi") return message;
-    const sent = toFigures({ ...emptyState(), [key]: value })[`${key}_wan`];
-    return sent === value.text ? message : `${message}${tr("error.converted", { value: groupDigits(sent) })}`;
+    const unit = field.units.find((u) => u.id === value?.unit);
+    if (!unit || unit.keyed || unit.factor === "1" || field.years) return message;
+    const sent = toFigures(model, { ...emptyState(model), year: state.year, [key]: value });
+    const figure = Object.values(sent)[0];
+    if (figure === undefined || figure === value.text) return message;
+    const base = field.units.find((u) => u.keyed) ?? field.units[0];
+    return `${message}${tr("error.converted", { unit: unitName(unit), value: groupDigits(figure), base: unitName(base) })}`;
   }
 
   function renderIssues(general) {
@@ -672,39 +756,42 @@ export function mountClusterCheck(
   function renderPrintFigures() {
     const date = new Intl.DateTimeFormat(language === "en" ? "en-GB" : "zh-CN", { dateStyle: "long" }).format(new Date());
     setText(refs.printDate, tr("print.date", { date }));
+    if (!model) return;
     const name = state.name.trim();
     const year = state.year.trim();
-    setText(refs.printCluster, [name, year && `${year}${tr("unit.year")}`].filter(Boolean).join(" · "));
+    setText(refs.printCluster, [name, year && tr("form.yearOf", { year })].filter(Boolean).join(" · "));
     const rows = [];
-    for (const group of GROUPS) {
-      for (const key of group.fields) {
-        if (key === "name" || key === "year") continue;
-        rows.push(h("tr", {}, h("th", { scope: "row", text: tr(`field.${key}`) }), h("td", { text: enteredText(key) })));
-      }
+    for (const field of model.fields) {
+      if (field.group === "basic") continue;
+      rows.push(h("tr", {}, h("th", { scope: "row", text: pick(field.question, language) }), h("td", { text: enteredText(field) })));
     }
     refs.printFigures.replaceChildren(...rows);
   }
 
   /** What was entered in a field, as typed, with its unit. */
-  function enteredText(key) {
-    const field = FIELDS[key];
-    const value = state[key];
+  function enteredText(field) {
+    const value = state[field.key];
     const none = tr("print.notGiven");
+    const withUnit = (text, unitId) => {
+      const unit = unitName(field.units.find((u) => u.id === unitId) ?? field.units[0]);
+      return unit ? `${text} ${unit}` : text;
+    };
     switch (field.kind) {
       case "bool":
         return value === "yes" ? tr("answer.yes") : value === "no" ? tr("answer.no") : none;
       case "set":
-        if (value.none) return tr("field.service_functions.none");
-        return value.values.length ? value.values.map((fn) => tr(`service.${fn}`)).join(tr("summary.join")) : none;
-      case "money":
-      case "area": {
-        const text = value.text.trim();
-        return text ? `${text} ${tr(UNITS[field.kind].find((u) => u.id === value.unit).label)}` : none;
-      }
+        if (value.none) return tr("form.none");
+        return value.values.length
+          ? value.values.map((id) => pick(field.values.find((v) => v.id === id).label, language)).join(tr("summary.join"))
+          : none;
       default: {
-        const text = value.trim();
-        const unit = field.unit ? tr(field.unit) : "";
-        return text ? `${text}${unit ? ` ${unit}` : ""}` : none;
+        if (field.years) {
+          const years = yearsOf(field, latestYear(state));
+          const given = value.texts.map((text, i) => [years[i], text.trim()]).filter(([, text]) => text);
+          return given.length ? given.map(([y, text]) => `${tr("form.yearOf", { year: y })} ${withUnit(text, value.unit)}`).join(tr("summary.join")) : none;
+        }
+        const text = (typeof value === "string" ? value : value.text).trim();
+        return text ? withUnit(text, typeof value === "string" ? null : value.unit) : none;
       }
     }
   }
@@ -719,11 +806,19 @@ export function mountClusterCheck(
   globalThis.addEventListener?.("pointerdown", onPointerDown, true);
   globalThis.addEventListener?.("pointerup", onPointerUp, true);
   globalThis.addEventListener?.("pointercancel", onPointerUp, true);
+  /** The engine, once loaded: it must know the catalog of the ruleset on screen. */
+  let loadedEngine = null;
+  function useEngine() {
+    if (!loadedEngine) return;
+    if (model) loadedEngine.useCatalog?.(model.catalog);
+    evaluate = model ? loadedEngine.evaluate : null;
+  }
   Promise.resolve(engine)
     .then((loaded) => {
       if (typeof loaded?.evaluate !== "function") throw new TypeError("cluster-check UI: the engine has no evaluate()");
       if (destroyed) return;
-      evaluate = loaded.evaluate;
+      loadedEngine = loaded;
+      useEngine();
       refs.layout.dataset.ready = "true";
       update();
     })
@@ -740,6 +835,10 @@ export function mountClusterCheck(
     get report() {
       return report;
     },
+    /** The catalog the form is for, or null while it loads. */
+    get catalog() {
+      return model?.catalog ?? null;
+    },
     /** The figures the form stands for, as they are sent to the engine (a fresh object). */
     get figures() {
       return currentFigures();
@@ -753,26 +852,66 @@ export function mountClusterCheck(
     },
     /** Fills the form from figures (null: empties it) and evaluates them. */
     setFigures(next) {
-      ({ state, extra } = fromFigures(next ?? {}));
+      if (!model) {
+        waiting = next ?? {};
+        return;
+      }
+      ({ state, extra } = fromFigures(model, next ?? {}));
       rebuild();
     },
-    /** The unit each amount of money is shown in, by form field: { revenue: "yi", … }. */
+    /**
+     * Builds the form for another ruleset's catalog. The figures both share stay as they
+     * are; what was entered for the one left is kept, and comes back on a return to it.
+     */
+    setCatalog(next, ruleset = rulesetId) {
+      rulesetId = ruleset;
+      if (!next) {
+        catalogFailed = true;
+        rebuild();
+        return;
+      }
+      catalogFailed = false;
+      if (model?.catalog.id === next.id) {
+        update();
+        return;
+      }
+      const old = model ? { model, state, extra } : null;
+      if (old) left.set(old.model.catalog.id, { state: old.state, extra: old.extra });
+      model = formModel(next);
+      const back = left.get(next.id);
+      state = back ? back.state : emptyState(model);
+      extra = back ? back.extra : {};
+      // The figures the two rulesets share (the same key, kind and units) follow the switch.
+      if (old) {
+        for (const field of model.fields) {
+          const was = old.model.byKey.get(field.key);
+          if (was && was.kind === field.kind && was.years === field.years && sameUnits(was, field)) {
+            state[field.key] = structuredClone(old.state[field.key]);
+          }
+        }
+      }
+      if (waiting) {
+        ({ state, extra } = fromFigures(model, waiting));
+        waiting = null;
+      }
+      useEngine();
+      rebuild();
+    },
+    /** The unit each field with a choice of units is shown in: { revenue: "yi", land_area: "mu", … }. */
     get units() {
-      const units = {};
-      for (const [key, field] of Object.entries(FIELDS)) if (field.kind === "money") units[key] = state[key].unit;
-      return units;
+      return model ? unitsOf(model, state) : {};
     },
     /**
-     * Shows amounts of money in other units ({ revenue: "yi" }): the text moves its decimal
-     * point, so the figure stays exactly the same ("685000" 万元 shows as "68.5" 亿元);
-     * text that is not a plain decimal stays as it is, as typed text would.
+     * Shows amounts in other units ({ revenue: "yi" }): the text is converted exactly, so
+     * the figure stays the same ("685000" 万元 shows as "68.5" 亿元); text that is not a
+     * plain decimal stays as it is, as typed text would.
      */
     setUnits(next) {
+      if (!model) return;
       for (const [key, unit] of Object.entries(next)) {
-        const value = state[key];
-        if (value.unit === unit) continue;
-        value.text = shiftDecimal(value.text, unit === "yi" ? -4 : 4);
-        value.unit = unit;
+        const field = model.byKey.get(key);
+        if (!field || state[key]?.unit === unit) continue;
+        state[key] = convertUnit(field, state[key], unit);
       }
       rebuild();
     },

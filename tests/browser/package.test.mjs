@@ -8,10 +8,12 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { copyFile, mkdir, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { EXAMPLES, OUT, ROOT, SCREENSHOTS, assertViteOutput, buildVite, copyPackageBrowserFiles, packageManifest, serveFolder, useBrowser, visitPage } from "./support.mjs";
+import { browserFiles } from "../../scripts/package-files.mjs";
+import { EXAMPLES, OUT, PACKAGE, ROOT, SCREENSHOTS, assertViteOutput, buildVite, copyPackageBrowserFiles, packageManifest, serveFolder, useBrowser, visitPage } from "./support.mjs";
 
 /** What a page needs from the package: the browser entry, its imports and the engine. */
-const BROWSER_FILES = ["index.js", "api.js", "render.js", "cluster_check.js", "cluster_check_bg.wasm"];
+// The API alone, without the element and its UI: the entry, the glue, the .wasm, the catalogs.
+const BROWSER_FILES = browserFiles(PACKAGE).filter((file) => file !== "element.js" && !file.startsWith("ui/"));
 const STATIC_FIXTURE = join(ROOT, "tests", "browser", "fixtures", "static");
 const VITE_APP = join(EXAMPLES, "vite-app");
 

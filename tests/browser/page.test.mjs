@@ -8,10 +8,17 @@
 // Playwright's selectors pierce it; code run in the page reaches in through `.shadowRoot`.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { groupDigits, shiftDecimal } from "../../js/ui/decimal.js";
-import { emptyState, toFigures, formKeyOf, FIELDS, GROUPS } from "../../js/ui/fields.js";
+import { emptyState as emptyStateOf, toFigures as toFiguresOf, formKeyOf as formKeyIn, formModel } from "../../js/ui/fields.js";
 import { CATALOGUE } from "../../js/ui/i18n.js";
 import { CJK, DESKTOP, MEETS_ALL as MEETS_ALL_2014, MISSES_SEVERAL, PHONE, SCREENSHOTS, fill, fullPageScreenshot, openPage, runAxe, usePage } from "./page-support.mjs";
+
+// The form's model, from the catalog of henan-2014 as the package ships it.
+const model = formModel(JSON.parse(readFileSync(new URL("rulesets/henan-2014.json", import.meta.resolve("cluster-check")), "utf8")));
+const emptyState = () => emptyStateOf(model);
+const toFigures = (state) => toFiguresOf(model, state);
+const formKeyOf = (figure) => formKeyIn(model, figure);
 
 /** Meets every condition (page-support.mjs), in the year 2024; money in 亿元 where people would type it so, land in 公顷. */
 const MEETS_ALL = { ...MEETS_ALL_2014, year: "2024" };
@@ -131,9 +138,13 @@ describe("typed text to figures (js/ui/decimal.js, js/ui/fields.js)", () => {
   });
 
   test("text that is not a plain decimal is passed on unchanged for the engine to report", () => {
-    for (const typed of ["abc", "-5", "－5", "1e5", "+5", ".5", "5.", "1,2,3", "3000,000", "1 000", "5%", "--5"]) {
+    for (const typed of ["abc", "1e5", "+5", ".5", "5.", "1,2,3", "3000,000", "1 000", "5%", "--5"]) {
       assert.equal(shiftDecimal(typed, 4), typed, typed);
     }
+    // A sign is read, as the engine reads it (a signed figure may be negative; another is
+    // reported as negative, with the converted figure).
+    assert.equal(shiftDecimal("-5", 4), "-50000");
+    assert.equal(shiftDecimal("－5", 4), "-50000");
     assert.equal(shiftDecimal("   ", 4), "");
   });
 
@@ -177,8 +188,9 @@ describe("typed text to figures (js/ui/decimal.js, js/ui/fields.js)", () => {
   test("the catalogue has every string in both languages", () => {
     const zhKeys = Object.keys(CATALOGUE["zh-CN"]).sort();
     assert.deepEqual(Object.keys(CATALOGUE.en).sort(), zhKeys);
-    for (const key of Object.keys(FIELDS)) assert.ok(zhKeys.includes(`field.${key}`), key);
-    for (const group of GROUPS) assert.ok(zhKeys.includes(`group.${group.id}`), group.id);
+    // Field questions and group titles are the catalog's, in both languages.
+    for (const field of model.fields) assert.ok(field.question.zh && field.question.en, field.key);
+    for (const group of model.groups.filter((g) => g.id !== "basic")) assert.ok(group.title.zh && group.title.en, group.id);
     for (const [key, text] of Object.entries(CATALOGUE.en)) {
       if (key !== "page.toggle") assert.doesNotMatch(text.replace(/豫工信企业〔2014〕196号|三/g, ""), CJK, key);
     }

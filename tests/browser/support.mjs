@@ -9,6 +9,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, createLogger } from "vite";
 import { startServer } from "../../scripts/serve.mjs";
+import { browserFiles } from "../../scripts/package-files.mjs";
 import { launch, watchedPage } from "./chromium.mjs";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -42,11 +43,7 @@ export async function packageManifest() {
 
 /** Copies the installed package's browser files (`files`, or all of its "files" a page can load: modules but the Node entry, and the .wasm) into `dest`, keeping their folders. */
 export async function copyPackageBrowserFiles(dest, files) {
-  if (files === undefined) {
-    const manifest = await packageManifest();
-    const nodeEntry = manifest.main.replace(/^\.\//, "");
-    files = manifest.files.filter((file) => (file.endsWith(".js") && file !== nodeEntry) || file.endsWith(".wasm"));
-  }
+  files ??= browserFiles(PACKAGE);
   for (const file of files) {
     await mkdir(dirname(join(dest, file)), { recursive: true });
     await cp(join(PACKAGE, file), join(dest, file));

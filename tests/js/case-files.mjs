@@ -6,11 +6,16 @@ import { readdirSync, readFileSync } from "node:fs";
 
 const casesDir = new URL("../cases/", import.meta.url);
 
-/** [{ file, cases }] in file order. */
-export const caseFiles = readdirSync(casesDir)
-  .filter((name) => name.endsWith(".json"))
-  .sort()
-  .map((file) => ({ file, cases: JSON.parse(readFileSync(new URL(file, casesDir), "utf8")) }));
+/** [{ file, cases }] of a folder, in file order. */
+export function readCaseFiles(dir) {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(".json"))
+    .sort()
+    .map((file) => ({ file, cases: JSON.parse(readFileSync(new URL(file, dir), "utf8")) }));
+}
+
+/** The shipped rulesets' case files. */
+export const caseFiles = readCaseFiles(casesDir);
 
 /** Every case of every file, in order. */
 export const allCases = caseFiles.flatMap(({ cases }) => cases);
@@ -37,3 +42,80 @@ export const jsFigures = (figures) => mapFigures(figures, Number);
 
 /** The same figures with {"$number": "NaN"} as the text "NaN": what the package hands the engine for NaN. */
 export const textFigures = (figures) => mapFigures(figures, String);
+
+// ------------------------------------------------------------------ comparing
+
+const allChecks = (report) => report.conditions.flatMap((condition) => condition.checks);
+
+/** Compares one `expect` map (id → wanted) with a field of the report's conditions or checks. */
+function compareMap(report, expect, key, field, failures) {
+  const wanted = expect[key];
+  if (wanted === undefined) return;
+  for (const [id, want] of Object.entries(wanted)) {
+    const item =
+      key === "conditions"
+        ? report.conditions.find((condition) => condition.id === id)
+        : allChecks(report).find((check) => check.id === id);
+    if (item === undefined) {
+      failures.push(`${key}.${id}: no such ${key === "conditions" ? "condition" : "check"}`);
+    } else if (!Object.hasOwn(item, field)) {
+      failures.push(`${key}.${id}: the report has no "${field}"`);
+    } else if (!isDeepStrictEqual(item[field], want)) {
+      failures.push(`${key}.${id}: expected ${JSON.stringify(want)}, got ${JSON.stringify(item[field])}`);
+    }
+  }
+}
+
+function isDeepStrictEqual(a, b) {
+  try {
+    assert.deepStrictEqual(a, b);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const errorKey = (e) => JSON.stringify([e.field, e.code]);
+
+/** Every way the report differs from the case; empty when it passes. */
+export function caseFailures(report, expect) {
+  const failures = [];
+  for (const key of ["status", "eligible", "tier"]) {
+    if (Object.hasOwn(expect, key) && report[key] !== expect[key]) {
+      failures.push(`${key}: expected ${JSON.stringify(expect[key])}, got ${JSON.stringify(report[key])}`);
+    }
+  }
+  compareMap(report, expect, "conditions", "status", failures);
+  for (const [key, field] of [
+    ["checks", "status"],
+    ["values", "value"],
+    ["thresholds", "threshold"],
+    ["units", "unit"],
+    ["gaps", "gap"],
+    ["gap_fields", "gap_field"],
+  ]) {
+    compareMap(report, expect, key, field, failures);
+  }
+
+  // errors: absent means none; warnings: checked only when present.
+  for (const [list, required] of [["errors", true], ["warnings", false]]) {
+    if (!required && expect[list] === undefined) continue;
+    const got = report[list].map(errorKey).sort();
+    const want = (expect[list] ?? []).map(errorKey).sort();
+    if (!isDeepStrictEqual(got, want)) {
+      failures.push(`${list}: expected [${want.join(", ")}], got [${got.join(", ")}]`);
+    }
+  }
+  for (const error of [...report.errors, ...report.warnings]) {
+    for (const lang of ["zh", "en"]) {
+      const text = error.message?.[lang];
+      if (typeof text !== "string" || text === "") {
+        failures.push(`error ${error.code} has no ${lang} message`);
+      } else if (typeof error.field === "string" && !text.includes(error.field)) {
+        failures.push(`${lang} message of ${error.code} does not name ${error.field}: ${text}`);
+      }
+    }
+  }
+  return failures;
+}
+

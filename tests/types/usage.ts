@@ -13,13 +13,18 @@ import type {
   Decimal,
   ErrorCode,
   Figures,
+  FiguresOf,
+  Henan2014ServiceFunctions as ServiceFunction,
   Issue,
   Localized,
   Report,
+  ReportOf,
   ReportStatus,
+  RulesetEntry,
+  RulesetId,
   RulesetInfo,
-  ServiceFunction,
   Tier,
+  WarningCode,
 } from "cluster-check";
 
 /** Compiles only when A and B are the same type. */
@@ -75,8 +80,12 @@ const asText = {
   startup_base: true,
 } satisfies Figures;
 
-// Between them, the two objects above give every declared field.
-assertType<Equal<keyof typeof asNumbers | keyof typeof asText, keyof Figures>>();
+// Between them, the two objects above give every declared field of henan-2014.
+assertType<Equal<keyof typeof asNumbers | keyof typeof asText, keyof FiguresOf<"henan-2014">>>();
+// The rulesets are the generated union, henan-2014 among them.
+const henanId: RulesetId = "henan-2014";
+// @ts-expect-error: not a ruleset that is built in
+const unknownId: RulesetId = "henan-2099";
 
 const decimal: Decimal = "300,000.5";
 const count: Count = 2;
@@ -94,10 +103,14 @@ const nested: Figures = { revenue_wan: { amount: 5 } };
 
 // ---- evaluate, and the report ---------------------------------------------------------------
 
+// Figures that name their ruleset (or name none: the default) give that ruleset's report.
 const report = evaluate(asNumbers);
-assertType<Equal<typeof report, Report>>();
+assertType<Equal<typeof report, ReportOf<"henan-2014">>>();
+const byDefault = evaluate({ revenue_wan: 1 });
+assertType<Equal<typeof byDefault, ReportOf<"henan-2014">>>();
+const anyReport: Report = report;
 assertType<Equal<ReturnType<typeof evaluateMany>, Report[]>>();
-assertType<Equal<ReturnType<typeof rulesets>, RulesetInfo[]>>();
+assertType<Equal<ReturnType<typeof rulesets>, RulesetEntry[]>>();
 assertType<Equal<ReturnType<typeof version>, string>>();
 
 // @ts-expect-error: evaluate takes an object of figures, not a number
@@ -222,8 +235,8 @@ for (const issue of report.errors) {
   void [field, message, code];
 }
 for (const warning of report.warnings) {
-  // Warnings carry codes of their own: plain strings.
-  const w: Issue<string> = warning;
+  // Warnings carry codes of their own.
+  const w: Issue<WarningCode> = warning;
   const code: string = w.code;
   // @ts-expect-error: a warning's code is not an ErrorCode
   const asError: ErrorCode = w.code;
@@ -241,7 +254,8 @@ const first: Report | undefined = many[0];
 // @ts-expect-error: evaluateMany returns reports, not one report
 const one: Report = evaluateMany([asNumbers]);
 
-const [henan]: RulesetInfo[] = rulesets();
+const [henan]: RulesetEntry[] = rulesets();
+const short: string | undefined = henan?.short.zh;
 const title: string | undefined = henan?.title.en;
 const issued: string | undefined = henan?.issued;
 const v: string = version();
@@ -253,5 +267,5 @@ const readmeReport: Report = evaluate(figures);
 export const used = [
   asText, misspelt, catering, yes, nested, status, eligible, tier, reportName, reportYear, document, notes,
   describeReport, tierAmountYi, rd, misspeltId, misspeltCondition, passed, codes, notACode, many, fromRows,
-  first, one, title, issued, v, readmeReport,
+  first, one, title, issued, v, readmeReport, henanId, unknownId, anyReport, short,
 ];

@@ -198,9 +198,14 @@ pub fn catalog(r: &CompiledRuleset) -> Value {
         ("issuer", &def.issuer),
         ("about", &def.about),
         ("scope", &def.scope),
+        ("report_title", &def.report_title),
     ] {
         out.insert(key.into(), text(t));
     }
+    out.insert(
+        "verdict".into(),
+        json!({ "met": text(&def.verdict.met), "not_met": text(&def.verdict.not_met), "incomplete": text(&def.verdict.incomplete) }),
+    );
     out.insert("not_assessed".into(), Value::Array(def.not_assessed.iter().map(text).collect()));
     out.insert("default".into(), json!(def.default));
     out.insert("meta".into(), json!([meta("name", &def.meta.name), meta("year", &def.meta.year)]));

@@ -40,6 +40,10 @@ pub struct RulesetDef {
     pub about: Bilingual,
     /// What a verdict does and does not cover.
     pub scope: Bilingual,
+    /// How the verdict is worded: met, not met, incomplete.
+    pub verdict: VerdictDef,
+    /// The heading of a printed report.
+    pub report_title: Bilingual,
     /// Parts of the document not encoded.
     pub not_assessed: Vec<Bilingual>,
     /// The passages the citations quote, verbatim.
@@ -58,6 +62,17 @@ pub struct RulesetDef {
     pub tiers: Option<TiersDef>,
     /// What is not encoded, and readings of the text.
     pub notes: Vec<Bilingual>,
+}
+
+/// The words of the verdict.
+#[derive(Clone, Debug, Default)]
+pub struct VerdictDef {
+    /// Every condition met.
+    pub met: Bilingual,
+    /// A condition not met.
+    pub not_met: Bilingual,
+    /// Not every figure given or usable.
+    pub incomplete: Bilingual,
 }
 
 /// The ruleset's own messages.
@@ -779,6 +794,19 @@ pub fn read(mut t: Table<'_, '_>) -> RulesetDef {
     let issuer = text(&mut t, "issuer");
     let about = text(&mut t, "about");
     let scope = text(&mut t, "scope");
+    let verdict = match t.table("verdict") {
+        Some(mut v) => {
+            let def = VerdictDef {
+                met: text(&mut v, "met"),
+                not_met: text(&mut v, "not_met"),
+                incomplete: text(&mut v, "incomplete"),
+            };
+            v.finish();
+            def
+        }
+        None => VerdictDef::default(),
+    };
+    let report_title = text(&mut t, "report_title");
     let not_assessed = texts(&mut t, "not_assessed");
     let source = t.str("source").unwrap_or_else(|| At::new(String::new(), span.clone()));
     let messages = match t.table("messages") {
@@ -855,6 +883,8 @@ pub fn read(mut t: Table<'_, '_>) -> RulesetDef {
         issuer,
         about,
         scope,
+        verdict,
+        report_title,
         not_assessed,
         source,
         messages,

@@ -144,6 +144,10 @@ pub fn validate(def: &RulesetDef, problems: &Problems) {
         ("issuer", &def.issuer),
         ("about", &def.about),
         ("scope", &def.scope),
+        ("verdict.met", &def.verdict.met),
+        ("verdict.not_met", &def.verdict.not_met),
+        ("verdict.incomplete", &def.verdict.incomplete),
+        ("report_title", &def.report_title),
     ] {
         nonempty(problems, &whole, place, text);
     }
