@@ -5,9 +5,10 @@
 // side, review.js). The form and the results are the element's, from the npm package beside
 // the page (./pkg/, see scripts/build-www.mjs): the same element any other site embeds. The
 // element itself never touches the URL or the storage: everything here is the host's.
-import { DEFAULT_LANGUAGE, LANGUAGES, pageText } from "./page-text.js";
+import { DEFAULT_LANGUAGE, LANGUAGES, jsonErrorText, pageText } from "./page-text.js";
 import { decodeShare, encodeShare, isYear } from "./share.js";
-import { MAX_FILE_BYTES, figuresProblems, parseJson, shapeOf } from "./figures-file.js";
+import { MAX_FILE_BYTES, MAX_LISTED, figuresProblems, parseJson, shapeOf } from "./figures-file.js";
+import { figureKeys } from "./figure-keys.js";
 import { yearOf } from "./compare.js";
 import { createReview, entryOf, setEntry } from "./review.js";
 import { h } from "./pkg/ui/dom.js";
@@ -261,21 +262,27 @@ function renderMessage() {
   }
 }
 
-/** Problems of figures as message items: the engine's message in the language, with the year for a pair. */
+/**
+ * Problems of figures as message items: the engine's message in the language, with the year
+ * (or the mode, for a draft) when there are several; at most MAX_LISTED, then how many more.
+ */
 function problemItems(problems) {
-  return (l) =>
-    problems.map((problem) => {
+  return (l) => {
+    const items = problems.slice(0, MAX_LISTED).map((problem) => {
       const said = l === "en" ? problem.message.en : problem.message.zh;
-      const line = problem.field === null || problem.field === undefined ? pageText(l, "file.general", { message: said }) : said;
-      return { field: problem.field, text: problem.label ? pageText(l, "file.yearProblem", { year: problem.label(l), message: line }) : line };
+      if (problem.label) return { field: problem.field, text: pageText(l, "file.yearProblem", { year: problem.label(l), message: said }) };
+      return { field: problem.field, text: problem.field === null || problem.field === undefined ? pageText(l, "file.general", { message: said }) : said };
     });
+    if (problems.length > MAX_LISTED) items.push({ text: pageText(l, "file.more", { n: problems.length - MAX_LISTED }) });
+    return items;
+  };
 }
 
 /** The refusing problems of a list of figures objects (one, or two years), labelled by year for two. */
 async function problemsOf(list) {
   const { evaluate } = await engine;
   return list.flatMap((figures, index) =>
-    figuresProblems(figures, evaluate).map((problem) => ({
+    figuresProblems(figures, evaluate, figureKeys()).map((problem) => ({
       ...problem,
       label: list.length === 2 ? (l) => yearLabel(l, index, figures) : null,
     })),
@@ -317,7 +324,7 @@ async function openLink(hash, previous, { startup = false } = {}) {
   };
   const decoded = await decodeShare(hash);
   if (!decoded.ok) {
-    const key = { version: "link.version", damaged: "link.damaged", shape: "link.shape" }[decoded.reason];
+    const key = { version: "link.version", damaged: "link.damaged", tooLarge: "link.tooLarge", shape: "link.shape" }[decoded.reason];
     return refuse((l) => [{ text: pageText(l, key, { version: decoded.version }) }]);
   }
   const { years } = decoded;
@@ -412,8 +419,8 @@ async function importFigures(target = "auto") {
   } catch {
     return refuse((l) => [{ text: pageText(l, "file.notText") }]);
   }
-  const parsed = parseJson(content.replace(/^\uFEFF/, ""));
-  if (!parsed.ok) return refuse((l) => [{ text: pageText(l, "file.notJson", { detail: parsed.detail }) }]);
+  const parsed = parseJson(content.replace(/^\uFEFF/, ""), { maxMembers: figureKeys().length });
+  if (!parsed.ok) return refuse((l) => [{ text: jsonErrorText(l, parsed.error) }]);
   const shape = shapeOf(parsed.value);
   const oneYear = target === 0 || target === 1;
   if (oneYear && shape !== "single") return refuse((l) => [{ text: pageText(l, "file.yearShape") }]);

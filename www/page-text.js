@@ -46,12 +46,19 @@ const TEXT = {
     "link.version": "链接的格式（{version}）本页不认识，可能来自更新版本的自测工具。",
     "link.damaged": "链接不完整或已被改动（校验不符）。请让发送人重新复制完整的链接。",
     "link.shape": "链接中的内容不是集群数据。",
+    "link.tooLarge": "链接中的数据太多（解开后超过 64 KB），不是本工具生成的集群数据链接。",
 
     "file.exported": "已导出 {file}。",
     "file.imported": "已导入 {file}。",
     "file.importedErrors": "已导入 {file}。其中有数据需要更正，已在对应项目旁标出。",
     "file.refused": "未能导入 {file}，没有做任何更改：",
-    "file.notJson": "不是有效的 JSON 文件（{detail}）。",
+    "json.syntax": "不是有效的 JSON 文件：第 {line} 行第 {column} 列附近格式有误。",
+    "json.end": "不是有效的 JSON 文件：内容在第 {line} 行第 {column} 列提前结束，文件可能不完整。",
+    "json.empty": "文件是空的。",
+    "json.deep": "第 {line} 行第 {column} 列：嵌套超过 {max} 层，不是集群数据文件。",
+    "json.members": "第 {line} 行第 {column} 列开始的 {count} 项数据太多：集群数据最多只有 {max} 项，这不是集群数据文件。",
+    "json.other": "不是有效的 JSON 文件。",
+    "file.more": "另有 {n} 个问题未列出。",
     "file.tooLarge": "文件太大（{size} 字节），不是集群数据文件。",
     "file.notText": "文件不是 UTF-8 文本。",
     "file.shape": "文件应是一个数据对象 {…}，或两年复核的两个数据对象 [{…}, {…}]。",
@@ -123,12 +130,19 @@ const TEXT = {
     "link.version": "The link's format ({version}) is unknown to this page; it may come from a newer version of the tool.",
     "link.damaged": "The link is incomplete or has been altered (its check does not match). Ask the sender to copy the whole link again.",
     "link.shape": "The link does not hold cluster figures.",
+    "link.tooLarge": "The link holds too much data (over 64 KB once unpacked) to be cluster figures made by this tool.",
 
     "file.exported": "Exported {file}.",
     "file.imported": "Imported {file}.",
     "file.importedErrors": "Imported {file}. Some figures need correcting; they are marked beside their fields.",
     "file.refused": "{file} was not imported; nothing was changed:",
-    "file.notJson": "Not a valid JSON file ({detail}).",
+    "json.syntax": "Not a valid JSON file: the format is wrong near line {line}, column {column}.",
+    "json.end": "Not a valid JSON file: it ends too early, at line {line}, column {column}; the file may be incomplete.",
+    "json.empty": "The file is empty.",
+    "json.deep": "Line {line}, column {column}: nested more than {max} levels deep, which no figures file is.",
+    "json.members": "The {count} items from line {line}, column {column} are too many: cluster figures have at most {max}, so this is not a figures file.",
+    "json.other": "Not a valid JSON file.",
+    "file.more": "… and {n} more problems, not listed.",
     "file.tooLarge": "The file is too large ({size} bytes) to be a figures file.",
     "file.notText": "The file is not UTF-8 text.",
     "file.shape": "The file should hold one figures object {…}, or two for a re-review [{…}, {…}].",
@@ -167,6 +181,12 @@ const TEXT = {
 export function pageText(lang, key, vars = {}) {
   const text = (TEXT[lang] ?? TEXT[DEFAULT_LANGUAGE])[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (whole, name) => (name in vars ? String(vars[name]) : whole));
+}
+
+/** Why JSON text could not be read (parseJson's `error`, figures-file.js), with its line and column. */
+export function jsonErrorText(lang, error) {
+  const key = { syntax: "json.syntax", end: "json.end", empty: "json.empty", deep: "json.deep", members: "json.members" }[error.kind] ?? "json.other";
+  return pageText(lang, key, error);
 }
 
 /** Both languages, for the test that checks they have the same keys. */
