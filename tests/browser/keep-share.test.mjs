@@ -218,7 +218,7 @@ describe("keep: the draft", () => {
     assert.deepEqual(await formOf(page), form, "every input, unit, radio and box as it was");
     const restored = await messageOf(page);
     assert.equal(restored.kind, "status");
-    assert.match(restored.text, /已恢复您上次在本设备上填写的数据/);
+    assert.match(restored.text, /已恢复本设备上保存的数据/);
     assert.equal((await resultsOf(page)).checks.rd_ratio, "invalid", "the engine's verdicts are back too");
 
     // Clear: the storage is empty, the form is empty, and the reload stays empty.
