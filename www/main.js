@@ -1,77 +1,28 @@
 // The page around the <cluster-check> element: the header, the language toggle, and what a
 // page (not the element) does with the figures: keep them (a draft in localStorage, restored
-// on reload), share them (a link whose fragment carries them), files (export and import the
-// figures, download the report), print, and the two-year re-review (two elements side by
-// side, review.js). The form and the results are the element's, from the npm package beside
-// the page (./pkg/, see scripts/build-www.mjs): the same element any other site embeds. The
-// element itself never touches the URL or the storage: everything here is the host's.
-import { DEFAULT_LANGUAGE, LANGUAGES, pageText } from "./page-text.js";
-import { decodeShare, encodeShare, isYear } from "./share.js";
-import { MAX_FILE_BYTES, figuresProblems, parseJson, shapeOf } from "./figures-file.js";
+// on reload: draft.js), share them (a link whose fragment carries them), files (export and
+// import the figures, download the report), print, and the two-year re-review (two elements
+// side by side, review.js). The form and the results are the element's, from the npm package
+// beside the page (./pkg/, see scripts/build-www.mjs): the same element any other site
+// embeds. The element itself never touches the URL or the storage: everything here is the host's.
+import { DEFAULT_LANGUAGE, LANGUAGES, jsonErrorText, pageText } from "./page-text.js";
+import { decodeShare, encodeShare } from "./share.js";
+import { MAX_FILE_BYTES, MAX_LISTED, figuresProblems, parseJson, shapeOf } from "./figures-file.js";
+import { EMPTY, createDrafts, hasData, isEmpty } from "./draft.js";
+import { figureKeys } from "./figure-keys.js";
 import { yearOf } from "./compare.js";
 import { createReview, entryOf, setEntry } from "./review.js";
 import { h } from "./pkg/ui/dom.js";
 
 const LANG_KEY = "cluster-check.lang";
 const MODE_KEY = "cluster-check.mode";
-/**
- * The draft: { version: 1, saved: ISO time, single: year, review: [year, year] }, each year
- * { figures, units } as in a share link (share.js): the figures and the units they were typed in.
- */
-const DRAFT_KEY = "cluster-check.draft";
-const DRAFT_VERSION = 1;
 const MODES = ["single", "review"];
 
-/** localStorage, or null where the browser refuses it (disabled, some private modes). */
-const storage = (() => {
-  try {
-    const probe = "cluster-check.probe";
-    localStorage.setItem(probe, "1");
-    localStorage.removeItem(probe);
-    return localStorage;
-  } catch {
-    return null;
-  }
-})();
+/** The draft and the preferences, in this browser's storage (none from a file: see draft.js). */
+const drafts = createDrafts({ fromFile: location.protocol === "file:", keys: figureKeys });
 
-function read(key) {
-  try {
-    return storage?.getItem(key) ?? null;
-  } catch {
-    return null;
-  }
-}
-
-function write(key, value) {
-  try {
-    if (value === null) storage?.removeItem(key);
-    else storage?.setItem(key, value);
-  } catch {
-    // Full or refused: the draft note already says what is at stake.
-  }
-}
-
-const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
-/** Whether a year { figures, units } holds no figure. */
-const isEmpty = (entry) => !isObject(entry?.figures) || Object.keys(entry.figures).length === 0;
-const EMPTY = { figures: {}, units: {} };
-
-/** The saved draft, or null (none, unreadable, or of another version). */
-function readDraft() {
-  let draft;
-  try {
-    draft = JSON.parse(read(DRAFT_KEY));
-  } catch {
-    return null;
-  }
-  if (!isObject(draft) || draft.version !== DRAFT_VERSION) return null;
-  const year = (entry) => (isYear(entry) ? { figures: entry.figures, units: entry.units ?? {} } : EMPTY);
-  const review = Array.isArray(draft.review) && draft.review.length === 2 ? draft.review : [null, null];
-  return { saved: typeof draft.saved === "string" ? draft.saved : null, single: year(draft.single), review: review.map(year) };
-}
-
-let lang = LANGUAGES.includes(read(LANG_KEY)) ? read(LANG_KEY) : DEFAULT_LANGUAGE;
-let mode = MODES.includes(read(MODE_KEY)) ? read(MODE_KEY) : "single";
+let lang = LANGUAGES.includes(drafts.pref(LANG_KEY)) ? drafts.pref(LANG_KEY) : DEFAULT_LANGUAGE;
+let mode = MODES.includes(drafts.pref(MODE_KEY)) ? drafts.pref(MODE_KEY) : "single";
 let version = "";
 /** The re-review view, built the first time it is shown. */
 let review = null;
@@ -113,8 +64,7 @@ function renderPage() {
   for (const el of document.querySelectorAll("[data-i18n-label]")) el.setAttribute("aria-label", text(el.dataset.i18nLabel));
   toggle.textContent = text("page.toggle");
   toggle.lang = text("page.toggleLang");
-  $("draft-note").textContent = text(storage ? "draft.note" : "draft.unavailable");
-  $("draft-note").dataset.saving = storage ? "on" : "off";
+  renderNote();
   $("engine-version").textContent = version ? text("page.version", { version }) : "";
   app.lang = lang;
   review?.setLang(lang);
@@ -123,7 +73,7 @@ function renderPage() {
 
 toggle.addEventListener("click", () => {
   lang = text("page.toggleLang");
-  write(LANG_KEY, lang);
+  drafts.setPref(LANG_KEY, lang);
   renderPage();
 });
 
@@ -163,7 +113,7 @@ function setMode(next) {
   }
   document.body.dataset.mode = mode;
   if (mode === "review") ensureReview();
-  write(MODE_KEY, mode);
+  drafts.setPref(MODE_KEY, mode);
 }
 
 function ensureReview() {
@@ -188,8 +138,6 @@ function snapshot() {
   return { mode, single: entryOf(app), review: review ? review.entries : reviewEntries };
 }
 
-const hasData = (state) => !isEmpty(state.single) || state.review.some((entry) => !isEmpty(entry));
-
 /** Puts years into the forms (a key left out is left as it is) and shows a mode. */
 function applyState(state) {
   if ("single" in state) setEntry(app, state.single);
@@ -203,10 +151,7 @@ function applyState(state) {
 // Saved after every evaluation (each element fires cluster-check-change), coalesced.
 let saveQueued = false;
 function saveDraft() {
-  if (!ready || !storage) return;
-  const state = snapshot();
-  if (!hasData(state)) write(DRAFT_KEY, null);
-  else write(DRAFT_KEY, JSON.stringify({ version: DRAFT_VERSION, saved: new Date().toISOString(), single: state.single, review: state.review }));
+  if (ready) drafts.save(snapshot());
 }
 document.addEventListener("cluster-check-change", () => {
   if (saveQueued) return;
@@ -261,21 +206,27 @@ function renderMessage() {
   }
 }
 
-/** Problems of figures as message items: the engine's message in the language, with the year for a pair. */
+/**
+ * Problems of figures as message items: the engine's message in the language, with the year
+ * (or the mode, for a draft) when there are several; at most MAX_LISTED, then how many more.
+ */
 function problemItems(problems) {
-  return (l) =>
-    problems.map((problem) => {
+  return (l) => {
+    const items = problems.slice(0, MAX_LISTED).map((problem) => {
       const said = l === "en" ? problem.message.en : problem.message.zh;
-      const line = problem.field === null || problem.field === undefined ? pageText(l, "file.general", { message: said }) : said;
-      return { field: problem.field, text: problem.label ? pageText(l, "file.yearProblem", { year: problem.label(l), message: line }) : line };
+      if (problem.label) return { field: problem.field, text: pageText(l, "file.yearProblem", { year: problem.label(l), message: said }) };
+      return { field: problem.field, text: problem.field === null || problem.field === undefined ? pageText(l, "file.general", { message: said }) : said };
     });
+    if (problems.length > MAX_LISTED) items.push({ text: pageText(l, "file.more", { n: problems.length - MAX_LISTED }) });
+    return items;
+  };
 }
 
 /** The refusing problems of a list of figures objects (one, or two years), labelled by year for two. */
 async function problemsOf(list) {
   const { evaluate } = await engine;
   return list.flatMap((figures, index) =>
-    figuresProblems(figures, evaluate).map((problem) => ({
+    figuresProblems(figures, evaluate, figureKeys()).map((problem) => ({
       ...problem,
       label: list.length === 2 ? (l) => yearLabel(l, index, figures) : null,
     })),
@@ -317,7 +268,7 @@ async function openLink(hash, previous, { startup = false } = {}) {
   };
   const decoded = await decodeShare(hash);
   if (!decoded.ok) {
-    const key = { version: "link.version", damaged: "link.damaged", shape: "link.shape" }[decoded.reason];
+    const key = { version: "link.version", damaged: "link.damaged", tooLarge: "link.tooLarge", shape: "link.shape" }[decoded.reason];
     return refuse((l) => [{ text: pageText(l, key, { version: decoded.version }) }]);
   }
   const { years } = decoded;
@@ -412,8 +363,8 @@ async function importFigures(target = "auto") {
   } catch {
     return refuse((l) => [{ text: pageText(l, "file.notText") }]);
   }
-  const parsed = parseJson(content.replace(/^\uFEFF/, ""));
-  if (!parsed.ok) return refuse((l) => [{ text: pageText(l, "file.notJson", { detail: parsed.detail }) }]);
+  const parsed = parseJson(content.replace(/^\uFEFF/, ""), { maxMembers: figureKeys().length });
+  if (!parsed.ok) return refuse((l) => [{ text: jsonErrorText(l, parsed.error) }]);
   const shape = shapeOf(parsed.value);
   const oneYear = target === 0 || target === 1;
   if (oneYear && shape !== "single") return refuse((l) => [{ text: pageText(l, "file.yearShape") }]);
@@ -452,7 +403,7 @@ async function importFigures(target = "auto") {
 
 function clearDraft() {
   const before = snapshot();
-  write(DRAFT_KEY, null);
+  drafts.clear();
   applyState({ single: EMPTY, review: [EMPTY, EMPTY] });
   say((l) => ({ text: pageText(l, "draft.cleared") }), { undo: hasData(before) ? before : null });
 }
@@ -473,6 +424,95 @@ $("download-report").addEventListener("click", downloadReport);
 $("print").addEventListener("click", () => window.print());
 $("clear-draft").addEventListener("click", clearDraft);
 
+// ---------------------------------------------------------------------- the draft's note, and drafts not read
+
+/** The note under the buttons: whether what is entered is kept, and what to do when it is not. */
+function renderNote() {
+  const note = $("draft-note");
+  const { status } = drafts;
+  const removed = drafts.otherRemoved;
+  note.dataset.saving = status;
+  const key = { on: "draft.note", off: "draft.unavailable", full: "draft.full", file: "draft.file", paused: removed ? "draft.pausedRemoved" : "draft.paused" }[status];
+  const actions =
+    status === "paused"
+      ? [["load-other", removed ? "draft.clearHere" : "draft.loadOther", loadOther], ["keep-mine", "draft.keepMine", keepMine]]
+      : status === "on"
+        ? []
+        : [["export", "tools.export", exportFigures]];
+  note.replaceChildren(
+    h("span", { class: "page-draft-text", text: text(key) }),
+    ...actions.map(([action, label, run]) => {
+      const button = h("button", { type: "button", class: "page-button page-draft-action", "data-action": action, text: text(label) });
+      button.addEventListener("click", () => {
+        // The button may go with the note: the focus goes back to the tools.
+        if (action !== "export") tools.find((tool) => tool.tabIndex === 0)?.focus();
+        Promise.resolve(run()).catch((error) => console.error(error));
+      });
+      return button;
+    }),
+  );
+}
+drafts.onChange(renderNote);
+
+/** Says that a draft was not loaded, why, and where it is kept (draft.js: `unreadable`). */
+function sayUnreadable({ reason, key, kept }, heading = "draft.unreadable") {
+  const label = (part, figures) => (l) => (part === "single" ? pageText(l, "mode.single") : `${pageText(l, "mode.review")} · ${yearLabel(l, part, figures)}`);
+  const why =
+    reason.kind === "problems"
+      ? problemItems(reason.problems.map((problem) => ({ ...problem, label: label(problem.part, problem.figures) })))
+      : (l) => [
+          {
+            text:
+              reason.kind === "newer"
+                ? pageText(l, "draft.newer", { version: reason.version })
+                : pageText(l, { syntax: "draft.damaged", end: "draft.cut", members: "draft.members" }[reason.error?.kind] ?? "draft.shape", reason.error),
+          },
+        ];
+  const where = { aside: "draft.keptAside", held: "draft.keptInPlace" }[kept];
+  say((l) => ({ text: pageText(l, heading), items: [...why(l), ...(where ? [{ text: pageText(l, where, { key }) }] : [])] }), { alert: true });
+}
+
+/**
+ * The draft once the engine has judged its figures by the import rule, or null: none, or
+ * refused (then said, and moved aside).
+ */
+async function vetted(loaded) {
+  if (loaded.unreadable) {
+    sayUnreadable(loaded.unreadable);
+    return null;
+  }
+  if (!loaded.draft) return null;
+  let refused;
+  try {
+    refused = drafts.vet(loaded.draft, (await engine).evaluate);
+  } catch {
+    return loaded.draft; // no engine: nothing can be judged, the element says so
+  }
+  if (!refused) return loaded.draft;
+  sayUnreadable(refused);
+  return null;
+}
+
+/** Another tab saved other figures: takes them (or, if it removed them, empties the forms too). */
+async function loadOther() {
+  const before = snapshot();
+  const loaded = drafts.loadOther();
+  if (loaded.unreadable) return sayUnreadable(loaded.unreadable, "draft.otherUnreadable");
+  if (loaded.draft) {
+    const refused = drafts.vet(loaded.draft, (await engine).evaluate, { setAside: false });
+    if (refused) return sayUnreadable(refused, "draft.otherUnreadable");
+  }
+  applyState(loaded.draft ? { single: loaded.draft.single, review: loaded.draft.review } : { single: EMPTY, review: [EMPTY, EMPTY] });
+  drafts.resume();
+  say((l) => ({ text: pageText(l, loaded.draft ? "draft.loadedOther" : "draft.clearedHere") }), { undo: hasData(before) ? before : null });
+}
+
+/** Another tab saved other figures: saves this tab's over them. */
+function keepMine() {
+  drafts.resume({ keep: true });
+  say((l) => ({ text: pageText(l, "draft.keptMine") }));
+}
+
 // ---------------------------------------------------------------------- start
 
 function restoreDraft(draft) {
@@ -490,19 +530,26 @@ function restoreDraft(draft) {
 }
 
 // The language and the draft are set before the element is defined, so that it renders
-// once, in that language, with those figures.
+// once, in that language, with those figures. The draft is read at once, by its shape and
+// keys (draft.js); its values once the engine is ready (the import rule, as for a file):
+// until then nothing is saved over it.
 renderPage();
-const draft = readDraft();
+const loaded = drafts.load();
 if (location.hash.length > 1) {
   // A link: its figures, if they can be read, replace the draft's (with an undo).
   setMode(mode);
-  const previous = { mode, single: draft?.single ?? EMPTY, review: draft?.review ?? [EMPTY, EMPTY] };
-  openLink(location.hash, previous, { startup: true })
-    .catch((error) => {
-      console.error(error);
-      return false;
+  vetted(loaded)
+    .then((draft) => {
+      const previous = { mode, single: draft?.single ?? EMPTY, review: draft?.review ?? [EMPTY, EMPTY] };
+      return openLink(location.hash, previous, { startup: true }).then(
+        (opened) => ({ draft, opened }),
+        (error) => {
+          console.error(error);
+          return { draft, opened: false };
+        },
+      );
     })
-    .then((opened) => {
+    .then(({ draft, opened }) => {
       if (!opened) {
         const refusal = message;
         restoreDraft(draft);
@@ -513,7 +560,15 @@ if (location.hash.length > 1) {
       saveDraft();
     });
 } else {
-  restoreDraft(draft);
+  restoreDraft(loaded.draft);
   setMode(mode);
-  ready = true;
+  vetted(loaded)
+    .then((draft) => {
+      // Refused by the import rule: what was shown of it goes.
+      if (loaded.draft && !draft) applyState({ single: EMPTY, review: [EMPTY, EMPTY] });
+    })
+    .finally(() => {
+      ready = true;
+      saveDraft();
+    });
 }

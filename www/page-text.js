@@ -31,8 +31,27 @@ const TEXT = {
 
     "draft.note": "所填数据自动保存在本浏览器中，只在这台设备上，刷新或下次打开本页时恢复。在公用电脑上用完请点“清除本机数据”。",
     "draft.unavailable": "本浏览器不允许保存数据：刷新或关闭本页后，所填数据将丢失。需要保留请用“导出数据”。",
-    "draft.restored": "已恢复您上次在本设备上填写的数据（保存于 {time}）。",
+    "draft.full": "本浏览器为本站保存数据的存储空间已满，所填数据没有保存：刷新或关闭本页后会丢失。需要保留请用“导出数据”。",
+    "draft.file": "本页是从本机文件打开的，所填数据不会自动保存：浏览器为本机文件保存的数据，这台电脑上打开的其他本地网页文件都能读取。刷新或关闭本页前，请用“导出数据”保留所填数据。",
+    "draft.paused": "本页在另一个标签页或窗口中也打开着，那里刚刚保存了不同的数据。为免互相覆盖，本页暂停自动保存。",
+    "draft.pausedRemoved": "在另一个标签页或窗口中，本机保存的数据已被清除。为免把它们又保存回来，本页暂停自动保存。",
+    "draft.loadOther": "载入另一个标签页的数据",
+    "draft.clearHere": "本页也清空",
+    "draft.keepMine": "保留并保存本页的数据",
+    "draft.loadedOther": "已载入另一个标签页保存的数据。",
+    "draft.clearedHere": "本页的表格也已清空。",
+    "draft.keptMine": "已把本页的数据保存到本机，替换了另一个标签页保存的数据；那个标签页会看到提示。",
+    "draft.restored": "已恢复本设备上保存的数据（保存于 {time}）。",
     "draft.cleared": "已清除本机保存的数据，表格已清空。",
+    "draft.unreadable": "本机保存的数据无法读取，没有载入：",
+    "draft.otherUnreadable": "另一个标签页保存的数据本页无法读取，没有载入：",
+    "draft.newer": "它们来自更新版本的自测工具（草稿格式第 {version} 版），请用更新的版本打开。",
+    "draft.damaged": "保存的内容已损坏：第 {line} 行第 {column} 列附近格式有误。",
+    "draft.cut": "保存的内容不完整：在第 {line} 行第 {column} 列提前结束。",
+    "draft.shape": "保存的内容不是本页保存的数据格式。",
+    "draft.members": "保存的数据项目太多（{count} 项），而集群数据最多只有 {max} 项。",
+    "draft.keptAside": "原来的数据没有删除：已原样移到本浏览器存储中的 {key}。本页从空白表格开始，照常保存新填写的数据。",
+    "draft.keptInPlace": "原来的数据没有删除，仍在本浏览器中；存储空间已满，无法把它移开，为免覆盖，本页暂不自动保存。",
     "message.undo": "撤销",
     "message.undone": "已撤销，恢复了之前的数据。",
 
@@ -46,12 +65,19 @@ const TEXT = {
     "link.version": "链接的格式（{version}）本页不认识，可能来自更新版本的自测工具。",
     "link.damaged": "链接不完整或已被改动（校验不符）。请让发送人重新复制完整的链接。",
     "link.shape": "链接中的内容不是集群数据。",
+    "link.tooLarge": "链接中的数据太多（解开后超过 64 KB），不是本工具生成的集群数据链接。",
 
     "file.exported": "已导出 {file}。",
     "file.imported": "已导入 {file}。",
     "file.importedErrors": "已导入 {file}。其中有数据需要更正，已在对应项目旁标出。",
     "file.refused": "未能导入 {file}，没有做任何更改：",
-    "file.notJson": "不是有效的 JSON 文件（{detail}）。",
+    "json.syntax": "不是有效的 JSON 文件：第 {line} 行第 {column} 列附近格式有误。",
+    "json.end": "不是有效的 JSON 文件：内容在第 {line} 行第 {column} 列提前结束，文件可能不完整。",
+    "json.empty": "文件是空的。",
+    "json.deep": "第 {line} 行第 {column} 列：嵌套超过 {max} 层，不是集群数据文件。",
+    "json.members": "第 {line} 行第 {column} 列开始的 {count} 项数据太多：集群数据最多只有 {max} 项，这不是集群数据文件。",
+    "json.other": "不是有效的 JSON 文件。",
+    "file.more": "另有 {n} 个问题未列出。",
     "file.tooLarge": "文件太大（{size} 字节），不是集群数据文件。",
     "file.notText": "文件不是 UTF-8 文本。",
     "file.shape": "文件应是一个数据对象 {…}，或两年复核的两个数据对象 [{…}, {…}]。",
@@ -108,8 +134,27 @@ const TEXT = {
 
     "draft.note": "What you enter is saved in this browser, on this device only, and restored when you reload or come back. On a shared computer, press “Clear saved data” when you are done.",
     "draft.unavailable": "This browser does not allow saving: what you enter is lost when the page is reloaded or closed. Use “Export figures” to keep it.",
-    "draft.restored": "Restored what you last entered on this device (saved {time}).",
+    "draft.full": "This browser's storage for this site is full, so what you enter is not saved: it is lost when the page is reloaded or closed. Use “Export figures” to keep it.",
+    "draft.file": "This page was opened from a file on this computer, so what you enter is not saved: any other web page file opened on this computer could read what the browser keeps for local files. Use “Export figures” to keep your figures before reloading or closing the page.",
+    "draft.paused": "This page is also open in another tab or window, which has just saved different figures. So that neither overwrites the other, this page has stopped saving.",
+    "draft.pausedRemoved": "In another tab or window, the figures saved on this device were cleared. So that they are not saved again, this page has stopped saving.",
+    "draft.loadOther": "Load the other tab's figures",
+    "draft.clearHere": "Clear this page too",
+    "draft.keepMine": "Keep and save this page's figures",
+    "draft.loadedOther": "Loaded the figures saved in the other tab.",
+    "draft.clearedHere": "This page's form is cleared too.",
+    "draft.keptMine": "Saved this page's figures on this device, in place of the other tab's; that tab will say so.",
+    "draft.restored": "Restored the figures saved on this device (saved {time}).",
     "draft.cleared": "The saved data has been cleared and the form emptied.",
+    "draft.unreadable": "The figures saved on this device could not be read and were not loaded:",
+    "draft.otherUnreadable": "The figures saved in the other tab cannot be read here and were not loaded:",
+    "draft.newer": "They were saved by a newer version of this tool (draft format {version}); open them with that version.",
+    "draft.damaged": "What is saved is damaged: its format is wrong near line {line}, column {column}.",
+    "draft.cut": "What is saved is incomplete: it ends too early, at line {line}, column {column}.",
+    "draft.shape": "What is saved is not in the format this page saves.",
+    "draft.members": "What is saved has too many fields ({count}), where cluster figures have at most {max}.",
+    "draft.keptAside": "Nothing was deleted: they were moved, as they were, to {key} in this browser's storage. This page starts from an empty form and saves what you enter as usual.",
+    "draft.keptInPlace": "Nothing was deleted: they are still in this browser's storage. It is full, so they cannot be moved aside, and this page does not save over them.",
     "message.undo": "Undo",
     "message.undone": "Undone: the previous figures are back.",
 
@@ -123,12 +168,19 @@ const TEXT = {
     "link.version": "The link's format ({version}) is unknown to this page; it may come from a newer version of the tool.",
     "link.damaged": "The link is incomplete or has been altered (its check does not match). Ask the sender to copy the whole link again.",
     "link.shape": "The link does not hold cluster figures.",
+    "link.tooLarge": "The link holds too much data (over 64 KB once unpacked) to be cluster figures made by this tool.",
 
     "file.exported": "Exported {file}.",
     "file.imported": "Imported {file}.",
     "file.importedErrors": "Imported {file}. Some figures need correcting; they are marked beside their fields.",
     "file.refused": "{file} was not imported; nothing was changed:",
-    "file.notJson": "Not a valid JSON file ({detail}).",
+    "json.syntax": "Not a valid JSON file: the format is wrong near line {line}, column {column}.",
+    "json.end": "Not a valid JSON file: it ends too early, at line {line}, column {column}; the file may be incomplete.",
+    "json.empty": "The file is empty.",
+    "json.deep": "Line {line}, column {column}: nested more than {max} levels deep, which no figures file is.",
+    "json.members": "The {count} items from line {line}, column {column} are too many: cluster figures have at most {max}, so this is not a figures file.",
+    "json.other": "Not a valid JSON file.",
+    "file.more": "… and {n} more problems, not listed.",
     "file.tooLarge": "The file is too large ({size} bytes) to be a figures file.",
     "file.notText": "The file is not UTF-8 text.",
     "file.shape": "The file should hold one figures object {…}, or two for a re-review [{…}, {…}].",
@@ -167,6 +219,12 @@ const TEXT = {
 export function pageText(lang, key, vars = {}) {
   const text = (TEXT[lang] ?? TEXT[DEFAULT_LANGUAGE])[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (whole, name) => (name in vars ? String(vars[name]) : whole));
+}
+
+/** Why JSON text could not be read (parseJson's `error`, figures-file.js), with its line and column. */
+export function jsonErrorText(lang, error) {
+  const key = { syntax: "json.syntax", end: "json.end", empty: "json.empty", deep: "json.deep", members: "json.members" }[error.kind] ?? "json.other";
+  return pageText(lang, key, error);
 }
 
 /** Both languages, for the test that checks they have the same keys. */

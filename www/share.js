@@ -15,8 +15,9 @@
 //           was typed, not only as the same figures (see the element's `units`)
 //
 // Decoding is strict and all-or-nothing: an unknown version, a character outside base64url,
-// data that does not inflate, text that is not UTF-8, a check that does not match, JSON that
-// is not that payload: each is refused with a reason, and nothing is returned to apply.
+// data that does not inflate, text that is not UTF-8, a check that does not match, data that
+// inflates to more than a form's figures can be, JSON that is not that payload: each is
+// refused with a reason, and nothing is returned to apply.
 // (Whether the figures are valid is decided by the engine, see figures-file.js.) Nothing
 // here touches the page: it runs in Node as well.
 
@@ -70,7 +71,10 @@ async function deflate(bytes) {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-/** Inflates, or null when the data is not a complete deflate stream or inflates too large. */
+/** What inflate gives for data that inflates past MAX_JSON_BYTES. */
+const TOO_LARGE = Symbol("too large");
+
+/** Inflates: the bytes, TOO_LARGE, or null when the data is not a complete deflate stream. */
 async function inflate(bytes) {
   const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
   const chunks = [];
@@ -82,7 +86,7 @@ async function inflate(bytes) {
       length += value.length;
       if (length > MAX_JSON_BYTES) {
         await reader.cancel().catch(() => {});
-        return null;
+        return TOO_LARGE;
       }
       chunks.push(value);
     }
@@ -138,6 +142,8 @@ export async function encodeShare(years) {
  * reason one of:
  *   "version"  a share link of a version this page does not read (version says which)
  *   "damaged"  not base64url, does not inflate, not UTF-8, or the check does not match
+ *   "tooLarge" intact (the check matches), but it inflates past MAX_JSON_BYTES: more than
+ *              the figures of a form can be, so not a link this page made
  *   "shape"    intact, but not an array of one or two years { figures, units? }
  * @param {string} hash location.hash, with or without the "#"
  */
@@ -151,6 +157,7 @@ export async function decodeShare(hash) {
   const compressed = fromBase64Url(parts[0]);
   if (!compressed || compressed.length === 0 || crc32(compressed) !== parts[1]) return { ok: false, reason: "damaged" };
   const bytes = await inflate(compressed);
+  if (bytes === TOO_LARGE) return { ok: false, reason: "tooLarge" };
   if (!bytes) return { ok: false, reason: "damaged" };
   let years;
   try {

@@ -15,6 +15,7 @@ export const SCREENSHOTS = `${ROOT}test-output/screenshots`;
 export const AXE_SOURCE = readFileSync(`${ROOT}node_modules/axe-core/axe.min.js`, "utf8");
 export const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 360, height: 780 };
+export const PHONE_LARGE = { width: 390, height: 844 };
 export const CJK = /[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]/;
 
 export const ALL_FUNCTIONS = ["rd_design", "testing", "training", "consulting", "ip", "financing", "exhibition", "logistics"];
@@ -227,6 +228,26 @@ export async function fullPageScreenshot(page, path) {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.mouse.move(0, 0); // no hover left from the last click
   await page.screenshot({ path, fullPage: true });
+  await page.setViewportSize(viewport);
+}
+
+/**
+ * Screenshots of the top of the page, where the note and the messages are, in both languages
+ * at desktop and phone size (`${name}-zh-desktop.png`, … `${name}-en-phone.png`): the
+ * language is switched with the page's toggle, and the page is left as it was.
+ */
+export async function topScreenshots(page, name) {
+  const viewport = page.viewportSize();
+  await page.mouse.move(0, 0);
+  for (let i = 0; i < 2; i++) {
+    const lang = (await page.getAttribute("html", "lang")) === "en" ? "en" : "zh";
+    for (const [size, shown] of [["desktop", DESKTOP], ["phone", PHONE_LARGE]]) {
+      await page.setViewportSize(shown);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: `${SCREENSHOTS}/${name}-${lang}-${size}.png` });
+    }
+    await page.click("#lang-toggle");
+  }
   await page.setViewportSize(viewport);
 }
 

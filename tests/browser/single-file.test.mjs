@@ -1,8 +1,8 @@
 // The single self-contained page, dist/cluster-check.html (scripts/build-single.mjs, run by
 // `make www`): opened from disk (file://) in Chromium with every request that is not that
 // file aborted, it works — the engine loads from the bytes inside it, the form evaluates,
-// the draft and the share link work — with no request but the file itself, no CSP
-// violation, no error; its CSP is strict (hashes, no 'unsafe-inline'). Screenshots in both
+// the share link works, and no draft is kept (every local file shares one storage) — with
+// no request but the file itself, no CSP violation, no error; its CSP is strict (hashes, no 'unsafe-inline'). Screenshots in both
 // languages at desktop and phone size.
 //
 //   node --test --test-concurrency=1 tests/browser/single-file.test.mjs
@@ -12,7 +12,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { launch } from "./chromium.mjs";
-import { DESKTOP, MISSES_SEVERAL, PHONE, SCREENSHOTS, SINGLE_FILE, figuresOf, fill, formOf, fullPageScreenshot, messageOf, openWatched, resultsOf, waitReady } from "./page-support.mjs";
+import { DESKTOP, MISSES_SEVERAL, PHONE, SCREENSHOTS, SINGLE_FILE, figuresOf, fill, fullPageScreenshot, messageOf, openWatched, resultsOf, waitReady } from "./page-support.mjs";
 
 const FILE_URL = pathToFileURL(SINGLE_FILE).href;
 
@@ -29,13 +29,15 @@ after(async () => {
 /**
  * Opens the single file from disk with the network cut off: every request that is not for
  * a file: URL is aborted and recorded; so is every request at all, CSP violations and errors
- * (openWatched, page-support.mjs, with no origin: nothing may leave the file).
+ * (openWatched, page-support.mjs, with no origin: nothing may leave the file). `storage`:
+ * what the storage that every local file shares holds before (presetStorage).
  */
-async function openOffline({ viewport = DESKTOP, locale = "zh-CN", lang, hash = "" } = {}) {
+async function openOffline({ viewport = DESKTOP, locale = "zh-CN", lang, hash = "", storage } = {}) {
   const opened = await openWatched(browser, FILE_URL + hash, {
     viewport,
     locale,
     lang,
+    storage,
     async prepare(context, page, seen) {
       Object.assign(seen, { requests: [], blocked: [] });
       await context.route("**/*", (route) => {
@@ -99,11 +101,11 @@ test("from file:// with the network cut off: the assessment works, with nothing 
   assert.equal(results.checks.rd_ratio, "not_met");
   assert.equal(results.checks.related_smes, "met");
   assert.match(await page.textContent("#app .cc-check[data-check='rd_ratio'] .cc-explanation"), /还需增加研发投入 280 万元/);
-  // The draft works from disk too.
-  const form = await formOf(page);
-  await page.reload();
-  await waitReady(page);
-  assert.deepEqual(await formOf(page), form);
+  // The single file keeps no draft: every file opened from disk shares one storage.
+  const note = await page.evaluate(() => ({ saving: document.getElementById("draft-note").dataset.saving, text: document.getElementById("draft-note").textContent }));
+  assert.equal(note.saving, "file");
+  assert.match(note.text, /不会自动保存/);
+  assert.equal(await page.evaluate(() => localStorage.getItem("cluster-check.draft")), null);
   // The share link is this file's URL with the figures after "#", and opens here.
   await page.click("#copy-link");
   await page.waitForSelector("#share-link");
@@ -127,6 +129,35 @@ test("from file:// with the network cut off: the assessment works, with nothing 
   await waitReady(page, "#review-year-1");
   assert.equal(await page.getAttribute(".review-summary", "data-verdict"), "undetermined");
   seen.requests = seen.requests.filter((url) => url !== "about:blank");
+  await close();
+});
+
+test("from file://: no draft is kept or read, since any other local file could read or plant it; the note offers the export", async () => {
+  const planted = JSON.stringify({ version: 1, saved: new Date().toISOString(), single: { figures: { name: "另一个本地文件写的" } }, review: [] });
+  const { page, close } = await openOffline({ storage: { "cluster-check.draft": planted } });
+  assert.deepEqual(await figuresOf(page), {}, "a draft in the storage that all local files share is not read");
+  assert.equal(await messageOf(page), null);
+  const note = await page.evaluate(() => {
+    const el = document.getElementById("draft-note");
+    return { saving: el.dataset.saving, text: el.textContent, actions: [...el.querySelectorAll("button")].map((b) => b.dataset.action) };
+  });
+  assert.equal(note.saving, "file");
+  assert.match(note.text, /本页是从本机文件打开的，所填数据不会自动保存/);
+  assert.match(note.text, /其他本地网页文件/);
+  assert.deepEqual(note.actions, ["export"]);
+  await fill(page, { name: "只在这个标签页", revenue: ["300000", "wan"] });
+  assert.equal(await page.evaluate(() => localStorage.getItem("cluster-check.draft")), planted, "nothing written: not even over the planted one");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#draft-note button[data-action='export']")]);
+  assert.equal(JSON.parse(readFileSync(await download.path(), "utf8")).name, "只在这个标签页");
+  await page.reload();
+  await waitReady(page);
+  assert.deepEqual(await figuresOf(page), {});
+  // In English, in English.
+  await page.click("#lang-toggle");
+  assert.match(await page.textContent("#draft-note"), /opened from a file on this computer, so what you enter is not saved/);
+  // "Clear saved data" still removes a draft left in that shared storage.
+  await page.click("#clear-draft");
+  assert.equal(await page.evaluate(() => localStorage.getItem("cluster-check.draft")), null);
   await close();
 });
 
