@@ -20,7 +20,7 @@
 // report, after every evaluation.
 import { mountClusterCheck } from "./ui/mount.js";
 import { DEFAULT_LANGUAGE, normalizeLanguage } from "./ui/i18n.js";
-import { DEFAULT_RULESET, loadCatalog } from "./rulesets/index.js";
+import { DEFAULT_RULESET, RULESETS, loadCatalog } from "./rulesets/index.js";
 import css from "./ui/styles.js";
 
 export const TAG_NAME = "cluster-check";
@@ -76,6 +76,8 @@ export class ClusterCheckElement extends Base {
   #figures = null;
   /** Units set before the catalog arrived: applied when it does. */
   #units = null;
+  /** Figures for a document whose catalog is on its way: they fill its form when it is there. */
+  #pending = null;
   /** Which catalog load is the latest (an attribute may change while one is on its way). */
   #loading = 0;
   /** Settles when the form is built for the catalog of the `ruleset` attribute. */
@@ -126,7 +128,8 @@ export class ClusterCheckElement extends Base {
 
   /** The figures the form stands for, exactly as they are evaluated (a fresh object each time). */
   get figures() {
-    return this.#mount().figures;
+    const ui = this.#mount();
+    return this.#pending ? { ...this.#pending } : ui.figures;
   }
 
   /**
@@ -143,7 +146,20 @@ export class ClusterCheckElement extends Base {
         }.`,
       );
     }
-    this.#mount().setFigures(figures instanceof Map ? Object.fromEntries(figures) : figures);
+    const given = figures instanceof Map ? Object.fromEntries(figures) : figures;
+    // Figures that name another built-in document show that document's form: the attribute
+    // follows them, and they fill its form once its catalog is there.
+    const named = typeof given?.ruleset === "string" ? given.ruleset.trim() : "";
+    const current = wantedRuleset(this.getAttribute("ruleset"));
+    if (named !== "" && named !== current && RULESETS.some((r) => r.id === named)) {
+      this.#mount();
+      this.#pending = given;
+      if (named === DEFAULT_RULESET) this.removeAttribute("ruleset");
+      else this.setAttribute("ruleset", named);
+      return;
+    }
+    this.#pending = null;
+    this.#mount().setFigures(given);
   }
 
   /**
@@ -170,7 +186,7 @@ export class ClusterCheckElement extends Base {
       );
     }
     const ui = this.#mount();
-    if (ui.catalog) this.#applyUnits(ui.catalog, units);
+    if (ui.catalog && !this.#pending) this.#applyUnits(ui.catalog, units);
     else this.#units = { ...(this.#units ?? {}), ...units };
   }
 
@@ -244,7 +260,12 @@ export class ClusterCheckElement extends Base {
       .then((catalog) => {
         if (load !== this.#loading || !this.#ui) return;
         this.#ui.setCatalog(catalog, this.getAttribute("ruleset"));
-        settle();
+        if (this.#pending) {
+          // Its ruleset is the attribute's now.
+          const { ruleset: _, ...figures } = this.#pending;
+          this.#pending = null;
+          this.#ui.setFigures(figures);
+        }
         if (this.#units && catalog) {
           const units = this.#units;
           this.#units = null;
@@ -254,6 +275,7 @@ export class ClusterCheckElement extends Base {
             console.error(error);
           }
         }
+        settle();
       })
       .catch((error) => {
         console.error(error);

@@ -13,9 +13,11 @@ import { figureKeys } from "./figure-keys.js";
 import { yearOf } from "./compare.js";
 import { createReview, entryOf, setEntry } from "./review.js";
 import { h } from "./pkg/ui/dom.js";
+import { DEFAULT_RULESET, RULESETS } from "./pkg/rulesets/index.js";
 
 const LANG_KEY = "cluster-check.lang";
 const MODE_KEY = "cluster-check.mode";
+const DOCUMENT_KEY = "cluster-check.document";
 const MODES = ["single", "review"];
 
 /** The draft and the preferences, in this browser's storage (none from a file: see draft.js). */
@@ -23,6 +25,8 @@ const drafts = createDrafts({ fromFile: location.protocol === "file:", keys: fig
 
 let lang = LANGUAGES.includes(drafts.pref(LANG_KEY)) ? drafts.pref(LANG_KEY) : DEFAULT_LANGUAGE;
 let mode = MODES.includes(drafts.pref(MODE_KEY)) ? drafts.pref(MODE_KEY) : "single";
+/** The document the forms are for: a ruleset built into the package. */
+let documentId = RULESETS.some((r) => r.id === drafts.pref(DOCUMENT_KEY)) ? drafts.pref(DOCUMENT_KEY) : DEFAULT_RULESET;
 let version = "";
 /** The re-review view, built the first time it is shown. */
 let review = null;
@@ -57,9 +61,55 @@ engine.then(
 
 // ---------------------------------------------------------------------- page texts
 
+/** What the page says of a document: its list entry (made from its ruleset file). */
+const documentEntry = (id) => RULESETS.find((r) => r.id === id) ?? RULESETS.find((r) => r.id === DEFAULT_RULESET);
+const pick = (localized) => (lang === "en" ? localized.en : localized.zh);
+
+/** The document chooser (shown when the package holds more than one) and what the page says of the document. */
+function renderDocument() {
+  const entry = documentEntry(documentId);
+  $("page-document").textContent = text("page.basedOn", {
+    title: pick(entry.title),
+    document: entry.document,
+    issuer: pick(entry.issuer),
+    issued: entry.issued,
+  });
+  $("about-text").textContent = pick(entry.about);
+  $("about-scope").textContent = pick(entry.scope);
+  const select = $("document-select");
+  $("document-choice").hidden = RULESETS.length < 2;
+  select.replaceChildren(...RULESETS.map((r) => h("option", { value: r.id, selected: r.id === documentId, text: `${pick(r.short)} · ${r.document}` })));
+  select.value = documentId;
+}
+
+/** Shows the forms for another document; the figures both share stay (the element keeps them). */
+function setDocument(id, { forms = true } = {}) {
+  if (!RULESETS.some((r) => r.id === id)) return;
+  documentId = id;
+  drafts.setPref(DOCUMENT_KEY, id);
+  if (forms) {
+    const attribute = id === DEFAULT_RULESET ? null : id;
+    if (attribute === null) app.removeAttribute("ruleset");
+    else app.setAttribute("ruleset", attribute);
+    review?.setRuleset(attribute);
+  }
+  renderDocument();
+}
+
+$("document-select").addEventListener("change", (event) => setDocument(event.target.value));
+if (documentId !== DEFAULT_RULESET) app.setAttribute("ruleset", documentId);
+// Figures that name another document (a file, a link, a draft) switch the element to it:
+// the chooser follows.
+app.addEventListener("cluster-check-change", (event) => {
+  const id = event.detail?.ruleset?.id;
+  const wanted = app.getAttribute("ruleset") ?? DEFAULT_RULESET;
+  if (id && id === wanted && id !== documentId) setDocument(id, { forms: false });
+});
+
 function renderPage() {
   document.documentElement.lang = lang;
   document.title = text("page.title");
+  renderDocument();
   for (const el of document.querySelectorAll("[data-i18n]")) el.textContent = text(el.dataset.i18n);
   for (const el of document.querySelectorAll("[data-i18n-label]")) el.setAttribute("aria-label", text(el.dataset.i18nLabel));
   toggle.textContent = text("page.toggle");
@@ -124,6 +174,7 @@ function ensureReview() {
     onImportYear: (index) => importFigures(index),
     onCopyEarlier: copyEarlier,
   });
+  if (documentId !== DEFAULT_RULESET) review.setRuleset(documentId);
   return review;
 }
 

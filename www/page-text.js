@@ -8,8 +8,9 @@ export const DEFAULT_LANGUAGE = "zh-CN";
 
 const TEXT = {
   "zh-CN": {
-    "page.title": "中小企业特色产业集群创建条件自测",
-    "page.document": "依据《河南省工业和信息化厅关于创建中小企业特色产业集群的指导意见》（豫工信企业〔2014〕196号）三、创建产业集群具备的条件。",
+    "page.title": "中小企业特色产业集群条件自测",
+    "page.basedOn": "依据：《{title}》（{document}，{issuer}，{issued}）",
+    "document.label": "依据的文件",
     "page.privacy": "所有计算都在您的浏览器中完成，所填数据不会发送到任何地方。",
     "page.toggle": "English",
     "page.toggleLang": "en",
@@ -111,8 +112,9 @@ const TEXT = {
     "review.noValue": "—",
   },
   en: {
-    "page.title": "SME industrial cluster: creation conditions self-assessment",
-    "page.document": "Based on section 三 (the creation conditions) of the Henan Department of Industry and Information Technology guidance on creating SME characteristic industrial clusters, 豫工信企业〔2014〕196号.",
+    "page.title": "SME characteristic industrial clusters: self-assessment",
+    "page.basedOn": "Based on: {title} ({document}, {issuer}, {issued})",
+    "document.label": "Document",
     "page.privacy": "Everything is calculated in your browser; the figures you enter are not sent anywhere.",
     "page.toggle": "中文",
     "page.toggleLang": "zh-CN",

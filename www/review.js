@@ -20,9 +20,10 @@ export function setEntry(element, entry) {
   if (entry?.units && Object.keys(entry.units).length) element.units = entry.units;
 }
 
-/** What an element holds, as a year { figures, units } (units: those not 万元). */
+/** What an element holds, as a year { figures, units } (units: those not their field's first). */
 export function entryOf(element) {
-  return { figures: element.figures ?? {}, units: shownUnits(element.units) };
+  const figures = element.figures ?? {};
+  return { figures, units: shownUnits(element.units, figures) };
 }
 
 /**
@@ -216,6 +217,13 @@ export function createReview(container, { lang, entries = [null, null], onImport
       language = next;
       for (const column of columns) column.element.setAttribute("lang", next);
       update();
+    },
+    /** Shows both years for another document (null: the default one). */
+    setRuleset(id) {
+      for (const column of columns) {
+        if (id === null) column.element.removeAttribute("ruleset");
+        else column.element.setAttribute("ruleset", id);
+      }
     },
     update,
   };

@@ -10,9 +10,10 @@
 //           to the data is caught, even one that would still inflate to the same text
 //   payload [year] for one assessment, [earlier, later] for a two-year re-review; each year
 //           { "figures": {…}, "units": {…} }: the Figures object of the interface exactly
-//           as the form holds it, and (left out when all are 万元) the unit each amount of
-//           money was typed in, e.g. { "revenue": "yi" }, so that the form comes back as it
-//           was typed, not only as the same figures (see the element's `units`)
+//           as the form holds it, and (left out when all are their field's first unit) the
+//           unit each figure was typed in, e.g. { "revenue": "yi" }, so that the form comes
+//           back as it was typed, not only as the same figures (see the element's `units`);
+//           which units a field has is the ruleset's (pkg/rulesets/index.js)
 //
 // Decoding is strict and all-or-nothing: an unknown version, a character outside base64url,
 // data that does not inflate, text that is not UTF-8, a check that does not match, data that
@@ -21,10 +22,15 @@
 // (Whether the figures are valid is decided by the engine, see figures-file.js.) Nothing
 // here touches the page: it runs in Node as well.
 
+import { DEFAULT_RULESET, RULESETS } from "./pkg/rulesets/index.js";
+
 export const SHARE_VERSION = "v1";
-/** The form fields whose figures are amounts of money (`<field>_wan`), and their units. */
-export const MONEY_FIELDS = ["fixed_investment", "revenue", "leading_industry_revenue", "rd_expense"];
-export const MONEY_UNITS = ["wan", "yi"];
+
+/** The units of each field with a choice of units, for the ruleset a figures object names. */
+function unitsOf(figures) {
+  const id = typeof figures?.ruleset === "string" && figures.ruleset.trim() !== "" ? figures.ruleset.trim() : DEFAULT_RULESET;
+  return (RULESETS.find((r) => r.id === id) ?? RULESETS.find((r) => r.id === DEFAULT_RULESET))?.units ?? {};
+}
 /** More inflated bytes than this is not a form's figures: stop reading (a deflate bomb). */
 const MAX_JSON_BYTES = 64 * 1024;
 
@@ -104,10 +110,15 @@ async function inflate(bytes) {
 
 const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
 
-/** The units worth saying: those that are not 万元 (the default). */
-export function shownUnits(units) {
+/**
+ * The units worth saying for figures of a ruleset: those that are not their field's first
+ * (the default). A unit chosen for a keyed figure (亩) is said by the figure's key, but kept
+ * too, so that an empty field comes back in the unit it was chosen in.
+ */
+export function shownUnits(units, figures = {}) {
+  const known = unitsOf(figures);
   const out = {};
-  for (const [key, unit] of Object.entries(units ?? {})) if (MONEY_FIELDS.includes(key) && unit !== MONEY_UNITS[0]) out[key] = unit;
+  for (const [key, unit] of Object.entries(units ?? {})) if (known[key]?.includes(unit) && unit !== known[key][0]) out[key] = unit;
   return out;
 }
 
@@ -116,7 +127,8 @@ export function isYear(value) {
   if (!isObject(value) || !isObject(value.figures)) return false;
   if (Object.keys(value).some((key) => key !== "figures" && key !== "units")) return false;
   if (value.units === undefined) return true;
-  return isObject(value.units) && Object.entries(value.units).every(([key, unit]) => MONEY_FIELDS.includes(key) && MONEY_UNITS.includes(unit));
+  const known = unitsOf(value.figures);
+  return isObject(value.units) && Object.entries(value.units).every(([key, unit]) => known[key]?.includes(unit) === true);
 }
 
 /**
@@ -129,7 +141,7 @@ export async function encodeShare(years) {
     throw new TypeError("encodeShare: give [{ figures }] or [earlier, later]");
   }
   const payload = years.map(({ figures, units }) => {
-    const shown = shownUnits(units);
+    const shown = shownUnits(units, figures);
     return Object.keys(shown).length ? { figures, units: shown } : { figures };
   });
   const data = await deflate(new TextEncoder().encode(JSON.stringify(payload)));

@@ -47,11 +47,25 @@ function fraction(factor) {
  * @returns {string}
  */
 export function multiplyDecimal(text, factor) {
+  return exactProduct(text, factor) ?? text;
+}
+
+/** Whether text is a plain decimal, in a form the engine accepts (or blank). */
+export function isPlainDecimal(text) {
+  const trimmed = toAscii(text).trim();
+  return trimmed === "" || PLAIN.test(trimmed);
+}
+
+/**
+ * Like multiplyDecimal, but null where that gives the text back unchanged: text that is not
+ * a plain decimal, or a product that is no terminating decimal.
+ */
+export function exactProduct(text, factor) {
   const trimmed = toAscii(text).trim();
   if (trimmed === "") return "";
   const match = PLAIN.exec(trimmed);
   const f = fraction(factor);
-  if (!match || !f) return text;
+  if (!match || !f) return null;
   const [, sign, int, frac = ""] = match;
   let num = BigInt(`${int.replaceAll(",", "")}${frac}`) * f[0];
   let den = 10n ** BigInt(frac.length) * f[1];
@@ -64,7 +78,7 @@ export function multiplyDecimal(text, factor) {
   while (rest % 10n === 0n) [rest, places] = [rest / 10n, places + 1];
   while (rest % 2n === 0n) [rest, places, num] = [rest / 2n, places + 1, num * 5n];
   while (rest % 5n === 0n) [rest, places, num] = [rest / 5n, places + 1, num * 2n];
-  if (rest !== 1n) return text;
+  if (rest !== 1n) return null;
   const negative = (sign === "-") !== num < 0n;
   const digits = (num < 0n ? -num : num).toString().padStart(places + 1, "0");
   const whole = digits.slice(0, digits.length - places);

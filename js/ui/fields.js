@@ -2,7 +2,7 @@
 // has, in the document's order and groups, how what is typed becomes the figures of the
 // interface, and how figures given to the element fill the form. Nothing here names a
 // field, a unit or a check of any one document: a second ruleset is a second catalog.
-import { inverseFactor, multiplyDecimal, numberText } from "./decimal.js";
+import { exactProduct, inverseFactor, isPlainDecimal, multiplyDecimal, numberText } from "./decimal.js";
 
 /**
  * The form model of a catalog.
@@ -300,19 +300,23 @@ export function entryUnitFields(model) {
 }
 
 /**
- * Shows a field's amounts in another unit: the text is converted exactly between the two
- * (both are decimal multiples of the base unit), so the figure stays the same ("685000"
- * 万元 shows as "68.5" 亿元); text that is not a plain decimal stays as typed.
+ * Shows a field's figures in another unit: the text is converted exactly, so the figure
+ * stays the same ("685000" 万元 shows as "68.5" 亿元, "15" 亩 as "1" 公顷); text that is
+ * not a plain decimal stays as typed (the engine reports it). When a figure cannot be shown
+ * exactly in the other unit (10 亩 is 0.666… 公顷), nothing changes: a figure is never
+ * altered by a change of unit.
  */
 export function convertUnit(field, value, unitId) {
   const from = field.units.find((u) => u.id === value.unit);
   const to = field.units.find((u) => u.id === unitId);
   if (!from || !to || from.id === to.id) return value;
   const convert = (text) => {
-    if (blank(text)) return text;
-    const base = multiplyDecimal(text, from.factor);
-    return base === text && from.factor !== "1" ? text : multiplyDecimal(base, inverseFactor(to.factor));
+    if (blank(text) || !isPlainDecimal(text)) return text;
+    const base = exactProduct(text, from.factor);
+    return base === null ? null : exactProduct(base, inverseFactor(to.factor));
   };
-  if (value.texts) return { texts: value.texts.map(convert), unit: unitId };
-  return { text: convert(value.text), unit: unitId };
+  const texts = value.texts ?? [value.text];
+  const converted = texts.map(convert);
+  if (converted.some((text) => text === null)) return value;
+  return value.texts ? { texts: converted, unit: unitId } : { text: converted[0], unit: unitId };
 }

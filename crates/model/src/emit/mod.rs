@@ -35,19 +35,39 @@ fn index_module(rulesets: &[CompiledRuleset]) -> String {
     let entries: Vec<serde_json::Value> = rulesets
         .iter()
         .map(|r| {
+            // Every key a figures object of the ruleset can hold (`{year}` where a year goes),
+            // so that a page can check a file's keys before it loads the catalog.
+            let mut keys: Vec<String> = crate::messages::META_KEYS.iter().map(|k| (*k).to_owned()).collect();
+            for f in &r.def.fields {
+                let suffix = if f.years.is_some() { "_{year}" } else { "" };
+                keys.extend(f.input_keys().into_iter().map(|k| k + suffix));
+            }
+            // The fields with a choice of units, each with its units (the first the default).
+            let units: serde_json::Map<String, serde_json::Value> = r
+                .def
+                .fields
+                .iter()
+                .filter(|f| f.units.len() > 1)
+                .map(|f| (f.key.value.clone(), serde_json::json!(f.units.iter().map(|u| u.id.value.clone()).collect::<Vec<_>>())))
+                .collect();
             serde_json::json!({
                 "id": r.def.id.value,
                 "document": r.def.document,
                 "issued": r.def.issued.value,
                 "title": { "zh": r.def.title.zh, "en": r.def.title.en },
                 "short": { "zh": r.def.short.zh, "en": r.def.short.en },
+                "issuer": { "zh": r.def.issuer.zh, "en": r.def.issuer.en },
+                "about": { "zh": r.def.about.zh, "en": r.def.about.en },
+                "scope": { "zh": r.def.scope.zh, "en": r.def.scope.en },
                 "default": r.def.default,
+                "keys": keys,
+                "units": units,
             })
         })
         .collect();
     let list = serde_json::to_string(&entries).unwrap_or_else(|_| "[]".to_owned());
     let default = rulesets.iter().find(|r| r.def.default).map_or("", |r| r.def.id.value.as_str());
-    let _ = writeln!(out, "/** `[{{ id, document, issued, title, short, default }}]`, in file-name order. */");
+    let _ = writeln!(out, "/** `[{{ id, document, issued, title, short, issuer, about, scope, default, keys, units }}]`, in file-name order. */");
     let _ = writeln!(out, "export const RULESETS = Object.freeze(JSON.parse({}));", serde_json::to_string(&list).unwrap_or_default());
     let _ = writeln!(out, "/** The ruleset of figures that name none. */\nexport const DEFAULT_RULESET = {default:?};\n");
     let _ = writeln!(out, "/** The catalog of a ruleset (a promise), or a promise of null for an unknown id. */");
