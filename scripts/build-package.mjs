@@ -1,7 +1,9 @@
 // Assembles the npm package in pkg/ from wasm-pack's output and js/, then packs it into
 // target/npm/ (the tarball the tests install, exactly as a user would get it).
-import { copyFileSync, readFileSync, writeFileSync, rmSync, mkdirSync, existsSync } from "node:fs";
+import { copyFileSync, readFileSync, readdirSync, writeFileSync, rmSync, mkdirSync, existsSync } from "node:fs";
 import { execFileSync } from "node:child_process";
+import { build } from "rolldown";
+import { fileURLToPath } from "node:url";
 
 const root = new URL("../", import.meta.url);
 const at = (path) => new URL(path, root);
@@ -15,6 +17,8 @@ for (const generated of ["pkg/package.json", "pkg/README.md", "pkg/.gitignore"])
 }
 rmSync(at("pkg/ui"), { recursive: true, force: true });
 mkdirSync(at("pkg/ui"));
+rmSync(at("pkg/sheet"), { recursive: true, force: true });
+mkdirSync(at("pkg/sheet/vendor"), { recursive: true });
 for (const file of [
   "api.js",
   "render.js",
@@ -28,9 +32,36 @@ for (const file of [
   "ui/decimal.js",
   "ui/i18n.js",
   "ui/dom.js",
+  "cli.js",
   "README.md",
+  ...readdirSync(at("js/sheet")).filter((name) => /\.(js|d\.ts)$/.test(name)).map((name) => `sheet/${name}`),
 ]) {
   copyFileSync(at(`js/${file}`), at(`pkg/${file}`));
+}
+
+// The spreadsheet code's libraries, bundled into the package from the exact versions in
+// package-lock.json: the package keeps no dependencies, and its browser files keep working
+// when copied to a static host (a bare `import "fflate"` would not resolve there).
+const VENDORED = {
+  "sheet/vendor/read.js": ["fflate", "saxen"],
+  "sheet/vendor/write.js": ["write-excel-file", "fflate"],
+};
+for (const [file, libraries] of Object.entries(VENDORED)) {
+  const licences = libraries.map((name) => {
+    const { version, license } = JSON.parse(readFileSync(at(`node_modules/${name}/package.json`), "utf8"));
+    const text = readFileSync(at(`node_modules/${name}/LICENSE`), "utf8").trim().replaceAll("*/", "* /");
+    return `${name} ${version} (${license})\n\n${text}`;
+  });
+  const { output } = await build({
+    input: fileURLToPath(at(`js/${file}`)),
+    platform: "browser",
+    write: false,
+    logLevel: "warn",
+    output: { format: "esm", minify: true },
+  });
+  if (output.length !== 1) throw new Error(`${file}: expected one bundle, got ${output.length} files`);
+  const banner = `/*! Bundled from npm by scripts/build-package.mjs from js/${file}.\n\n${licences.join("\n\n")}\n*/\n`;
+  writeFileSync(at(`pkg/${file}`), banner + output[0].code);
 }
 // The element's stylesheet, as a module: the element adopts it as a constructed stylesheet,
 // which needs no request and no <style> element (see js/element.js). The comments, which
