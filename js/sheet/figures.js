@@ -191,7 +191,7 @@ export function readClusters(input, { catalog, ruleset } = {}) {
     if (match.problem) {
       const { target } = match.problem;
       const key = target.keyFor(target.units.find((u) => u.keyed) ?? null, target.years ? "{year}" : null);
-      const field = { key, label: target.field.label };
+      const field = { key: key.replace("{year}", "YYYY"), label: target.field.label };
       column.field = target.id;
       if (match.problem.code === "no_year") {
         const latest = new Date().getFullYear() - 1;

@@ -176,5 +176,6 @@ export function nearestTarget(header, index) {
   };
   for (const [name, target] of index.names) consider(name, target);
   for (const [key, { target }] of index.exact) consider(key, target);
-  return best;
+  // Beyond this, the "nearest" field shares little with the header and would mislead.
+  return bestScore <= 0.6 ? best : null;
 }

@@ -46,8 +46,9 @@ function tierText(report, catalog, lang) {
   const tiers = catalog.tiers;
   if (!tiers) return "";
   if (report.tier) return pick(tiers.list.find((t) => t.id === report.tier)?.title, lang) || report.tier;
-  const field = catalog.fields.find((f) => f.key === tiers.field);
-  const unusable = allChecks(report).some((c) => field?.checks.includes(c.id) && (c.status === "missing" || c.status === "invalid"));
+  // The band is unknown when the check on that figure alone could not use it.
+  const own = catalog.conditions.flatMap((c) => c.checks).filter((c) => c.fields.length === 1 && c.fields[0] === tiers.field).map((c) => c.id);
+  const unusable = allChecks(report).some((c) => own.includes(c.id) && (c.status === "missing" || c.status === "invalid"));
   return pick(unusable ? tiers.unknown : tiers.none, lang);
 }
 
@@ -137,7 +138,7 @@ export function problemsTable(rows, catalog, lang, fileProblems = [], columns = 
     for (const problem of problems ?? []) body.push([row, columnName(problem), keyLabel(catalog, problem.field, lang), problem.code, pick(problem.message, lang)]);
     for (const issue of [...report.errors, ...report.warnings]) {
       const column = columns.find((c) => c.index === sources?.[issue.field]);
-      body.push([row, column ? columnName(column) : "", keyLabel(catalog, issue.field, lang), issue.code, pick(issue.message, lang)]);
+      body.push([row, column ? columnName({ column: column.header, letter: column.letter }) : "", keyLabel(catalog, issue.field, lang), issue.code, pick(issue.message, lang)]);
     }
   }
   return [header, ...body];
