@@ -42,6 +42,19 @@ for (const file of [
 // The spreadsheet code's libraries, bundled into the package from the exact versions in
 // package-lock.json: the package keeps no dependencies, and its browser files keep working
 // when copied to a static host (a bare `import "fflate"` would not resolve there).
+// write-excel-file zips with fflate's asynchronous zip(), which compresses a file over 160 KB
+// in a Web Worker started from a blob: URL: Node has no Worker, and a page whose
+// Content-Security-Policy is strict (no blob: workers) refuses it. Its own synchronous
+// zip does the same work on the calling thread, which is a worker already when the page
+// runs the batch in one; the library's promise-returning zip step is pointed at it.
+const ASYNC_ZIP = "write-excel-file/modules/zip/zipToArrayBuffer.js";
+const zipOnTheCallingThread = {
+  name: "zip-on-the-calling-thread",
+  load(id) {
+    if (!id.replaceAll("\\", "/").endsWith(ASYNC_ZIP)) return null;
+    return 'import zipSync from "./zipToArrayBufferSync.js";\nexport default (files) => Promise.resolve(files).then(zipSync);\n';
+  },
+};
 const VENDORED = {
   "sheet/vendor/read.js": ["fflate", "saxen"],
   "sheet/vendor/write.js": ["write-excel-file", "fflate"],
@@ -57,9 +70,11 @@ for (const [file, libraries] of Object.entries(VENDORED)) {
     platform: "browser",
     write: false,
     logLevel: "warn",
+    plugins: [zipOnTheCallingThread],
     output: { format: "esm", minify: true },
   });
   if (output.length !== 1) throw new Error(`${file}: expected one bundle, got ${output.length} files`);
+  if (output[0].code.includes("new Worker(")) throw new Error(`${file}: starts a Worker (has write-excel-file moved its zip step? see zipOnTheCallingThread)`);
   const banner = `/*! Bundled from npm by scripts/build-package.mjs from js/${file}.\n\n${licences.join("\n\n")}\n*/\n`;
   writeFileSync(at(`pkg/${file}`), banner + output[0].code);
 }
