@@ -108,46 +108,59 @@ function add(a, b) {
   return fractionText({ n: x.n * y.d + y.n * x.d, d: x.d * y.d });
 }
 
+/** Decimal text rounded up to a whole number. */
+function ceilText(text) {
+  const { n, d } = parseDecimal(text);
+  const whole = n / d + (n % d > 0n ? 1n : 0n);
+  return whole.toString();
+}
+
+const allMet = (report) => report.status === "met";
+
 /**
  * Two examples found by the engine itself, so that they hold for any ruleset: the first
  * starts from yes, every value and ones, and takes each gap the engine names until every
- * check is met (it lands exactly on the thresholds, which shows that 以上 includes the
- * amount); the second falls short of a few checks and leaves one figure blank.
+ * check is met, then is rounded up to whole numbers if that still meets every check; the
+ * second falls short of a few checks and leaves one figure blank.
  */
 export function exampleFigures(catalog, columns, evaluateMany, { lang = "zh", year = lastYear() } = {}) {
-  const first = {};
+  let first = {};
   for (const column of columns) {
     if (column.kind === "bool") first[column.key] = true;
     else if (column.kind === "member") first[column.key] = column.field.values.map((v) => v.id);
     else if (column.kind === "count" || column.kind === "decimal") first[column.key] = "1";
   }
   const partners = (stem) => catalog.conditions.flatMap((c) => c.checks).filter((c) => c.fields.includes(stem)).flatMap((c) => c.fields).filter((f) => f !== stem);
+  const added = {};
   for (let round = 0; round < 12; round++) {
     const [report] = evaluateMany([first]);
     let changed = false;
     for (const check of report.conditions.flatMap((c) => c.checks)) {
       if (check.status === "not_met" && check.gap && check.gap_field && first[check.gap_field] !== undefined) {
         first[check.gap_field] = add(first[check.gap_field], check.gap);
+        added[check.gap_field] = check.gap;
         changed = true;
       }
     }
-    // A part that grew past its whole (footprint over land, leading industry over revenue):
-    // the whole grows to match, which keeps the figures consistent.
+    // A part that grew past its whole (leading-industry revenue over revenue): the gap of a
+    // share is "more of the part, which raises the whole by as much" (interface.md), so the
+    // whole takes the same amount.
     for (const error of report.errors) {
-      if (error.code !== "inconsistent") continue;
-      const column = columns.find((c) => c.key === error.field);
+      const column = error.code === "inconsistent" && columns.find((c) => c.key === error.field);
       if (!column) continue;
       const position = column.field.keys.indexOf(column.key);
       for (const stem of partners(column.field.key)) {
         const partner = columns.find((c) => c.field.key === stem && (c.field.keys.indexOf(c.key) === position || c.field.keys.length === 1));
         if (partner && first[partner.key] !== undefined) {
-          first[partner.key] = first[error.field];
+          first[partner.key] = added[error.field] ? add(first[partner.key], added[error.field]) : first[error.field];
           changed = true;
         }
       }
     }
     if (!changed) break;
   }
+  const rounded = Object.fromEntries(Object.entries(first).map(([key, value]) => [key, typeof value === "string" ? ceilText(value) : value]));
+  if (allMet(evaluateMany([rounded])[0])) first = rounded;
   const second = structuredClone(first);
   const bool = columns.find((c) => c.kind === "bool");
   if (bool) second[bool.key] = false;
@@ -158,7 +171,7 @@ export function exampleFigures(catalog, columns, evaluateMany, { lang = "zh", ye
   const lastDecimal = columns.filter((c) => c.kind === "decimal").at(-1);
   if (lastDecimal) delete second[lastDecimal.key];
   const en = lang === "en";
-  first.name = en ? "Example 1: exactly at every threshold" : "示例一：各项恰好达到门槛";
+  first.name = en ? "Example 1: meets every condition" : "示例一：达到全部条件";
   second.name = en ? "Example 2: falls short, one figure blank" : "示例二：有几项未达到，一项未填";
   first.year = second.year = year;
   return [first, second];
