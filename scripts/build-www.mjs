@@ -10,9 +10,9 @@ import { fileURLToPath } from "node:url";
 
 const at = (path) => new URL(`../${path}`, import.meta.url);
 const manifest = JSON.parse(readFileSync(at("pkg/package.json"), "utf8"));
-const browserFiles = manifest.files.filter(
-  (file) => (file.endsWith(".js") && file !== manifest.main.replace(/^\.\//, "")) || file.endsWith(".wasm"),
-);
+// The command line (the manifest's bin) is for Node, like the Node entry: not for the page.
+const nodeOnly = new Set([manifest.main, ...Object.values(manifest.bin ?? {})].map((file) => file.replace(/^\.\//, "")));
+const browserFiles = manifest.files.filter((file) => (file.endsWith(".js") && !nodeOnly.has(file)) || file.endsWith(".wasm"));
 for (const needed of ["index.js", "element.js", "cluster_check_bg.wasm"]) {
   if (!browserFiles.includes(needed)) throw new Error(`pkg/package.json does not list ${needed}`);
 }
