@@ -108,6 +108,12 @@ bench: package setup-node
 	npm install --no-save --no-package-lock --ignore-scripts $(TARBALL)
 	node --expose-gc benches/throughput.mjs
 
+## A 10,000-row spreadsheet read, judged and written; the spreadsheet modules' sizes (not part of `make test`).
+.PHONY: bench-sheet
+bench-sheet: package setup-node
+	npm install --no-save --no-package-lock --ignore-scripts $(TARBALL)
+	node --expose-gc benches/sheet.mjs
+
 ## Beside json-rules-engine, zen-engine-wasm and plain JS; memory; page speed (not part of `make test`).
 .PHONY: bench-compare
 bench-compare: package www setup-node setup-browser

@@ -13,10 +13,10 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { evaluate } from "cluster-check";
-import { SHARE_VERSION, crc32, decodeShare, encodeShare, fromBase64Url, toBase64Url } from "../../www/share.js";
-import { figuresProblems, parseJson, shapeOf } from "../../www/figures-file.js";
-import { compareReports, yearOf } from "../../www/compare.js";
-import { PAGE_TEXT } from "../../www/page-text.js";
+import { SHARE_VERSION, crc32, decodeShare, encodeShare, fromBase64Url, toBase64Url } from "../../dist/www/share.js";
+import { figuresProblems, parseJson, shapeOf } from "../../dist/www/figures-file.js";
+import { compareReports, yearOf } from "../../dist/www/compare.js";
+import { PAGE_TEXT } from "../../dist/www/page-text.js";
 import { CJK, MEETS_ALL, SCREENSHOTS, chooseFile, downloadOf, figuresOf, fill, formOf, messageOf, openPage, resultsOf, runAxe, usePage, waitReady } from "./page-support.mjs";
 
 /** Exercises what typed text can be: 亿元 and 亩, separators, full-width digits, "none of these", symbols. */

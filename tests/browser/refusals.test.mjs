@@ -13,8 +13,8 @@ import assert from "node:assert/strict";
 import { evaluate } from "cluster-check";
 // The page's own list of the figures' keys, as built (it reads the element's fields).
 import { figureKeys } from "../../dist/www/figure-keys.js";
-import { MAX_DEPTH, MAX_LISTED, figuresProblems, parseJson } from "../../www/figures-file.js";
-import { crc32, decodeShare, toBase64Url } from "../../www/share.js";
+import { MAX_DEPTH, MAX_LISTED, figuresProblems, parseJson } from "../../dist/www/figures-file.js";
+import { crc32, decodeShare, toBase64Url } from "../../dist/www/share.js";
 import { CJK, PHONE_LARGE, chooseFile, figuresOf, fill, messageOf, openPage, topScreenshots, usePage } from "./page-support.mjs";
 
 

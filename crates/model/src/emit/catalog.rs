@@ -5,7 +5,7 @@ use serde_json::{json, Map, Value};
 use super::rust::shown_threshold;
 use crate::load::model::{Bilingual, FieldDef, FormDef, RuleDef};
 use crate::load::CompiledRuleset;
-use crate::messages::{ERROR_CODES, NAME_LABEL, WARNING_CODES, YEAR_FIELD_LABEL};
+use crate::messages::{ERROR_CODES, NAME_LABEL, WARNING_CODES};
 use crate::tables::Kind;
 
 /// Version of the catalog's shape.
@@ -48,8 +48,8 @@ fn meta(key: &str, form: &FormDef) -> Value {
         ),
         _ => (
             Bilingual {
-                zh: YEAR_FIELD_LABEL.text.zh.to_owned(),
-                en: YEAR_FIELD_LABEL.text.en.to_owned(),
+                zh: "数据年度".to_owned(),
+                en: "year of the figures".to_owned(),
             },
             Bilingual {
                 zh: "数据年度".to_owned(),

@@ -1,0 +1,100 @@
+// Types of `cluster-check/sheet`. The catalog is the ruleset catalog of docs/catalog.md;
+// its members are not restated here, as the sheet code reads only the documented ones.
+import type { Figures, Report } from "../index.js";
+
+export interface Text { zh: string; en: string }
+
+/** A ruleset catalog (docs/catalog.md). */
+export type Catalog = Record<string, unknown> & { id: string; fields: unknown[]; conditions: unknown[] };
+
+export interface Refusal { ok: false; code: string; message: Text }
+
+export interface Problem {
+  /** The spreadsheet's row number (for JSON, the item's position from 1). */
+  row: number | null;
+  /** The column's header as written, or null for a column without one. */
+  column: string | null;
+  /** The column's letter, "C". */
+  letter: string | null;
+  /** The input key of the figure, "revenue_wan", or null. */
+  field: string | null;
+  code: string;
+  /** The cell's text, when the problem is a cell's. */
+  value: string | null;
+  message: Text;
+}
+
+export interface Column {
+  index: number;
+  letter: string;
+  header: string;
+  key: string | null;
+  field: string | null;
+  unit: string | null;
+  year: number | null;
+  value: string | null;
+  problem: string | null;
+}
+
+export interface SheetRecord {
+  row: number;
+  figures: Figures;
+  problems: Problem[];
+  /** Figure key → index of the column it came from. */
+  sources: Record<string, number>;
+}
+
+export interface ReadSheet {
+  ok: true;
+  kind: "xlsx" | "csv" | "json";
+  sheet: string | null;
+  sheets: string[];
+  header_row: number | null;
+  columns: Column[];
+  records: SheetRecord[];
+  problems: Problem[];
+}
+
+export interface JudgedRow extends SheetRecord { report: Report }
+
+export interface Summary {
+  total: number;
+  met: number;
+  not_met: number;
+  incomplete: number;
+  with_problems: number;
+  tiers: { id: string; title: Text; count: number }[];
+  no_tier: number;
+  conditions: { id: string; clause: string; title: Text; met: number; not_met: number; missing: number; invalid: number }[];
+  most_missed: { id: string; clause: string; title: Text; count: number } | null;
+}
+
+export const LIMITS: Readonly<{ bytes: number; rows: number; partBytes: number; headerSearch: number }>;
+export const CLUSTER_SHEETS: readonly string[];
+
+export function readClusters(bytes: Uint8Array | ArrayBuffer, options: { catalog: Catalog; ruleset?: string }): ReadSheet | Refusal;
+export function judge(read: ReadSheet, evaluateMany: (figures: Figures[]) => Report[]): JudgedRow[];
+export function summarize(rows: JudgedRow[], catalog: Catalog): Summary;
+export function writeResults(
+  rows: JudgedRow[],
+  options: { catalog: Catalog; format?: "xlsx" | "csv" | "json"; lang?: "zh" | "en"; read?: ReadSheet | null; judgedAt?: Date; source?: string | null; version?: string | null },
+): Promise<Uint8Array>;
+export function writeTemplate(
+  catalog: Catalog,
+  options?: { format?: "xlsx" | "csv"; lang?: "zh" | "en"; evaluateMany?: (figures: Figures[]) => Report[]; year?: number },
+): Promise<Uint8Array>;
+export function summaryTable(rows: JudgedRow[], catalog: Catalog, lang: "zh" | "en"): (string | number)[][];
+export function detailTable(rows: JudgedRow[], catalog: Catalog, lang: "zh" | "en"): (string | number)[][];
+export function problemsTable(rows: JudgedRow[], catalog: Catalog, lang: "zh" | "en", fileProblems?: Problem[], columns?: Column[]): (string | number)[][];
+
+/** The generic layer, for other sheets (an enterprise roster): rows of cells, and header matching. */
+export interface Cell { type: "text" | "number" | "bool" | "error" | "formula"; text: string }
+export function readTable(
+  bytes: Uint8Array | ArrayBuffer,
+  options?: { sheetNames?: string[] },
+): { ok: true; kind: "xlsx" | "csv"; sheet: string | null; sheets: string[]; rows: { row: number; cells: (Cell | undefined)[] }[] } | { ok: true; kind: "json"; value: unknown } | Refusal;
+export function normalize(header: string): string;
+export function headerIndex(targets: unknown[]): unknown;
+export function matchHeader(header: string, index: unknown): unknown;
+export function readYesNo(cell: Cell): boolean | null;
+export function readList(text: string, values: { id: string; names: string[] }[]): { ids: string[]; unknown: string[] };
