@@ -99,7 +99,12 @@ export type ErrorCode =
   | "zero_revenue"
   | "unknown_ruleset"
   | "unknown_value"
-  | "wrong_type";
+  | "wrong_type"
+  /**
+   * The record could not be read (a getter or Proxy trap threw), or is too large to be
+   * written as one JSON text. Only the JavaScript package gives it; every check is invalid.
+   */
+  | "unreadable";
 
 /** Codes of warnings: usable figures that look doubtful. */
 export type WarningCode =
@@ -187,7 +192,8 @@ export function evaluate(figures: Figures): Report;
 
 /**
  * Evaluates many clusters in one call (one crossing into WebAssembly per 2000 records).
- * An element that is not an object gets its own report with a `wrong_type` error.
+ * An element that is not an object gets its own report with a `wrong_type` error; one that
+ * cannot be read (a getter or Proxy trap throws), one with an `unreadable` error.
  * @throws {TypeError} when `list` is not an array.
  */
 export function evaluateMany(list: ReadonlyArray<Figures>): Report[];

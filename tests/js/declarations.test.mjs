@@ -186,7 +186,15 @@ test("error codes: every real code is declared, and every declared code is expec
   const real = new Set(reports.flatMap((r) => r.errors.map((e) => e.code)));
   for (const code of real) assert.ok(declared.has(code), `the engine returns ${code}, not declared in ErrorCode`);
   const expected = new Set(cases.flatMap((c) => (c.expect.errors ?? []).map((e) => e.code)));
-  for (const code of declared) assert.ok(expected.has(code), `ErrorCode ${code} occurs in no case's expected errors`);
+  // Given by the JavaScript wrapper alone, for records no case file can hold (a getter that
+  // throws): tests/js/wire.test.mjs expects it.
+  const wrapperOnly = new Set(["unreadable"]);
+  for (const code of declared) {
+    assert.ok(expected.has(code) || wrapperOnly.has(code), `ErrorCode ${code} occurs in no case's expected errors`);
+  }
+  for (const code of wrapperOnly) assert.ok(declared.has(code), `ErrorCode does not declare ${code}`);
+  const thrower = Object.defineProperty({}, "revenue_wan", { get: () => { throw new Error("x"); }, enumerable: true });
+  assert.deepStrictEqual(evaluate(thrower).errors.map((e) => e.code), ["unreadable"]);
 });
 
 test("warning codes: every real code is declared, and every declared code is expected by some case", () => {
