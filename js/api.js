@@ -242,7 +242,10 @@ class Wire {
 
   /** A list, its length and each entry read once. */
   list(list) {
-    const length = list.length;
+    // As JSON reads a length (only a Proxy can answer anything but a whole number).
+    let length = list.length;
+    if (typeof length !== "number") length = Number(length);
+    length = length > 0 ? Math.floor(length) : 0;
     // Each entry takes at least two characters with its comma: longer, JSON cannot write it.
     if (!(length <= (MAX_JSON_CHARS - this.chars) / 2)) throw TOO_LARGE;
     const out = [];
@@ -254,6 +257,14 @@ class Wire {
   }
 }
 
+/** At most `limit` characters (code points) of a text, for a message. */
+function shortly(text, limit) {
+  if (text.length <= limit) return text;
+  // 2·limit + 1 units hold more than `limit` code points whenever the text has that many.
+  const chars = Array.from(text.slice(0, 2 * limit + 1));
+  return chars.length > limit ? chars.slice(0, limit).join("") + "…" : text;
+}
+
 /** What a thrown value says, shortly; reading it may throw too. */
 function thrownText(thrown) {
   let text;
@@ -262,8 +273,7 @@ function thrownText(thrown) {
   } catch {
     text = "?";
   }
-  const chars = Array.from(text);
-  return chars.length > 80 ? chars.slice(0, 80).join("") + "…" : text;
+  return shortly(text, 80);
 }
 
 /** Every check's explanation in the report of a record that could not be read. */
@@ -275,7 +285,7 @@ const UNREADABLE_CHECK = Object.freeze({
 /** The `unreadable` error of a record whose reading threw `thrown` (at `key`, if known). */
 function unreadable(key, thrown) {
   const what = thrownText(thrown);
-  const shown = key === null ? null : escapeLone(key);
+  const shown = key === null ? null : shortly(escapeLone(key), 40);
   return {
     field: key,
     code: "unreadable",

@@ -241,6 +241,20 @@ describe("each value is read once; a record that cannot be read spoils only itse
     assert.deepStrictEqual(listReads.filter((k) => /^\d+$/.test(k)), ["0", "1"], "each entry once");
   });
 
+  test("an unreadable record's message stays short, and its field is the key as given", () => {
+    const key = "k".repeat(1000) + "\ud800";
+    const report = evaluate(Object.defineProperty({}, key, { get: () => { throw new Error("x".repeat(10_000)); }, enumerable: true }));
+    assert.deepStrictEqual(errorPairs(report), [[key, "unreadable"]]);
+    for (const lang of ["zh", "en"]) assert.ok(report.errors[0].message[lang].length < 300, report.errors[0].message[lang]);
+  });
+
+  test("a Proxy list's length is read as JSON reads it", () => {
+    const list = (length) => new Proxy(["ip", "testing", "training"], { get: (t, k, r) => (k === "length" ? length : Reflect.get(t, k, r)) });
+    assert.equal(check(evaluate({ service_functions: list("2") }), "service_functions").value, "2");
+    assert.equal(check(evaluate({ service_functions: list(2.7) }), "service_functions").value, "2");
+    assert.equal(check(evaluate({ service_functions: list(NaN) }), "service_functions").value, "0");
+  });
+
   test("a list too long for JSON to write is refused at once, without filling it in", () => {
     const sparse = [];
     sparse.length = 2 ** 30;
