@@ -17,7 +17,7 @@ PACKAGE_SOURCES := $(shell find src js crates/model/src -type f) crates/model/Ca
 WWW_SOURCES := $(shell find www -type f 2>/dev/null) scripts/build-www.mjs scripts/package-files.mjs
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve test test-rust test-js test-fixture fixture-package test-browser package www single setup-rust setup-wasm setup-node setup-browser bench clean
+.PHONY: serve test test-rust test-js test-fixture fixture-package test-browser package www single setup-rust setup-wasm setup-node setup-browser bench fuzz clean
 
 ## The page, built and served at http://127.0.0.1:$(PORT) (PORT overrides).
 serve: www
@@ -113,6 +113,15 @@ bench: package setup-node
 bench-sheet: package setup-node
 	npm install --no-save --no-package-lock --ignore-scripts $(TARBALL)
 	node --expose-gc benches/sheet.mjs
+
+## The long fuzz campaign (not part of `make test`, which runs a bounded one): FUZZ_RECORDS
+## hostile records and as many against the exact oracle, memory read as it goes, then the
+## records too large for one JSON text. Prints Markdown for BENCHMARKS.md.
+FUZZ_RECORDS ?= 1000000
+FUZZ_SEED ?= 2014
+fuzz: package setup-node
+	npm install --no-save --no-package-lock --ignore-scripts $(TARBALL)
+	node --expose-gc benches/fuzz.mjs --records $(FUZZ_RECORDS) --seed $(FUZZ_SEED) --huge
 
 ## Beside json-rules-engine, zen-engine-wasm and plain JS; memory; page speed (not part of `make test`).
 .PHONY: bench-compare

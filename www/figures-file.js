@@ -16,7 +16,7 @@
 // The engine decides which is which (its error codes), so the interface has one definition.
 
 /** Engine error codes that mean "not a Figures object of the interface": refuse the whole file. */
-export const REFUSED_CODES = new Set(["unknown_field", "wrong_type", "unknown_value", "unknown_ruleset"]);
+export const REFUSED_CODES = new Set(["unknown_field", "wrong_type", "unknown_value", "unknown_ruleset", "unreadable"]);
 
 /** Bigger than this is not a figures file (a form's figures are about 1 KB). */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -261,14 +261,9 @@ export function figuresProblems(figures, evaluate, keys = null) {
   const tooMany = keys ? tooManyFields(figures, keys) : null;
   if (tooMany) return [tooMany];
   const problems = [];
-  // JSON can hold an own "__proto__" key, which a plain assignment would not copy: the
-  // engine may never see it. It is not a field of the interface.
-  const proto = Object.hasOwn(figures, "__proto__");
-  if (proto) problems.push(unknownField("__proto__", keys));
   for (const error of evaluate(figures).errors) {
     if (!REFUSED_CODES.has(error.code)) continue;
-    if (error.code !== "unknown_field") problems.push(error);
-    else if (!(proto && error.field === "__proto__")) problems.push(unknownField(error.field, keys));
+    problems.push(error.code === "unknown_field" ? unknownField(error.field, keys) : error);
   }
   return problems;
 }

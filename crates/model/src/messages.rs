@@ -255,8 +255,10 @@ pub const WORDS: [Word; 15] = [
     GOT_MIXED_LIST,
 ];
 
-/// Every error code the engine itself gives (a ruleset adds its fields' zero codes).
-pub const ERROR_CODES: [&str; 12] = [
+/// Every error code a report can carry besides its ruleset's fields' zero codes: the
+/// engine's, and `unreadable`, which the JavaScript wrapper gives to a record it cannot read
+/// (a getter or a Proxy that throws).
+pub const ERROR_CODES: [&str; 13] = [
     "negative",
     "not_a_number",
     "not_whole",
@@ -269,6 +271,7 @@ pub const ERROR_CODES: [&str; 12] = [
     "unknown_value",
     "wrong_type",
     "too_many_fields",
+    "unreadable",
 ];
 
 /// Every warning code the engine gives.
