@@ -12,7 +12,7 @@ use cluster_check_model::messages::{self as msg, distance, Word};
 use cluster_check_model::number::{self, fixed_to_plain, int_text, Accept, Dec, NumberError, Plain, MAX_UNITS, PLACES, SCALE};
 
 use crate::figures::{Figures, Value};
-use crate::message::{empty, Arg, Message};
+use crate::message::{empty, needs_grouping, Arg, Message};
 use crate::ratio::Ratio;
 use crate::report::{Status, Verdict};
 use crate::ruleset::{
@@ -124,9 +124,12 @@ fn blank(check: &'static Check, status: Status, why: Why) -> Outcome {
 /// latest). A per-year field read as one figure is its latest year.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Operands {
-    items: [(u8, u8); 64],
+    items: [(u8, u8); MAX_OPERANDS],
     len: usize,
 }
+
+/// The most figures one check reads (the schema sees to it).
+const MAX_OPERANDS: usize = cluster_check_model::tables::MAX_OPERANDS;
 
 impl Operands {
     fn push(&mut self, field: u8, back: usize) {
@@ -144,7 +147,7 @@ impl Operands {
 
 /// What a check reads (see [`Operands`]).
 pub(crate) fn operands(ruleset: &Ruleset, rule: &Rule) -> Operands {
-    let mut out = Operands { items: [(0, 0); 64], len: 0 };
+    let mut out = Operands { items: [(0, 0); MAX_OPERANDS], len: 0 };
     let years = |field: u8| ruleset.field(usize::from(field)).map_or(1, Field::slots);
     match *rule {
         Rule::IsTrue { field } | Rule::Threshold { field, .. } | Rule::AllOf { field } => out.push(field, 0),
@@ -186,9 +189,7 @@ pub(crate) struct Evaluation<'f> {
     zero_reported: Bits,
     /// Numerator fields whose `inconsistent` error is already reported.
     inconsistent_reported: Bits,
-    /// Every check's outcome, in the ruleset's order.
-    pub outcomes: Vec<Outcome>,
-    /// Each condition's status.
+    /// Each condition's status (once judged).
     pub statuses: Vec<Status>,
     pub verdict: Verdict,
 }
@@ -212,7 +213,6 @@ impl<'f> Evaluation<'f> {
             eval.read_fields(figures);
             (eval.tier, eval.tier_note) = eval.tier();
         }
-        eval.judge();
         eval
     }
 
@@ -221,7 +221,6 @@ impl<'f> Evaluation<'f> {
         let mut eval = Evaluation::start(Judging::NotAnObject);
         let message = Message::new(msg::NOT_AN_OBJECT.index, vec![Arg::Text(kind_word(value).index), Arg::Str(value.shown())]);
         eval.push_error(RANK_META, None, "wrong_type", message);
-        eval.judge();
         eval
     }
 
@@ -240,18 +239,17 @@ impl<'f> Evaluation<'f> {
             warnings: Vec::new(),
             zero_reported: Bits::default(),
             inconsistent_reported: Bits::default(),
-            outcomes: Vec::new(),
             statuses: Vec::new(),
             verdict: Verdict::Incomplete,
         }
     }
 
-    /// Judges every check in the ruleset's order, and rolls the statuses up. Judging can
-    /// find errors (a zero denominator, contradicting figures): the errors are complete
-    /// only after this.
-    fn judge(&mut self) {
+    /// Judges every check in the ruleset's order, handing each outcome to `each` as it is
+    /// decided (with the evaluation, to explain it), and rolls the statuses up: no list of
+    /// outcomes is kept. Judging can find errors (a zero denominator, contradicting
+    /// figures): the errors, the statuses and the verdict are complete only after this.
+    pub fn judge(&mut self, mut each: impl FnMut(&Self, &Outcome)) {
         let ruleset = self.ruleset;
-        self.outcomes.reserve_exact(ruleset.check_count());
         self.statuses.reserve_exact(ruleset.conditions.len());
         let mut verdict = Verdict::Met;
         for condition in ruleset.conditions {
@@ -259,7 +257,7 @@ impl<'f> Evaluation<'f> {
             for check in condition.checks {
                 let outcome = self.check(check);
                 status = status.worse(outcome.status);
-                self.outcomes.push(outcome);
+                each(self, &outcome);
             }
             self.statuses.push(status);
             // Not met if any condition is not, met if all are, else incomplete.
@@ -838,9 +836,10 @@ impl<'f> Evaluation<'f> {
         let den_field = self.ruleset.field(denominator)?;
         let num = self.reading(numerator, 0);
         let den = self.reading(denominator, 0);
-        let invalid = self.positions(check, |r| *r == Reading::Invalid);
-        if !invalid.is_empty() {
-            return Some(Self::invalid(check, invalid));
+        if num == Reading::Invalid || den == Reading::Invalid {
+            let invalid = Bits::default();
+            let invalid = if num == Reading::Invalid { invalid.with(0) } else { invalid };
+            return Some(Self::invalid(check, if den == Reading::Invalid { invalid.with(1) } else { invalid }));
         }
         if let Reading::Amount { value: d_value, unit: d_unit } = den {
             if d_value.is_zero() {
@@ -858,7 +857,9 @@ impl<'f> Evaluation<'f> {
             }
         }
         let (Reading::Amount { value: n_value, unit: n_unit }, Reading::Amount { value: d_value, unit: d_unit }) = (num, den) else {
-            return Some(Self::missing(check, self.positions(check, |r| !matches!(r, Reading::Amount { .. }))));
+            let absent = |r: Reading| !matches!(r, Reading::Amount { .. });
+            let missing = if absent(num) { Bits::one(0) } else { Bits::default() };
+            return Some(Self::missing(check, if absent(den) { missing.with(1) } else { missing }));
         };
         let n = base_value(num_field, n_value, n_unit)?;
         let d = base_value(den_field, d_value, d_unit)?;
@@ -1119,6 +1120,8 @@ impl<'f> Evaluation<'f> {
     pub fn template(&self, o: &Outcome) -> Template {
         let explain = o.check.explain;
         match o.why {
+            Why::NothingDue if explain.nothing_due.is_none() => explain.met,
+            Why::Guidance if explain.guidance.is_none() => explain.met,
             Why::Judged { .. } if o.status == Status::Met => explain.met,
             Why::Judged { .. } => explain.not_met,
             Why::NothingDue => explain.nothing_due.unwrap_or(explain.met),
@@ -1126,6 +1129,23 @@ impl<'f> Evaluation<'f> {
             Why::Missing(_) => self.ruleset.messages.missing,
             Why::Invalid(_) | Why::BadRuleset => self.ruleset.messages.invalid,
             Why::Unusable => msg::RECORD_UNUSABLE.template(),
+        }
+    }
+
+    /// Which of its templates explains an outcome, as the compact form says it (the catalog
+    /// lists them, see docs/catalog.md): 0 met, 1 not met, 2 nothing due, 3 guidance, then
+    /// the ruleset's 4 missing and 5 invalid, and 6 a record that is not figures.
+    pub fn choice(&self, o: &Outcome) -> u8 {
+        let explain = o.check.explain;
+        match o.why {
+            Why::Judged { .. } if o.status == Status::Met => 0,
+            Why::Judged { .. } => 1,
+            Why::NothingDue if explain.nothing_due.is_some() => 2,
+            Why::Guidance if explain.guidance.is_some() => 3,
+            Why::NothingDue | Why::Guidance => 0,
+            Why::Missing(_) => 4,
+            Why::Invalid(_) | Why::BadRuleset => 5,
+            Why::Unusable => 6,
         }
     }
 
@@ -1150,10 +1170,14 @@ impl<'f> Evaluation<'f> {
             let n = u8::try_from(o.group + 1).unwrap_or(u8::MAX);
             return self.param(o, if param == Param::Value { Param::GroupValue(n) } else { Param::GroupThreshold(n) });
         }
+        // The check's own value and gap are written once: an explanation refers to them,
+        // unless it shows them with their thousands separated.
+        let own = |plain: Plain, reference: Arg| if needs_grouping(&plain) { Arg::Grouped(plain) } else { reference };
         match param {
-            Param::Value => o.value.map_or_else(empty, Arg::Grouped),
-            Param::Threshold => shown_threshold(self.ruleset, &rule).map_or_else(empty, Arg::Grouped),
-            Param::Gap => o.gap.map_or_else(empty, |g| Arg::Grouped(g.text)),
+            Param::Value => o.value.map_or_else(empty, |v| own(v, Arg::Value)),
+            Param::Threshold => o.check.threshold.map_or_else(empty, Arg::Text),
+            // Exceeded guidance is met: its gap is not in the report, so it is written here.
+            Param::Gap => o.gap.map_or_else(empty, |g| if o.status == Status::Met { Arg::Grouped(g.text) } else { own(g.text, Arg::Gap) }),
             Param::GapUnit => o
                 .gap
                 .and_then(|g| self.ruleset.field(g.field).and_then(|f| f.units.get(g.unit)))
@@ -1224,7 +1248,7 @@ impl<'f> Evaluation<'f> {
                 let Rule::AnyCount { groups } = rule else { return empty() };
                 let Some(group) = groups.get(usize::from(n).saturating_sub(1)) else { return empty() };
                 if let Param::GroupThreshold(_) = param {
-                    return Arg::Grouped(group.threshold.to_plain());
+                    return Arg::Text(group.threshold_text);
                 }
                 // The sum of what is given (a group met by part of its counts is met).
                 let mut sum: i128 = 0;
@@ -1319,17 +1343,6 @@ fn amount_arg(value: Dec, field: &Field, unit: usize) -> Arg {
     match field.units.get(unit) {
         Some(u) => Arg::Msg(Box::new(Message::new(msg::AMOUNT.index, vec![amount, Arg::Text(u.label)]))),
         None => amount,
-    }
-}
-
-/// The threshold as the report shows it.
-pub(crate) fn shown_threshold(ruleset: &Ruleset, rule: &Rule) -> Option<Plain> {
-    match *rule {
-        Rule::Threshold { threshold, .. } | Rule::Ratio { threshold, .. } | Rule::EachYear { threshold, .. } | Rule::Growth { threshold, .. } => {
-            Some(threshold.to_plain())
-        }
-        Rule::AllOf { field } => ruleset.field(usize::from(field)).map(|f| int_text(f.values.len() as u128)),
-        _ => None,
     }
 }
 

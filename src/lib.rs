@@ -57,13 +57,13 @@ pub const META_KEYS: [&str; 3] = cluster_check_model::messages::META_KEYS;
 /// Evaluates one cluster's figures. Never fails: unusable figures come back as `errors`
 /// in the report, with the checks that need them `invalid`.
 pub fn evaluate(figures: &Figures) -> Report {
-    render::report(&Evaluation::of(figures))
+    render::report(Evaluation::of(figures))
 }
 
 /// Evaluates one element of a batch: figures, or a `wrong_type` report for anything that
 /// is not an object, so that one bad row never spoils the batch.
 pub fn evaluate_record(record: &Record) -> Report {
-    render::report(&match record {
+    render::report(match record {
         Record::Figures(figures) => Evaluation::of(figures),
         Record::NotAnObject(value) => Evaluation::not_an_object(value),
     })
@@ -155,7 +155,7 @@ pub fn evaluate_many_compact(json: &str) -> Result<String, InputError> {
 /// whole batch is built, and one set of figures is refilled for every record. The output
 /// starts with room for `out_per_in` bytes per byte of input (about what realistic figures
 /// need) and grows if more is needed.
-fn each_record(json: &str, out_per_in: usize, write: impl Fn(&Evaluation, &mut String)) -> Result<String, InputError> {
+fn each_record(json: &str, out_per_in: usize, write: impl Fn(Evaluation, &mut String)) -> Result<String, InputError> {
     let mut reader = json::Reader::new(json);
     let start = reader.begin(0)?;
     if start != Start::Array {
@@ -173,9 +173,9 @@ fn each_record(json: &str, out_per_in: usize, write: impl Fn(&Evaluation, &mut S
         match r.begin(1)? {
             Start::Object => {
                 figures.read(r, 1)?;
-                write(&Evaluation::of(&figures), &mut out);
+                write(Evaluation::of(&figures), &mut out);
             }
-            start => write(&Evaluation::not_an_object(&Value::read(r, start, 1)?), &mut out),
+            start => write(Evaluation::not_an_object(&Value::read(r, start, 1)?), &mut out),
         }
         Ok(())
     })?;

@@ -11,6 +11,10 @@ use core::cmp::Ordering;
 
 use crate::number::Dec;
 
+/// The most figures (readings) one check may read: the fields of an `any_true` or
+/// `any_count` rule, or the years of a per-year rule.
+pub const MAX_OPERANDS: usize = 16;
+
 /// A text in both languages of the report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Text {
@@ -154,6 +158,8 @@ pub struct CountGroup {
     pub compare: Compare,
     /// The threshold of the sum.
     pub threshold: Dec,
+    /// The threshold as explanations show it: an index into the ruleset's texts.
+    pub threshold_text: u16,
     /// The group's name: an index into the ruleset's texts.
     pub title: u16,
 }
@@ -377,6 +383,8 @@ pub struct Explain {
 pub struct Check {
     /// Its title, as a text (for lists of checks in messages).
     pub title: u16,
+    /// Its threshold as explanations show it (digits grouped), as a text.
+    pub threshold: Option<u16>,
     /// The rule.
     pub rule: Rule,
     /// The explanations.

@@ -134,11 +134,16 @@ pub fn catalog(r: &CompiledRuleset) -> Value {
     let conditions: Vec<Value> = def
         .conditions
         .iter()
-        .map(|c| {
+        .enumerate()
+        .map(|(ci, c)| {
             let checks: Vec<Value> = c
                 .checks
                 .iter()
-                .map(|k| {
+                .enumerate()
+                .map(|(ki, k)| {
+                    // The templates that can explain it: met, not met, nothing due, guidance.
+                    let ix = r.checks.get(ci).and_then(|l| l.get(ki));
+                    let explain = ix.map_or(Value::Null, |x| json!([x.met, x.not_met, x.nothing_due, x.guidance]));
                     let fields: Vec<&str> = k.rule.fields().iter().map(|f| f.value.as_str()).collect();
                     let mut unique: Vec<&str> = Vec::new();
                     for f in fields {
@@ -164,6 +169,7 @@ pub fn catalog(r: &CompiledRuleset) -> Value {
                         "unit": opt_text(k.unit.as_ref()),
                         "soft": soft,
                         "fields": unique,
+                        "explain": explain,
                     })
                 })
                 .collect();
@@ -216,8 +222,17 @@ pub fn catalog(r: &CompiledRuleset) -> Value {
     out.insert("notes".into(), Value::Array(def.notes.iter().map(text).collect()));
     out.insert("errors".into(), json!(error_codes(r)));
     out.insert("warnings".into(), json!(WARNING_CODES));
-    out.insert("templates".into(), Value::Array(r.templates.iter().map(|t| text(&t.text)).collect()));
+    out.insert(
+        "templates".into(),
+        Value::Array(r.templates.iter().map(|t| json!({ "zh": t.text.zh, "en": t.text.en, "n": t.params.len() })).collect()),
+    );
+    // Every field's keys in order (a gap's field is named by its index here).
+    let keys: Vec<String> = def.fields.iter().flat_map(FieldDef::input_keys).collect();
+    out.insert("keys".into(), json!(keys));
     out.insert("texts".into(), Value::Array(r.texts.iter().map(text).collect()));
     out.insert("join".into(), json!({ "zh": "、", "en": ", " }));
+    // The templates every check can be explained by besides its own: missing, invalid, and a
+    // record that is not figures.
+    out.insert("general".into(), json!([r.missing, r.invalid, crate::messages::RECORD_UNUSABLE.index]));
     Value::Object(out)
 }

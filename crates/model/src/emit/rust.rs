@@ -179,10 +179,11 @@ fn write_one(out: &mut String, r: &CompiledRuleset, i: usize) {
                         .map(|(g, group)| {
                             let fields: Vec<String> = group.fields.iter().map(|f| index(&f.value).to_string()).collect();
                             format!(
-                                "CountGroup {{ fields: &[{}], compare: {}, threshold: {}, title: {} }}",
+                                "CountGroup {{ fields: &[{}], compare: {}, threshold: {}, threshold_text: {}, title: {} }}",
                                 fields.join(", "),
                                 compare(group.compare.value),
                                 dec(group.threshold.value),
+                                ix.group_thresholds.get(g).copied().unwrap_or(0),
                                 ix.group_titles.get(g).copied().unwrap_or(0)
                             )
                         })
@@ -192,8 +193,9 @@ fn write_one(out: &mut String, r: &CompiledRuleset, i: usize) {
             };
             let _ = writeln!(
                 out,
-                "            Check {{ title: {}, rule: {rule}, explain: Explain {{ met: {}, not_met: {}, nothing_due: {}, guidance: {} }} }},",
+                "            Check {{ title: {}, threshold: {:?}, rule: {rule}, explain: Explain {{ met: {}, not_met: {}, nothing_due: {}, guidance: {} }} }},",
                 ix.title,
+                ix.threshold,
                 template(r, ix.met),
                 template(r, ix.not_met),
                 opt_template(r, ix.nothing_due),
@@ -248,10 +250,7 @@ fn write_one(out: &mut String, r: &CompiledRuleset, i: usize) {
             text(&condition.title)
         );
         for check in &condition.checks {
-            let threshold = match &check.rule {
-                RuleDef::AllOf { field } => r.def.fields.iter().find(|f| f.key.value == field.value).map(|f| f.values.len().to_string()),
-                rule => rule.bound().map(|(_, t)| t.to_plain().as_str().to_owned()),
-            };
+            let threshold = shown_threshold(r, &check.rule);
             let _ = writeln!(
                 out,
                 "            CheckTexts {{ id: {:?}, title: {}, citation: {:?}, threshold: {:?}, unit: {:?} }},",

@@ -10,6 +10,7 @@ use super::model::{Bilingual, RuleDef, RulesetDef, TextAt};
 use super::reader::Problems;
 use super::validate::{explain_params, number_placeholders, Compiled as Template, IMPLAUSIBLE_PARAMS, MISSING_PARAMS, TIER_PARAMS};
 use crate::messages::{MESSAGES, WORDS};
+use crate::number::grouped;
 use crate::tables::Param;
 
 /// A group of the form.
@@ -40,6 +41,10 @@ pub struct CheckIndexes {
     pub guidance: Option<u16>,
     /// Titles of an `any_count` rule's groups, as texts.
     pub group_titles: Vec<u16>,
+    /// Its threshold as explanations show it, as a text.
+    pub threshold: Option<u16>,
+    /// The thresholds of an `any_count` rule's groups, as texts.
+    pub group_thresholds: Vec<u16>,
 }
 
 /// The texts of one field.
@@ -192,6 +197,16 @@ pub fn compile(def: RulesetDef, problems: &Problems) -> CompiledRuleset {
                 RuleDef::AnyCount { groups } => groups.iter().map(|g| n.text(&g.title)).collect(),
                 _ => Vec::new(),
             };
+            // Thresholds never change: their digits are grouped once, here, as texts.
+            let mut shown = |plain: String| {
+                let text = grouped(&plain);
+                n.text(&Bilingual { zh: text.clone(), en: text })
+            };
+            let threshold = shown_threshold(&def, &check.rule).map(&mut shown);
+            let group_thresholds = match &check.rule {
+                RuleDef::AnyCount { groups } => groups.iter().map(|g| shown(g.threshold.value.to_plain().as_str().to_owned())).collect(),
+                _ => Vec::new(),
+            };
             list.push(CheckIndexes {
                 title,
                 met,
@@ -199,6 +214,8 @@ pub fn compile(def: RulesetDef, problems: &Problems) -> CompiledRuleset {
                 nothing_due,
                 guidance,
                 group_titles,
+                threshold,
+                group_thresholds,
             });
         }
         checks.push(list);
@@ -236,6 +253,14 @@ pub fn compile(def: RulesetDef, problems: &Problems) -> CompiledRuleset {
         groups,
         slots: slot,
         def,
+    }
+}
+
+/// The threshold of a check as the report shows it (for a set: how many values it needs).
+pub fn shown_threshold(def: &RulesetDef, rule: &RuleDef) -> Option<String> {
+    match rule {
+        RuleDef::AllOf { field } => def.fields.iter().find(|f| f.key.value == field.value).map(|f| f.values.len().to_string()),
+        rule => rule.bound().map(|(_, t)| t.to_plain().as_str().to_owned()),
     }
 }
 

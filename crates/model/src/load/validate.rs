@@ -215,6 +215,16 @@ pub fn validate(def: &RulesetDef, problems: &Problems) {
                     problems.add(check.span.clone(), format!("{place}.unit"), "the unit's zh text is empty");
                 }
             }
+            // The engine keeps what one check reads in a small array.
+            let read: usize = check
+                .rule
+                .fields()
+                .iter()
+                .map(|f| field(f).and_then(|f| f.years.as_ref()).map_or(1, |y| usize::from(y.value)))
+                .sum();
+            if read > crate::tables::MAX_OPERANDS {
+                problems.add(check.span.clone(), &place, format!("the check reads {read} figures; at most {}", crate::tables::MAX_OPERANDS));
+            }
             let soft = matches!(check.rule, RuleDef::Threshold { soft: true, .. });
             if soft != check.explain.guidance.is_some() {
                 problems.add(
