@@ -531,7 +531,7 @@ impl<'f> Evaluation<'f> {
                     }
                     Err(error) => {
                         let key = input_key(field, unit, year);
-                        let max = amount_arg(Dec::from_units(MAX_UNITS), field, unit);
+                        let max = amount_arg(Dec::from_units(MAX_UNITS).to_plain(), field, unit);
                         let message = number_message(error, label_arg(field, year), &key, value, max);
                         self.push_error(RANK_FIELDS + index, Some(&key), error.code(), message);
                         Reading::Invalid
@@ -781,14 +781,22 @@ impl<'f> Evaluation<'f> {
                 why: Why::Guidance,
                 group: 0,
             };
-            if let Some(template) = check.explain.guidance {
-                let args = template.params.iter().map(|p| self.param(&outcome, *p)).collect();
-                self.warnings.push(Finding {
-                    field: Some(input_key(field, unit, self.year_of(index, 0))),
-                    code: "over_guidance",
-                    message: Message::new(template.index, args),
-                });
-            }
+            // The warning names the figure as given, and the bound in its unit.
+            let limit = to_unit(field, target, unit).and_then(|l| l.cut(PLACES, false));
+            let message = Message::new(
+                msg::OVER_GUIDANCE.index,
+                vec![
+                    label_arg(field, self.year_of(index, 0)),
+                    Arg::Str(input_key(field, unit, self.year_of(index, 0))),
+                    amount_arg(value.to_plain(), field, unit),
+                    limit.map_or_else(empty, |l| amount_arg(l, field, unit)),
+                ],
+            );
+            self.warnings.push(Finding {
+                field: Some(input_key(field, unit, self.year_of(index, 0))),
+                code: "over_guidance",
+                message,
+            });
             return Some(outcome);
         }
         Some(Self::judged(check, false, Some(shown), Some(gap), Bits::default()))
@@ -1063,7 +1071,7 @@ impl<'f> Evaluation<'f> {
         let (Some(field), Some(other_field)) = (self.ruleset.field(index), self.ruleset.field(other)) else { return };
         let (year, other_year) = (self.year_of(index, 0), self.year_of(other, 0));
         let key = input_key(field, unit, year);
-        let with_unit = |v: Dec, f: &Field, u: usize| amount_arg(v, f, u);
+        let with_unit = |v: Dec, f: &Field, u: usize| amount_arg(v.to_plain(), f, u);
         let message = Message::new(
             msg::INCONSISTENT.index,
             vec![
@@ -1338,8 +1346,8 @@ fn ids<'i>(list: impl Iterator<Item = &'i str>) -> Arg {
 }
 
 /// An amount with its unit's name after it (`1,000 公顷`), or alone for a field without units.
-fn amount_arg(value: Dec, field: &Field, unit: usize) -> Arg {
-    let amount = Arg::Grouped(value.to_plain());
+fn amount_arg(value: Plain, field: &Field, unit: usize) -> Arg {
+    let amount = Arg::Grouped(value);
     match field.units.get(unit) {
         Some(u) => Arg::Msg(Box::new(Message::new(msg::AMOUNT.index, vec![amount, Arg::Text(u.label)]))),
         None => amount,

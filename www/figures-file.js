@@ -284,13 +284,14 @@ export function keyProblems(figures, keys) {
 
 function tooManyFields(figures, keys) {
   const count = Object.keys(figures).length;
-  if (count <= keys.length) return null;
+  const most = keys.most ?? keys.length;
+  if (count <= most) return null;
   return {
     field: null,
     code: "too_many_fields",
     message: {
-      zh: `数据项目太多（${count} 项），而集群数据最多只有 ${keys.length} 项。`,
-      en: `Too many fields (${count}), where cluster figures have at most ${keys.length}.`,
+      zh: `数据项目太多（${count} 项），而集群数据最多只有 ${most} 项。`,
+      en: `Too many fields (${count}), where cluster figures have at most ${most}.`,
     },
   };
 }

@@ -210,7 +210,11 @@ describe("keep: the draft", () => {
     const figures = await figuresOf(page);
     const form = await formOf(page);
     const saved = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), DRAFT_KEY));
-    assert.deepEqual(saved.single, { figures, units: { fixed_investment: "yi" } }, "the draft holds the figures as the form does, and the unit typed in");
+    assert.deepEqual(
+      saved.single,
+      { figures, units: { building_footprint: "mu", fixed_investment: "yi", land_area: "mu" } },
+      "the draft holds the figures as the form does, and the units chosen (those not the field's first)",
+    );
 
     await page.reload();
     await waitReady(page);

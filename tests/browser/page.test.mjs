@@ -552,7 +552,7 @@ describe("the page", () => {
         };
       });
     const seen = [];
-    for (let i = 0; i < 4 && !seen.some((f) => f.id === "cc-f-name"); i++) {
+    for (let i = 0; i < 8 && !seen.some((f) => f.id === "cc-f-name"); i++) {
       await page.keyboard.press("Tab");
       seen.push(await focused());
     }

@@ -333,12 +333,14 @@ describe("numbers cross exactly", () => {
 });
 
 describe("rulesets and version", () => {
-  test("rulesets() lists henan-2014", () => {
+  test("rulesets() lists henan-2014 (the default) and miit-2022-core", () => {
     const list = rulesets();
-    assert.equal(list.length, 1);
-    const [ruleset] = list;
-    assert.deepStrictEqual(Object.keys(ruleset), ["id", "document", "issued", "title", "short", "default"]);
-    assert.equal(ruleset.default, true);
+    assert.deepStrictEqual(list.map((r) => [r.id, r.default]), [["henan-2014", true], ["miit-2022-core", false]]);
+    for (const r of list) assert.deepStrictEqual(Object.keys(r), ["id", "document", "issued", "title", "short", "default"]);
+    const [ruleset, national] = list;
+    assert.equal(national.document, "工信部企业〔2022〕119号");
+    assert.equal(national.issued, "2022-09-13");
+    assert.deepStrictEqual(evaluate({ ruleset: "miit-2022-core" }).ruleset, { id: national.id, document: national.document, issued: national.issued, title: national.title });
     assert.equal(ruleset.id, "henan-2014");
     assert.equal(ruleset.document, "豫工信企业〔2014〕196号");
     assert.equal(ruleset.issued, "2014-03-22");

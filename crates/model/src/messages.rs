@@ -180,9 +180,16 @@ pub const TOO_MANY_FIELDS: Message = message(
 
 /// An amount with its unit (`1,000 公顷`).
 pub const AMOUNT: Message = message(19, &[Value, Unit], "{value} {unit}", "{value} {unit}");
+/// `over_guidance` (a warning): a figure past a bound the document gives as guidance.
+pub const OVER_GUIDANCE: Message = message(
+    20,
+    &[Label, Key, Value, Max],
+    "{label}（{key}）为 {value}，超过 {max}：文件的要求是“一般”如此，属指导性要求，本项不算不符合，但请核对，并在申报时说明理由。",
+    "{key} ({label}) is {value}, past {max}: the document gives this as guidance ('generally'), so the check is not counted as not met; check the figure, and explain it in an application.",
+);
 
 /// Every engine message, in index order.
-pub const MESSAGES: [Message; 20] = [
+pub const MESSAGES: [Message; 21] = [
     NEGATIVE,
     NOT_A_NUMBER,
     NOT_WHOLE,
@@ -203,6 +210,7 @@ pub const MESSAGES: [Message; 20] = [
     UNUSED_YEAR,
     TOO_MANY_FIELDS,
     AMOUNT,
+    OVER_GUIDANCE,
 ];
 
 /// The name of `ruleset`.

@@ -46,6 +46,9 @@ pub struct RulesetDef {
     pub report_title: Bilingual,
     /// Parts of the document not encoded.
     pub not_assessed: Vec<Bilingual>,
+    /// The document's re-review of recognised clusters, when it has one (a page offers to
+    /// compare two years' figures).
+    pub review: Option<ReviewDef>,
     /// The passages the citations quote, verbatim.
     pub source: At<String>,
     /// Generic messages.
@@ -73,6 +76,30 @@ pub struct VerdictDef {
     pub not_met: Bilingual,
     /// Not every figure given or usable.
     pub incomplete: Bilingual,
+}
+
+/// How a page words the document's re-review: two years' figures side by side, and whether
+/// the later year's still meet the conditions.
+#[derive(Clone, Debug, Default)]
+pub struct ReviewDef {
+    /// The name of the mode (两年复核).
+    pub mode: Bilingual,
+    /// The heading of the comparison.
+    pub heading: Bilingual,
+    /// What the re-review is, and what to enter.
+    pub intro: Bilingual,
+    /// The document and clause it rests on, for a printed comparison.
+    pub basis: Bilingual,
+    /// The name of the earlier year's column.
+    pub earlier: Bilingual,
+    /// The name of the re-review year's column.
+    pub later: Bilingual,
+    /// The later year meets every condition.
+    pub keep: Bilingual,
+    /// The later year does not.
+    pub lose: Bilingual,
+    /// The later year's figures are not complete.
+    pub undetermined: Bilingual,
 }
 
 /// The ruleset's own messages.
@@ -808,6 +835,21 @@ pub fn read(mut t: Table<'_, '_>) -> RulesetDef {
     };
     let report_title = text(&mut t, "report_title");
     let not_assessed = texts(&mut t, "not_assessed");
+    let review = t.opt_table("review").map(|mut r| {
+        let def = ReviewDef {
+            mode: text(&mut r, "mode"),
+            heading: text(&mut r, "heading"),
+            intro: text(&mut r, "intro"),
+            basis: text(&mut r, "basis"),
+            earlier: text(&mut r, "earlier"),
+            later: text(&mut r, "later"),
+            keep: text(&mut r, "keep"),
+            lose: text(&mut r, "lose"),
+            undetermined: text(&mut r, "undetermined"),
+        };
+        r.finish();
+        def
+    });
     let source = t.str("source").unwrap_or_else(|| At::new(String::new(), span.clone()));
     let messages = match t.table("messages") {
         Some(mut m) => {
@@ -886,6 +928,7 @@ pub fn read(mut t: Table<'_, '_>) -> RulesetDef {
         verdict,
         report_title,
         not_assessed,
+        review,
         source,
         messages,
         meta,

@@ -154,6 +154,21 @@ pub fn validate(def: &RulesetDef, problems: &Problems) {
     if def.source.value.trim().is_empty() {
         problems.add(def.source.span.clone(), "source", "the quoted source text is empty");
     }
+    if let Some(r) = &def.review {
+        for (place, text) in [
+            ("review.mode", &r.mode),
+            ("review.heading", &r.heading),
+            ("review.intro", &r.intro),
+            ("review.basis", &r.basis),
+            ("review.earlier", &r.earlier),
+            ("review.later", &r.later),
+            ("review.keep", &r.keep),
+            ("review.lose", &r.lose),
+            ("review.undetermined", &r.undetermined),
+        ] {
+            nonempty(problems, &whole, place, text);
+        }
+    }
     for (i, n) in def.not_assessed.iter().enumerate() {
         nonempty(problems, &whole, &format!("not_assessed[{i}]"), n);
     }
