@@ -132,12 +132,13 @@ function findHeader(rows, index) {
  * - `problems`: every problem, those of the columns and of each row, as
  *   { row, column, letter, field, code, value, message: { zh, en } }.
  *
- * Options: `catalog` (required: the ruleset catalog the headers are matched against) and
- * `ruleset` (an id given to every row that does not name its own).
+ * Options: `catalog` (required: the ruleset catalog the headers are matched against),
+ * `ruleset` (an id given to every row that does not name its own) and `onRows(count)` (the
+ * rows read so far, for a progress bar: see readTable).
  */
-export function readClusters(input, { catalog, ruleset } = {}) {
+export function readClusters(input, { catalog, ruleset, onRows = null } = {}) {
   if (!catalog || !Array.isArray(catalog.fields)) throw new TypeError("cluster-check/sheet: readClusters needs { catalog }, a ruleset catalog");
-  const table = readTable(input, { sheetNames: CLUSTER_SHEETS });
+  const table = readTable(input, { sheetNames: CLUSTER_SHEETS, onRows });
   if (!table.ok) return table;
   if (table.kind === "json") return jsonRecords(table.value, ruleset);
   if (table.rows.length === 0) return refuse("empty", { sheet: table.sheet });

@@ -42,7 +42,7 @@ function keyLabel(catalog, key, lang) {
 }
 
 /** The tier a report is in, as shown: its title, "none" or "unknown" in the catalog's words. */
-function tierText(report, catalog, lang) {
+export function tierText(report, catalog, lang) {
   const tiers = catalog.tiers;
   if (!tiers) return "";
   if (report.tier) return pick(tiers.list.find((t) => t.id === report.tier)?.title, lang) || report.tier;
