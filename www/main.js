@@ -18,7 +18,7 @@ import { DEFAULT_RULESET, RULESETS } from "./pkg/rulesets/index.js";
 const LANG_KEY = "cluster-check.lang";
 const MODE_KEY = "cluster-check.mode";
 const DOCUMENT_KEY = "cluster-check.document";
-const MODES = ["single", "review"];
+const MODES = ["single", "review", "batch"];
 
 /** The draft and the preferences, in this browser's storage (none from a file: see draft.js). */
 const drafts = createDrafts({ fromFile: location.protocol === "file:", keys: figureKeys });
@@ -30,6 +30,8 @@ let documentId = RULESETS.some((r) => r.id === drafts.pref(DOCUMENT_KEY)) ? draf
 let version = "";
 /** The re-review view, built the first time it is shown. */
 let review = null;
+/** The batch view (batch.js, imported when that mode is first shown): a promise of it. */
+let batch = null;
 /** The re-review's years while its view is not built yet. */
 let reviewEntries = [EMPTY, EMPTY];
 /** Whether the starting figures are in place: until then nothing is saved over the draft. */
@@ -40,8 +42,8 @@ let message = null;
 const $ = (id) => document.getElementById(id);
 const toggle = $("lang-toggle");
 const app = $("app");
-const tabs = { single: $("tab-single"), review: $("tab-review") };
-const panels = { single: $("panel-single"), review: $("panel-review") };
+const tabs = { single: $("tab-single"), review: $("tab-review"), batch: $("tab-batch") };
+const panels = { single: $("panel-single"), review: $("panel-review"), batch: $("panel-batch") };
 const tools = [...$("tools").querySelectorAll("button")];
 
 const text = (key, vars) => pageText(lang, key, vars);
@@ -96,6 +98,7 @@ function setDocument(id, { forms = true } = {}) {
     else app.setAttribute("ruleset", attribute);
     review?.setRuleset(attribute);
   }
+  batch?.then((view) => view?.setDocument(id));
   renderPage();
 }
 
@@ -121,6 +124,7 @@ function renderPage() {
   $("engine-version").textContent = version ? text("page.version", { version }) : "";
   app.lang = lang;
   review?.setLang(lang);
+  batch?.then((view) => view?.setLang(lang));
   renderMessage();
 }
 
@@ -165,8 +169,22 @@ function setMode(next) {
     panels[name].hidden = name !== mode;
   }
   document.body.dataset.mode = mode;
+  // The tools and the draft's note are about the forms' figures: not beside the batch view.
+  $("tools").hidden = $("draft-note").hidden = mode === "batch";
   if (mode === "review") ensureReview();
+  if (mode === "batch") ensureBatch();
   drafts.setPref(MODE_KEY, mode);
+}
+
+/** The batch view, loaded with its module the first time it is shown (never with the page). */
+function ensureBatch() {
+  batch ??= import("./batch.js").then(
+    ({ createBatch }) => createBatch(panels.batch, { lang, documentId }),
+    (error) => {
+      console.error(error);
+      batch = null;
+    },
+  );
 }
 
 function ensureReview() {
@@ -182,7 +200,7 @@ function ensureReview() {
 }
 
 for (const name of MODES) tabs[name].addEventListener("click", () => setMode(name));
-rove($("modes"), [tabs.single, tabs.review], (tab) => setMode(tab === tabs.single ? "single" : "review"));
+rove($("modes"), MODES.map((name) => tabs[name]), (tab) => setMode(MODES.find((name) => tabs[name] === tab)));
 rove($("tools"), tools);
 
 // ---------------------------------------------------------------------- state: the figures of both modes
