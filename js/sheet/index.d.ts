@@ -89,6 +89,13 @@ export function detailTable(rows: JudgedRow[], catalog: Catalog, lang: "zh" | "e
 /** The tier of a report as the tables show it: the tier's title, or the catalog's words for none or unknown; "" for a ruleset without tiers. */
 export function tierText(report: Report, catalog: Catalog, lang: "zh" | "en"): string;
 export function problemsTable(rows: JudgedRow[], catalog: Catalog, lang: "zh" | "en", fileProblems?: Problem[], columns?: Column[]): (string | number)[][];
+/** The rows of problemsTable in both languages at once (row null: the whole file). */
+export function problemsList(
+  rows: JudgedRow[],
+  catalog: Catalog,
+  fileProblems?: Problem[],
+  columns?: Column[],
+): { row: number | null; column: string; field: { zh: string; en: string }; code: string; message: { zh: string; en: string } }[];
 
 /** The generic layer, for other sheets (an enterprise roster): rows of cells, and header matching. */
 export interface Cell { type: "text" | "number" | "bool" | "error" | "formula"; text: string }

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { unzipSync, zipSync, strFromU8, strToU8 } from "fflate";
 
 import { evaluateMany } from "cluster-check";
-import { readClusters, readTable, judge, writeResults, writeTemplate, summarize, summaryTable, templateColumns, tierText } from "cluster-check/sheet";
+import { readClusters, readTable, judge, writeResults, writeTemplate, summarize, summaryTable, problemsTable, problemsList, templateColumns, tierText } from "cluster-check/sheet";
 import { HENAN, YEARS, fixture, figuresByRow } from "./sheet-support.mjs";
 
 const ALL_SERVICES = ["rd_design", "testing", "training", "consulting", "ip", "financing", "exhibition", "logistics"];
@@ -217,6 +217,16 @@ describe("the results", async () => {
 
   test("a format that is not one", async () => {
     await assert.rejects(writeResults(rows, { catalog: HENAN, format: "pdf" }), TypeError);
+  });
+
+  test("problemsList: the problems sheet's rows in both languages at once", () => {
+    const list = problemsList(rows, HENAN, read.problems, read.columns);
+    assert.ok(list.length >= 5);
+    for (const lang of ["zh", "en"]) {
+      assert.deepEqual(list.map((p) => [p.row ?? "", p.column, p.field[lang], p.code, p.message[lang]]), problemsTable(rows, HENAN, lang, read.problems, read.columns).slice(1));
+    }
+    assert.ok(list.some((p) => p.row === 1 && p.column.startsWith("备注")), "the unknown column, on the header row");
+    assert.ok(list.some((p) => p.field.zh.endsWith("（revenue_wan）") && p.field.en !== p.field.zh), "the field named in each language");
   });
 
   test("tierText: the tier as the summary sheet shows it, in both languages", () => {
