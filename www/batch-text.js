@@ -113,20 +113,20 @@ const TEXT = {
     "batch.refused": "{file} cannot be read; the table is as it was:",
     "batch.unreadable": "The browser could not read this file (it may have been moved or deleted); the table is as it was.",
     "batch.failed": "Something went wrong; the table is as it was: {error}",
-    "batch.done": "Read {file}: {n} clusters in {seconds} s.",
-    "batch.rejudged": "{file} judged again by {short}: {n} clusters.",
+    "batch.done": "Read {file} in {seconds} s; clusters: {n}.",
+    "batch.rejudged": "{file} judged again by {short}; clusters: {n}.",
     "batch.busy": "Wait for the current step to finish, or cancel it first.",
 
     "batch.summary": "Summary",
     "batch.basis": "Document: {title} ({document}) · File: {file} · Judged on {date}",
-    "batch.total": "{n} clusters",
+    "batch.total": "Clusters: {n}",
     "batch.count": "{n}",
     "batch.tiers": "{label}: ",
     "batch.tierCount": "{title} {n}",
     "batch.noTier": "in no tier or unknown {n}",
-    "batch.mostMissed": "Condition missed most often: {clause} {title} (not met by {n} clusters).",
+    "batch.mostMissed": "Condition missed most often: {clause} {title} (clusters not meeting it: {n}).",
     "batch.noneMissed": "No condition is judged not met.",
-    "batch.withProblems": "{n} clusters have data problems, listed under “Data problems” below the table.",
+    "batch.withProblems": "Clusters with data problems: {n}; they are listed under “Data problems” below the table.",
     "batch.scope": "Note: {scope}",
 
     "batch.exportLabel": "Export the results",
@@ -140,7 +140,7 @@ const TEXT = {
     "batch.filterAll": "All ({n})",
     "batch.filterVerdict": "{verdict} ({n})",
     "batch.filterProblems": "With data problems ({n})",
-    "batch.shown": "Showing {shown} of {total} clusters.",
+    "batch.shown": "Clusters shown: {shown} of {total}.",
     "batch.hint": "Sort by a column with its header. In the table, ↑ and ↓ choose a row and Enter opens its full report.",
     "batch.caption": "Results: one cluster per row",
     "batch.none": "No cluster matches this filter.",
@@ -174,7 +174,7 @@ const TEXT = {
     "batch.notFigures": "This item holds no cluster figures, so there is no report to show:",
 
     "batch.printTitle": "{report}: summary of many clusters",
-    "batch.printShown": "Listed: {filter}, {shown} clusters.",
+    "batch.printShown": "Listed: {filter}; clusters: {shown}.",
   },
 };
 

@@ -5,7 +5,8 @@
 // package's (cluster-check/sheet and the engine, beside the page in ./pkg/): nothing names
 // a field of any document, the catalog the page sends does.
 //
-// Messages in: { type: "setup", … } (the single file only, see batch-engine.js), then one of
+// Messages in: { type: "setup", … } (the single file only, see batch-engine.js), perhaps
+// { type: "warm" } (load the engine now, before the job: batch.js starts a worker ahead), then one of
 //   { type: "table", file, catalog, ruleset }
 //   { type: "export", file, catalog, ruleset, format, lang, judgedAt }
 //   { type: "template", catalog, format, lang }
@@ -13,7 +14,7 @@
 // as it goes, then one of { type: "table", table }, { type: "file", bytes }, { type: "refused",
 // message } (the file cannot be read: readClusters' one message in both languages),
 // { type: "unreadable" } (the browser could not read the file) or { type: "failed", error }.
-import { LIMITS, judge, problemsTable, readClusters, summarize, tierText, writeResults, writeTemplate } from "./pkg/sheet/index.js";
+import { LIMITS, judge, problemsList, readClusters, summarize, tierText, writeResults, writeTemplate } from "./pkg/sheet/index.js";
 import { loadEngine } from "./batch-engine.js";
 
 /** Rows judged between two progress messages. */
@@ -25,6 +26,12 @@ let engine = null;
 addEventListener("message", ({ data }) => {
   if (data?.type === "setup") {
     setup = data;
+    return;
+  }
+  if (data?.type === "warm") {
+    // Started ahead of its job: the engine loads now. A failure is said by the job that awaits it.
+    engine ??= loadEngine(setup);
+    engine.catch(() => {});
     return;
   }
   run(data).catch((error) => postMessage({ type: "failed", error: String(error?.stack ?? error) }));
@@ -98,8 +105,6 @@ async function readAndJudge({ file, catalog, ruleset }, evaluateMany) {
  * data problem in both languages, as the exported problems sheet lists them; the summary.
  */
 function tableOf(read, rows, catalog) {
-  const both = (lang) => problemsTable(rows, catalog, lang, read.problems, read.columns).slice(1);
-  const [zh, en] = [both("zh"), both("en")];
   return {
     kind: read.kind,
     sheet: read.sheet,
@@ -121,12 +126,6 @@ function tableOf(read, rows, catalog) {
         figures,
       };
     }),
-    problems: zh.map(([row, column, field, code, message], i) => ({
-      row: row === "" ? null : row,
-      column,
-      field: { zh: field, en: en[i][2] },
-      code,
-      message: { zh: message, en: en[i][4] },
-    })),
+    problems: problemsList(rows, catalog, read.problems, read.columns),
   };
 }

@@ -157,7 +157,7 @@ export function createBatch(container, { lang, documentId }) {
    */
   function runJob(message, { kind, file }) {
     cancelJob();
-    const worker = startWorker();
+    const worker = takeWorker();
     let last = 0;
     let writingSince = 0;
     let timer = 0;
@@ -182,6 +182,8 @@ export function createBatch(container, { lang, documentId }) {
         job = null;
         clearInterval(timer);
         worker.terminate();
+        // The next job's worker loads its engine while nothing else is running.
+        setTimeout(warmWorker, 250);
         progress.hidden = true;
         container.removeAttribute("aria-busy");
         resolve(result);
@@ -217,6 +219,23 @@ export function createBatch(container, { lang, documentId }) {
     job?.cancel();
   }
 
+  /**
+   * A worker started ahead of its job, with its engine loading (the .wasm compiled, the
+   * package's modules read), so that a file chosen is read at once. One is kept ready while
+   * the view is open; a job takes it, and another is started once the job is over.
+   */
+  let spare = null;
+  function warmWorker() {
+    if (spare) return;
+    spare = startWorker();
+    spare.postMessage({ type: "warm" });
+  }
+  function takeWorker() {
+    const worker = spare ?? startWorker();
+    spare = null;
+    return worker;
+  }
+
   cancelButton.addEventListener("click", () => {
     const kind = job?.kind;
     cancelJob();
@@ -228,10 +247,10 @@ export function createBatch(container, { lang, documentId }) {
 
   /** Reads and judges `file` by the document on the page; the table on screen changes only if that works. */
   async function openFile(file, { again = false } = {}) {
-    const id = rulesetId;
-    const catalog = await catalogFor(id);
     const started = performance.now();
     performance.mark("cluster-check:batch-chosen");
+    const id = rulesetId;
+    const catalog = await catalogFor(id);
     const result = await runJob({ type: "table", file, catalog, ruleset: id }, { kind: "table", file: file.name });
     if (result.type === "cancelled") return; // said by the Cancel button, or replaced by the next job
     if (result.type !== "table") return refused(result, file.name);
@@ -486,7 +505,7 @@ export function createBatch(container, { lang, documentId }) {
     const shown = list.slice(0, problemsShown);
     const body = h(
       "tbody",
-      {},
+      { role: "rowgroup" },
       shown.map((problem) => {
         let where;
         if (problem.row !== null && rowNumbers.has(problem.row)) {
@@ -495,13 +514,14 @@ export function createBatch(container, { lang, documentId }) {
         } else {
           where = problem.row === null ? tr("batch.problemFile") : problem.row === headerRow ? tr("batch.problemHeader", { row: problem.row }) : tr("batch.problemRow", { row: problem.row });
         }
+        // Roles written out: on a phone the rows are laid out as blocks (batch.css).
         return h(
           "tr",
-          { "data-code": problem.code },
-          h("td", { class: "batch-problem-where" }, where),
-          h("td", { class: "batch-problem-column", text: problem.column }),
-          h("td", { class: "batch-problem-field", text: pick(problem.field, language) }),
-          h("td", { class: "batch-problem-message", text: pick(problem.message, language) }),
+          { "data-code": problem.code, role: "row" },
+          h("td", { class: "batch-problem-where", role: "cell" }, where),
+          h("td", { class: "batch-problem-column", role: "cell", text: problem.column }),
+          h("td", { class: "batch-problem-field", role: "cell", text: pick(problem.field, language) }),
+          h("td", { class: "batch-problem-message", role: "cell", text: pick(problem.message, language) }),
         );
       }),
     );
@@ -514,8 +534,8 @@ export function createBatch(container, { lang, documentId }) {
           { class: "batch-problems-wrap" },
           h(
             "table",
-            { class: "batch-problems-table" },
-            h("thead", {}, h("tr", {}, ["row", "column", "field", "message"].map((key) => h("th", { scope: "col", text: tr(`batch.problem.${key}`) })))),
+            { class: "batch-problems-table", role: "table", "aria-labelledby": "batch-problems-heading" },
+            h("thead", { role: "rowgroup" }, h("tr", { role: "row" }, ["row", "column", "field", "message"].map((key) => h("th", { scope: "col", role: "columnheader", text: tr(`batch.problem.${key}`) })))),
             body,
           ),
         ),
@@ -664,6 +684,8 @@ export function createBatch(container, { lang, documentId }) {
   }
 
   renderTexts();
+  warmWorker();
+  catalogFor(rulesetId).catch(() => {}); // said when a file is read
 
   return {
     setLang(next) {
