@@ -271,11 +271,22 @@ describe("an .xlsx written by openpyxl", () => {
   });
 });
 
-test("a GB18030 CSV (as Chinese Excel saves it): the clusters and their names", async () => {
+test("a GB18030 CSV (as Chinese Excel saves it), dropped on the view: the clusters and their names", async () => {
   const { rows, summary } = expected("gbk.csv");
   const { page, close } = await openPage(state);
   await openBatch(page);
-  await showSheet(page, `${SHEETS}gbk.csv`);
+  const bytes = [...readFileSync(`${SHEETS}gbk.csv`)];
+  const dataTransfer = await page.evaluateHandle((bytes) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([new Uint8Array(bytes)], "gbk.csv", { type: "text/csv" }));
+    return transfer;
+  }, bytes);
+  await page.dispatchEvent("#batch-drop", "dragover", { dataTransfer });
+  assert.equal(await page.getAttribute("#batch-drop", "data-over"), "true");
+  await page.dispatchEvent("#batch-drop", "drop", { dataTransfer });
+  await page.waitForFunction(() => performance.getEntriesByName("cluster-check:batch-shown").length > 0);
+  assert.equal(await page.getAttribute("#batch-drop", "data-over"), null);
+  assert.match(await page.textContent("#batch-status"), /已读取 gbk\.csv/);
   assert.deepEqual(await tableRows(page), rows.map((row) => shownRow(row, HENAN)));
   assert.deepEqual(await page.$$eval("#batch-table .batch-open", (b) => b.map((x) => x.textContent)), rows.map((r) => r.report.name));
   assert.ok(rows.every((r) => CJK.test(r.report.name)), "the names are read as Chinese");
