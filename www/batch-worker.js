@@ -14,6 +14,12 @@
 // as it goes, then one of { type: "table", table }, { type: "file", bytes }, { type: "refused",
 // message } (the file cannot be read: readClusters' one message in both languages),
 // { type: "unreadable" } (the browser could not read the file) or { type: "failed", error }.
+//
+// A worker whose table is on screen is kept (batch.js ends it when another table replaces
+// it): it holds the rows' figures and every data problem, and sends them when they are
+// shown rather than all with the table — { type: "figures", id, row } and { type:
+// "problems", id, from, to } or { type: "problems", id, row }, answered with { type:
+// "reply", id, value }.
 import { LIMITS, judge, problemsList, readClusters, summarize, tierText, writeResults, writeTemplate } from "./pkg/sheet/index.js";
 import { loadEngine } from "./batch-engine.js";
 
@@ -34,8 +40,22 @@ addEventListener("message", ({ data }) => {
     engine.catch(() => {});
     return;
   }
+  if (data?.type === "figures" || data?.type === "problems") {
+    postMessage({ type: "reply", id: data.id, value: answer(data) });
+    return;
+  }
   run(data).catch((error) => postMessage({ type: "failed", error: String(error?.stack ?? error) }));
 });
+
+/** What this worker's table holds (see tableOf): its rows' figures by row, and its problems. */
+let held = null;
+
+function answer(request) {
+  if (!held) return null;
+  if (request.type === "figures") return held.figures.get(request.row) ?? null;
+  if (request.row !== undefined) return held.problems.filter((problem) => problem.row === request.row);
+  return held.problems.slice(request.from, request.to);
+}
 
 const progress = (details) => postMessage({ type: "progress", ...details });
 
@@ -50,7 +70,7 @@ async function run(job) {
   const { read, rows, timings } = judged;
   if (job.type === "table") {
     const started = performance.now();
-    const table = tableOf(read, rows, job.catalog);
+    const table = tableOf(read, rows, job.catalog, job.problemsFirst ?? 100);
     table.timings = { ...timings, tableMs: performance.now() - started };
     return postMessage({ type: "table", table });
   }
@@ -101,10 +121,13 @@ async function readAndJudge({ file, catalog, ruleset }, evaluateMany) {
 
 /**
  * What the page shows: per row what its table needs (the statuses, as ids; the words come
- * from the catalog and the element's texts) and the figures that open its full report; every
- * data problem in both languages, as the exported problems sheet lists them; the summary.
+ * from the catalog and the element's texts); the first `first` data problems in both
+ * languages, as the exported problems sheet lists them, and how many there are; the summary.
+ * The figures that open a row's report, and the other problems, stay here (`held`).
  */
-function tableOf(read, rows, catalog) {
+function tableOf(read, rows, catalog, first) {
+  const problems = problemsList(rows, catalog, read.problems, read.columns);
+  held = { figures: new Map(rows.map(({ row, figures }) => [row, figures])), problems };
   return {
     kind: read.kind,
     sheet: read.sheet,
@@ -123,9 +146,11 @@ function tableOf(read, rows, catalog) {
         met: checks.filter((check) => check.status === "met").length,
         checks: checks.length,
         problems: problems.length + report.errors.length,
-        figures,
+        // Whether the row is a figures object (a JSON item may be anything): only those open as a report.
+        figures: figures !== null && typeof figures === "object" && !Array.isArray(figures),
       };
     }),
-    problems: problemsList(rows, catalog, read.problems, read.columns),
+    problems: problems.slice(0, first),
+    problemCount: problems.length,
   };
 }

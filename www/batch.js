@@ -181,7 +181,9 @@ export function createBatch(container, { lang, documentId }) {
         if (job !== running) return;
         job = null;
         clearInterval(timer);
-        worker.terminate();
+        // The worker of a table on screen is kept: it holds the rows' figures and problems.
+        if (result.type === "table") keepSession(worker);
+        else worker.terminate();
         // The next job's worker loads its engine while nothing else is running.
         setTimeout(warmWorker, 250);
         progress.hidden = true;
@@ -219,6 +221,31 @@ export function createBatch(container, { lang, documentId }) {
     job?.cancel();
   }
 
+  /** The worker that holds the table on screen (see batch-worker.js), and its questions pending. */
+  let session = null;
+  let asked = 0;
+  const replies = new Map();
+  function keepSession(worker) {
+    session?.terminate();
+    for (const resolve of replies.values()) resolve(null);
+    replies.clear();
+    session = worker;
+    worker.addEventListener("message", ({ data }) => {
+      if (data?.type !== "reply") return;
+      replies.get(data.id)?.(data.value);
+      replies.delete(data.id);
+    });
+  }
+  /** Asks the table's worker for what it holds: resolves to the answer (null when there is none). */
+  function ask(request) {
+    if (!session) return Promise.resolve(null);
+    const id = ++asked;
+    return new Promise((resolve) => {
+      replies.set(id, resolve);
+      session.postMessage({ ...request, id });
+    });
+  }
+
   /**
    * A worker started ahead of its job, with its engine loading (the .wasm compiled, the
    * package's modules read), so that a file chosen is read at once. One is kept ready while
@@ -251,7 +278,7 @@ export function createBatch(container, { lang, documentId }) {
     performance.mark("cluster-check:batch-chosen");
     const id = rulesetId;
     const catalog = await catalogFor(id);
-    const result = await runJob({ type: "table", file, catalog, ruleset: id }, { kind: "table", file: file.name });
+    const result = await runJob({ type: "table", file, catalog, ruleset: id, problemsFirst: PROBLEMS_STEP }, { kind: "table", file: file.name });
     if (result.type === "cancelled") return; // said by the Cancel button, or replaced by the next job
     if (result.type !== "table") return refused(result, file.name);
     performance.mark("cluster-check:batch-received");
@@ -499,7 +526,8 @@ export function createBatch(container, { lang, documentId }) {
   });
 
   function renderProblems() {
-    const list = batch.table.problems;
+    const list = batch.table.problems; // those fetched so far, in order
+    const total = batch.table.problemCount;
     const rowNumbers = new Set(batch.table.rows.map((row) => row.row));
     const headerRow = batch.table.headerRow;
     const shown = list.slice(0, problemsShown);
@@ -525,8 +553,8 @@ export function createBatch(container, { lang, documentId }) {
         );
       }),
     );
-    const children = [h("h3", { class: "batch-problems-heading", id: "batch-problems-heading", tabindex: "-1", text: list.length ? tr("batch.problems", { n: count(list.length) }) : tr("batch.problemsNone") })];
-    if (list.length) {
+    const children = [h("h3", { class: "batch-problems-heading", id: "batch-problems-heading", tabindex: "-1", text: total ? tr("batch.problems", { n: count(total) }) : tr("batch.problemsNone") })];
+    if (total) {
       children.push(
         h("p", { class: "batch-problems-intro", text: tr("batch.problemsIntro") }),
         h(
@@ -540,10 +568,18 @@ export function createBatch(container, { lang, documentId }) {
           ),
         ),
       );
-      if (list.length > shown.length) {
-        const more = h("button", { type: "button", class: "page-button batch-more", id: "batch-more", text: tr("batch.more", { n: count(Math.min(PROBLEMS_STEP, list.length - shown.length)), total: count(list.length) }) });
-        more.addEventListener("click", () => {
-          problemsShown += PROBLEMS_STEP;
+      if (total > shown.length) {
+        const more = h("button", { type: "button", class: "page-button batch-more", id: "batch-more", text: tr("batch.more", { n: count(Math.min(PROBLEMS_STEP, total - shown.length)), total: count(total) }) });
+        more.addEventListener("click", async () => {
+          const wanted = problemsShown + PROBLEMS_STEP;
+          const shownBatch = batch;
+          // The rest are in the table's worker: fetched as they are shown.
+          if (list.length < Math.min(wanted, total)) {
+            const next = await ask({ type: "problems", from: list.length, to: wanted });
+            if (batch !== shownBatch || !next) return;
+            list.push(...next);
+          }
+          problemsShown = wanted;
           renderProblems();
           // The button is built again (or gone, with nothing more to show): the focus stays near it.
           (problems.querySelector("#batch-more") ?? problems.querySelector("#batch-problems-heading"))?.focus();
@@ -586,8 +622,11 @@ export function createBatch(container, { lang, documentId }) {
     detailRow = row;
     results.hidden = true;
     detail.hidden = false;
-    const figures = row.figures;
-    if (figures !== null && typeof figures === "object" && !Array.isArray(figures)) {
+    // The figures (or, for an item that is not figures, its problems) come from the table's worker.
+    detailBody.replaceChildren();
+    const opened = batch;
+    const shown = (answer) => detailRow === row && batch === opened && answer !== null;
+    if (row.figures) {
       if (!report) {
         report = document.createElement("cluster-check");
         report.id = "batch-report";
@@ -596,11 +635,17 @@ export function createBatch(container, { lang, documentId }) {
       report.setAttribute("lang", language);
       if (batch.ruleset === DEFAULT_RULESET) report.removeAttribute("ruleset");
       else report.setAttribute("ruleset", batch.ruleset);
-      report.figures = figures;
-      detailBody.replaceChildren(report);
+      ask({ type: "figures", row: row.row }).then((figures) => {
+        if (!shown(figures)) return;
+        report.figures = figures;
+        detailBody.replaceChildren(report);
+      });
     } else {
-      const said = batch.table.problems.filter((p) => p.row === row.row).map((p) => pick(p.message, language));
-      detailBody.replaceChildren(h("p", { class: "batch-not-figures", text: tr("batch.notFigures") }), h("ul", {}, said.map((text) => h("li", { text }))));
+      ask({ type: "problems", row: row.row }).then((list) => {
+        if (!shown(list)) return;
+        const said = list.map((p) => pick(p.message, language));
+        detailBody.replaceChildren(h("p", { class: "batch-not-figures", text: tr("batch.notFigures") }), h("ul", {}, said.map((text) => h("li", { text }))));
+      });
     }
     renderDetail();
     window.scrollTo(0, container.getBoundingClientRect().top + window.scrollY);

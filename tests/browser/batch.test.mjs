@@ -15,7 +15,7 @@ import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 
 import { evaluateMany } from "cluster-check";
-import { judge, problemsTable, readClusters, readTable, summarize, summaryTable, templateColumns, tierText } from "cluster-check/sheet";
+import { judge, problemsList, problemsTable, readClusters, readTable, summarize, summaryTable, templateColumns, tierText } from "cluster-check/sheet";
 import { clusterWorkbook } from "../../benches/sheet-workbook.mjs";
 import { BATCH_TEXT } from "../../dist/www/batch-text.js";
 import { CJK, DESKTOP, PHONE_LARGE, ROOT, SCREENSHOTS, SINGLE_FILE, fullPageScreenshot, openPage, openWatched, resultsOf, runAxe, usePage, waitReady } from "./page-support.mjs";
@@ -372,6 +372,26 @@ test("10,000 rows: a few in the DOM, the keyboard reaches the last; cancel leave
   assert.ok(sortMs < 1000, `${sortMs} ms`);
   await page.click(".batch-sort[data-column='row']");
 
+  // The problems (18,996, mostly warnings of implausible areas) come 100 at a time from the worker.
+  const read = readClusters(big.buffer, { catalog: HENAN, ruleset: "henan-2014" });
+  const all = problemsList(judge(read, evaluateMany), HENAN, read.problems, read.columns);
+  const problemRows = () => page.$$eval("#batch-problems tbody tr", (trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)));
+  assert.match(await page.textContent("#batch-problems-heading"), new RegExp(`数据问题（${all.length.toLocaleString("en")} 条）`));
+  assert.equal((await problemRows()).length, 100);
+  await page.click("#batch-more");
+  await page.waitForFunction(() => document.querySelectorAll("#batch-problems tbody tr").length === 200);
+  assert.deepEqual((await problemRows()).map(([, column, field, message]) => [column, field, message]), all.slice(0, 200).map((p) => [p.column, p.field.zh, p.message.zh]));
+  assert.equal(await page.evaluate(() => document.activeElement.id), "batch-more");
+  // A row's figures too: its report is the one judged in Node.
+  const last = read.records.at(-1).row;
+  await page.focus("#batch-table .batch-open");
+  await page.keyboard.press("End");
+  await page.keyboard.press("Enter");
+  await waitReady(page, "#batch-report");
+  assert.deepEqual(await page.evaluate(() => document.getElementById("batch-report").figures), read.records.at(-1).figures);
+  assert.match(await page.textContent("#batch-detail-heading"), new RegExp(`^第 ${last} 行`));
+  await page.click("#batch-back");
+
   // Cancel: a second big file, cancelled while it is read; the first one's table stays.
   const screen = await screenOf(page);
   const marks = await shownTables(page);
@@ -392,6 +412,23 @@ test("10,000 rows: a few in the DOM, the keyboard reaches the last; cancel leave
   assert.match(await page.textContent("#batch-progress-text"), /正在|判定/);
   await page.click("#batch-cancel");
   assert.match(await page.textContent("#batch-status"), /已取消导出/);
+  await close();
+});
+
+test("a JSON item that is not figures opens as its problems, not as a report", async () => {
+  const json = JSON.stringify([{ name: "甲", year: "2023", revenue_wan: "300000" }, 5]);
+  const { page, close } = await openPage(state);
+  await openBatch(page);
+  await showSheet(page, { name: "mixed.json", mimeType: "application/json", buffer: Buffer.from(json) });
+  assert.deepEqual((await tableRows(page)).map((r) => r.row), [1, 2]);
+  await page.click("#batch-table tr[data-row='2'] .batch-open");
+  await page.waitForSelector(".batch-not-figures");
+  assert.ok((await page.$$eval("#batch-detail li", (lis) => lis.map((li) => li.textContent))).every((text) => text.length > 0));
+  assert.equal(await page.$$eval("#batch-detail li", (lis) => lis.length) > 0, true);
+  await page.click("#batch-back");
+  await page.click("#batch-table tr[data-row='1'] .batch-open");
+  await waitReady(page, "#batch-report");
+  assert.deepEqual(await page.evaluate(() => document.getElementById("batch-report").figures.revenue_wan), "300000");
   await close();
 });
 
