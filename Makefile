@@ -122,6 +122,12 @@ bench-sheet: package setup-node
 	npm install --no-save --no-package-lock --ignore-scripts $(TARBALL)
 	node --expose-gc benches/sheet.mjs
 
+## Figures counted from a 100,000-row enterprise roster, and the roster read from .xlsx (not part of `make test`).
+.PHONY: bench-roster
+bench-roster: package setup-node
+	npm install --no-save --no-package-lock --ignore-scripts $(TARBALL)
+	node --expose-gc benches/roster.mjs
+
 ## The long fuzz campaign (not part of `make test`, which runs a bounded one): FUZZ_RECORDS
 ## hostile records and as many against the exact oracle, memory read as it goes, then the
 ## records too large for one JSON text. Prints Markdown for BENCHMARKS.md.

@@ -387,14 +387,23 @@ impl<'r> Count<'r> {
     /// Adds a row to every figure of its group.
     fn tally(&mut self, group: usize, row: &Row) {
         let mut updates: Vec<Update> = Vec::with_capacity(self.roster.figures.len());
+        // Which figures still list enterprises by name (counted, and just outside): the
+        // amounts shown beside the names are made only for those.
+        let room = |listed: fn(&Tally) -> usize| -> u64 {
+            self.groups.get(group).map_or(0, |g| {
+                g.tallies.iter().enumerate().filter(|(_, t)| listed(t) < LISTED).fold(0, |bits, (k, _)| bits | u8::try_from(k).map_or(0, bit))
+            })
+        };
+        let (counted_room, outside_room) = (room(|t| t.listed.len()), room(|t| t.outside_listed.len()));
         for (k, figure) in self.roster.figures.iter().enumerate() {
+            let has = |bits: u64| bits & u8::try_from(k).map_or(0, bit) != 0;
             match figure.aggregate {
                 Aggregate::Count => {
                     let decided = self.predicate(row, figure.filter, false);
                     let edge = decided == Tri::No && self.predicate(row, figure.filter, true) == Tri::Yes;
                     let shown = match decided {
-                        Tri::Yes => self.shown_amount(row, figure.filter, false),
-                        Tri::No if edge => self.shown_amount(row, figure.filter, true),
+                        Tri::Yes if has(counted_room) => self.shown_amount(row, figure.filter, false),
+                        Tri::No if edge && has(outside_room) => self.shown_amount(row, figure.filter, true),
                         _ => None,
                     };
                     updates.push((k, decided, None, shown, edge));
@@ -403,8 +412,8 @@ impl<'r> Count<'r> {
                     let decided = match self.predicate(row, figure.filter, false) {
                         Tri::Yes => match row.cells.get(usize::from(column)) {
                             Some(Cell::Amount(value)) => {
-                                let field = self.columns().field(usize::from(column));
-                                let shown = value.cut(PLACES, false).zip(field).map(|(plain, f)| amount_arg(plain, f, 0));
+                                let field = self.columns().field(usize::from(column)).filter(|_| has(counted_room));
+                                let shown = field.and_then(|f| value.cut(PLACES, false).map(|plain| amount_arg(plain, f, 0)));
                                 updates.push((k, Tri::Yes, Some(*value), shown, false));
                                 continue;
                             }
@@ -797,6 +806,14 @@ fn refusal(id: &str, field: Option<&str>, code: &str, (message, style): (Message
     out
 }
 
+/// A typed value as the user wrote it: a text without quotes.
+fn plain_text(value: &Value) -> String {
+    match value {
+        Value::Text(t) => number::trim(t).to_owned(),
+        other => other.shown(),
+    }
+}
+
 /// The cluster of the figures a group matches: the one of the same name; or, for a roster
 /// that names no cluster, the only figures there are.
 fn matched(group: &Group, typed: &[Record], one_group: bool) -> Option<usize> {
@@ -863,7 +880,7 @@ fn write(count: &Count, typed: Option<&[Record]>, style: Style) -> String {
             let shown_typed = figures
                 .iter()
                 .find(|(k, v)| !v.is_blank() && crate::ruleset::lookup(ruleset, k).is_some_and(|f| f.field == trace.field))
-                .map(|(k, v)| (k.to_owned(), v.shown()));
+                .map(|(k, v)| (k.to_owned(), plain_text(v)));
             let Some((typed_key, typed_text)) = shown_typed else { continue };
             let amount = amount_arg(derived.cut(PLACES, false).unwrap_or_else(|| int_text(0)), field, 0);
             if given.is_some_and(|g| g.compare(derived) == Some(Ordering::Equal)) {

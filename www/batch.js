@@ -536,7 +536,10 @@ export function createBatch(container, { lang, documentId }) {
       { role: "rowgroup" },
       shown.map((problem) => {
         let where;
-        if (problem.row !== null && rowNumbers.has(problem.row)) {
+        if (problem.sheet) {
+          // Another sheet of the workbook (an enterprise roster): its name and row.
+          where = `${pick(problem.sheet, language)} ${problem.row ?? ""}`.trim();
+        } else if (problem.row !== null && rowNumbers.has(problem.row)) {
           where = h("button", { type: "button", class: "batch-problem-row", "data-row": problem.row, text: tr("batch.problemRow", { row: problem.row }) });
           where.addEventListener("click", () => showRow(problem.row));
         } else {

@@ -136,21 +136,24 @@ export function detailTable(rows, catalog, lang) {
  */
 export function problemsTable(rows, catalog, lang, fileProblems = [], columns = []) {
   const header = [HEAD.row, HEAD.column, HEAD.field, HEAD.code, HEAD.message].map((h) => pick(h, lang));
-  return [header, ...problemsList(rows, catalog, fileProblems, columns).map((p) => [p.row ?? "", p.column, pick(p.field, lang), p.code, pick(p.message, lang)])];
+  // A problem of another sheet of the workbook (the roster's) names that sheet with its row.
+  const where = (p) => (p.sheet && p.row !== null ? `${pick(p.sheet, lang)} ${p.row}` : p.row ?? "");
+  return [header, ...problemsList(rows, catalog, fileProblems, columns).map((p) => [where(p), p.column, pick(p.field, lang), p.code, pick(p.message, lang)])];
 }
 
 /**
  * The same problems as problemsTable, in both languages at once: [{ row (null for the file),
- * column (its header and letter), field: { zh, en }, code, message: { zh, en } }].
+ * sheet ({ zh, en } for a problem of another sheet, e.g. the roster's; else null), column (its
+ * header and letter), field: { zh, en }, code, message: { zh, en } }].
  */
 export function problemsList(rows, catalog, fileProblems = [], columns = []) {
   const list = [];
   const columnName = (problem) => (problem.column ? `${problem.column}${problem.letter ? ` (${problem.letter})` : ""}` : problem.letter ?? "");
   const field = (key) => ({ zh: keyLabel(catalog, key, "zh"), en: keyLabel(catalog, key, "en") });
-  const entry = (row, column, key, code, message) => ({ row, column, field: field(key), code, message });
+  const entry = (row, column, key, code, message, sheet = null) => ({ row, sheet, column, field: field(key), code, message });
   const rowProblems = new Set(rows.flatMap((r) => r.problems ?? []));
   for (const problem of fileProblems) {
-    if (!rowProblems.has(problem)) list.push(entry(problem.row ?? null, columnName(problem), problem.field, problem.code, problem.message));
+    if (!rowProblems.has(problem)) list.push(entry(problem.row ?? null, columnName(problem), problem.field, problem.code, problem.message, problem.sheet));
   }
   const byIndex = new Map();
   for (const column of columns) if (!byIndex.has(column.index)) byIndex.set(column.index, column);
@@ -183,4 +186,25 @@ export function aboutTable(rows, catalog, lang, { judgedAt = new Date(), source 
   if (version) lines.push([en ? "cluster-check version" : "cluster-check 版本", version]);
   for (const note of catalog.notes ?? []) lines.push([en ? "Note" : "说明", pick(note, lang)]);
   return lines;
+}
+
+/**
+ * The figures counted from a roster, one row per cluster × figure: what was counted, from
+ * which rows of the roster, and why a figure was not (the engine's own words).
+ */
+export function rosterCountsTable(rows, catalog, lang) {
+  const en = lang === "en";
+  const header = en
+    ? ["Row", "Cluster", "Figure", "Counted", "Roster rows counted", "How"]
+    : ["行号", "集群名称", "数据", "统计结果", "计入的名单行", "说明"];
+  const body = [];
+  for (const { row, figures, roster } of rows) {
+    if (!roster) continue;
+    for (const trace of roster.traces) {
+      const value = trace.value === null ? (en ? "not counted" : "未能统计") : String(trace.value);
+      const how = trace.messages.map((m) => pick(m, lang)).join(en ? " " : "");
+      body.push([row, figures?.name ?? roster.cluster ?? "", keyLabel(catalog, trace.field, lang), value, trace.rows.join(en ? ", " : "、"), how]);
+    }
+  }
+  return [header, ...body];
 }
