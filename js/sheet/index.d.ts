@@ -25,6 +25,8 @@ export interface Problem {
   message: Text;
   /** The sheet it is about, when not the cluster sheet: the roster's ({ zh: "企业名单", en: "roster" }). */
   sheet?: Text;
+  /** For a problem of a roster's count (applyRoster), the cluster it is about, when it is one's. */
+  cluster?: string | null;
 }
 
 export interface Column {
@@ -94,13 +96,18 @@ export function detailTable(rows: JudgedRow[], catalog: Catalog, lang: "zh" | "e
 /** The tier of a report as the tables show it: the tier's title, or the catalog's words for none or unknown; "" for a ruleset without tiers. */
 export function tierText(report: Report, catalog: Catalog, lang: "zh" | "en"): string;
 export function problemsTable(rows: JudgedRow[], catalog: Catalog, lang: "zh" | "en", fileProblems?: Problem[], columns?: Column[]): (string | number)[][];
-/** The rows of problemsTable in both languages at once (row null: the whole file). */
+/**
+ * The rows of problemsTable in both languages at once (row null: the whole file). A bad cell
+ * is listed once: the engine's error on a figure the sheet already found unusable is left out.
+ */
 export function problemsList(
   rows: JudgedRow[],
   catalog: Catalog,
   fileProblems?: Problem[],
   columns?: Column[],
-): { row: number | null; sheet: { zh: string; en: string } | null; column: string; field: { zh: string; en: string }; code: string; message: { zh: string; en: string } }[];
+): { row: number | null; sheet: { zh: string; en: string } | null; cluster: string | null; column: string; field: { zh: string; en: string }; code: string; message: { zh: string; en: string } }[];
+/** A row's data problems as the summary counts them: its sheet's, and the engine's errors they do not already say. */
+export function problemCount(row: Pick<JudgedRow, "problems" | "report">): number;
 
 /** The generic layer, for other sheets (an enterprise roster): rows of cells, and header matching. */
 export interface Cell { type: "text" | "number" | "bool" | "error" | "formula"; text: string }
@@ -121,7 +128,7 @@ export const ROSTER_SHEETS: readonly string[];
  * the roster columns of the catalog; each record's figures carry its row number as `row`.
  * @throws {TypeError} when the ruleset counts nothing from a roster.
  */
-export function readRoster(bytes: Uint8Array | ArrayBuffer, options: { catalog: Catalog }): ReadSheet | Refusal;
+export function readRoster(bytes: Uint8Array | ArrayBuffer, options: { catalog: Catalog; onRows?: ((rows: number) => void) | null }): ReadSheet | Refusal;
 /** Whether a read workbook has a roster sheet beside its cluster sheet. */
 export function hasRosterSheet(read: ReadSheet): boolean;
 /** The roster's columns seen as a catalog (for the reader and the template); null without a roster. */

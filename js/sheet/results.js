@@ -34,6 +34,21 @@ const HEAD = {
 
 const allChecks = (report) => report.conditions.flatMap((condition) => condition.checks);
 
+/**
+ * The engine's errors of a row that its sheet has not already said: a cell the sheet found
+ * unusable is passed on as text that the engine rejects for the same figure, and is listed
+ * once, in the sheet's words (which name the column and the cell).
+ */
+function unsaid(problems, errors) {
+  const said = new Set((problems ?? []).map((p) => p.field).filter((field) => field !== null && field !== undefined));
+  return said.size ? errors.filter((error) => !said.has(error.field)) : errors;
+}
+
+/** A row's data problems, each bad cell once: its sheet's, and the engine's errors that they do not already say. */
+export function problemCount({ problems, report }) {
+  return (problems?.length ?? 0) + unsaid(problems, report.errors).length;
+}
+
 /** The field of each figure key met so far, by catalog: a sheet's problems name few keys, many times. */
 const fieldsByKey = new WeakMap();
 
@@ -43,7 +58,9 @@ function keyLabel(catalog, key, lang) {
   let known = fieldsByKey.get(catalog);
   if (!known) fieldsByKey.set(catalog, (known = new Map()));
   if (!known.has(key)) {
-    known.set(key, catalog.fields.find((f) => f.keys.some((k) => k === key || new RegExp(`^${k.replace("{year}", "\\d{4}")}$`).test(key))) ?? null);
+    const has = (f) => f.keys.some((k) => k === key || new RegExp(`^${k.replace("{year}", "\\d{4}")}$`).test(key));
+    // A roster's column (主营业务收入, 从业人员) is not a figure: its label is the roster's.
+    known.set(key, catalog.fields.find(has) ?? catalog.roster?.columns?.find(has) ?? null);
   }
   const field = known.get(key);
   return field ? `${pick(field.label, lang)}（${key}）` : key;
@@ -96,7 +113,7 @@ export function summaryTable(rows, catalog, lang) {
       const status = report.conditions.find((rc) => rc.id === c.id)?.status;
       line.push(status ? pick(WORDS.status[status], lang) : "");
     }
-    line.push(`${checks.filter((c) => c.status === "met").length}/${checks.length}`, (problems?.length ?? 0) + report.errors.length);
+    line.push(`${checks.filter((c) => c.status === "met").length}/${checks.length}`, problemCount({ problems, report }));
     return line;
   });
   return [header, ...body];
@@ -136,30 +153,37 @@ export function detailTable(rows, catalog, lang) {
  */
 export function problemsTable(rows, catalog, lang, fileProblems = [], columns = []) {
   const header = [HEAD.row, HEAD.column, HEAD.field, HEAD.code, HEAD.message].map((h) => pick(h, lang));
-  // A problem of another sheet of the workbook (the roster's) names that sheet with its row.
-  const where = (p) => (p.sheet && p.row !== null ? `${pick(p.sheet, lang)} ${p.row}` : p.row ?? "");
+  // A problem of another sheet of the workbook (the roster's) names that sheet with its row;
+  // one about a whole cluster of the roster names the cluster instead.
+  const where = (p) => {
+    if (!p.sheet) return p.row ?? "";
+    if (p.row !== null) return `${pick(p.sheet, lang)} ${p.row}`;
+    return p.cluster ? `${pick(p.sheet, lang)}${lang === "en" ? ` (${p.cluster})` : `（${p.cluster}）`}` : pick(p.sheet, lang);
+  };
   return [header, ...problemsList(rows, catalog, fileProblems, columns).map((p) => [where(p), p.column, pick(p.field, lang), p.code, pick(p.message, lang)])];
 }
 
 /**
  * The same problems as problemsTable, in both languages at once: [{ row (null for the file),
- * sheet ({ zh, en } for a problem of another sheet, e.g. the roster's; else null), column (its
- * header and letter), field: { zh, en }, code, message: { zh, en } }].
+ * sheet ({ zh, en } for a problem of another sheet, e.g. the roster's; else null), cluster (for
+ * a roster's problem, the cluster it is about, when it says one; else null), column (its
+ * header and letter), field: { zh, en }, code, message: { zh, en } }]. A bad cell is listed
+ * once: the engine's error on a figure that the sheet already found unusable is left out.
  */
 export function problemsList(rows, catalog, fileProblems = [], columns = []) {
   const list = [];
   const columnName = (problem) => (problem.column ? `${problem.column}${problem.letter ? ` (${problem.letter})` : ""}` : problem.letter ?? "");
   const field = (key) => ({ zh: keyLabel(catalog, key, "zh"), en: keyLabel(catalog, key, "en") });
-  const entry = (row, column, key, code, message, sheet = null) => ({ row, sheet, column, field: field(key), code, message });
+  const entry = (row, column, key, code, message, sheet = null, cluster = null) => ({ row, sheet, cluster, column, field: field(key), code, message });
   const rowProblems = new Set(rows.flatMap((r) => r.problems ?? []));
   for (const problem of fileProblems) {
-    if (!rowProblems.has(problem)) list.push(entry(problem.row ?? null, columnName(problem), problem.field, problem.code, problem.message, problem.sheet));
+    if (!rowProblems.has(problem)) list.push(entry(problem.row ?? null, columnName(problem), problem.field, problem.code, problem.message, problem.sheet ?? null, problem.cluster ?? null));
   }
   const byIndex = new Map();
   for (const column of columns) if (!byIndex.has(column.index)) byIndex.set(column.index, column);
   for (const { row, problems, report, sources } of rows) {
     for (const problem of problems ?? []) list.push(entry(row, columnName(problem), problem.field, problem.code, problem.message));
-    for (const issues of [report.errors, report.warnings]) {
+    for (const issues of [unsaid(problems, report.errors), report.warnings]) {
       for (const issue of issues) {
         const column = byIndex.get(sources?.[issue.field]);
         list.push(entry(row, column ? columnName({ column: column.header, letter: column.letter }) : "", issue.field, issue.code, issue.message));

@@ -32,11 +32,12 @@ export function hasRosterSheet(read) {
  * Reads a roster: .xlsx (its 企业名单 sheet, else its first), .csv or .json bytes → the
  * same shape as readClusters, each record's figures a roster row carrying its spreadsheet
  * row number as `row` (so that every message of the count names the row as the sheet does).
+ * `onRows(count)`, as readClusters', for a progress bar.
  */
-export function readRoster(input, { catalog } = {}) {
+export function readRoster(input, { catalog, onRows = null } = {}) {
   const roster = rosterCatalog(catalog);
   if (!roster) throw new TypeError(`cluster-check/sheet: the ruleset ${catalog?.id} counts nothing from a roster`);
-  return readSheet(input, { catalog: roster, sheetNames: ROSTER_SHEETS, withRuleset: false, rowKey: "row" });
+  return readSheet(input, { catalog: roster, sheetNames: ROSTER_SHEETS, withRuleset: false, rowKey: "row", onRows });
 }
 
 /**
@@ -45,7 +46,8 @@ export function readRoster(input, { catalog } = {}) {
  * cluster) gives its counted figures to its record. Without a cluster sheet (`read` null),
  * each cluster of the roster becomes a record of its own. Returns { records, problems,
  * result }: `problems` are the roster's, in the shape of readClusters' (the row is the
- * roster's, `sheet` says so), `result` is figuresFromRoster's.
+ * roster's, `sheet` says so; `cluster`, the cluster a problem of the count is about),
+ * `result` is figuresFromRoster's.
  */
 export function applyRoster(read, roster, figuresFromRoster, { ruleset } = {}) {
   const records = read ? read.records.map((r) => ({ ...r })) : [];
@@ -54,10 +56,11 @@ export function applyRoster(read, roster, figuresFromRoster, { ruleset } = {}) {
     { ruleset, figures: read ? read.records.map((r) => r.figures) : null },
   );
   const header = (key) => roster.columns?.find((c) => c.key === key) ?? null;
-  const problem = (issue) => {
+  const problem = (issue, cluster = null) => {
     const column = header(issue.field);
     return {
       sheet: ROSTER_WORD,
+      cluster,
       row: issue.row,
       column: column?.header ?? null,
       letter: column?.letter ?? null,
@@ -67,7 +70,7 @@ export function applyRoster(read, roster, figuresFromRoster, { ruleset } = {}) {
       message: issue.message,
     };
   };
-  const problems = [...roster.problems.map((p) => ({ ...p, sheet: ROSTER_WORD })), ...result.errors.map(problem)];
+  const problems = [...roster.problems.map((p) => ({ ...p, sheet: ROSTER_WORD })), ...result.errors.map((issue) => problem(issue))];
   const firstRow = new Map();
   for (const r of roster.records) {
     const name = r.figures?.cluster ?? null;
@@ -77,7 +80,10 @@ export function applyRoster(read, roster, figuresFromRoster, { ruleset } = {}) {
   // A cell the sheet already found unusable is said once, in the sheet's words.
   const said = new Set(roster.problems.map((p) => `${p.row}:${p.field}`));
   for (const cluster of result.clusters) {
-    problems.push(...cluster.errors.filter((e) => !said.has(`${e.row}:${e.field}`)).map(problem), ...cluster.warnings.map(problem));
+    // Each problem of a cluster says which: its 所属集群, or the name of the cluster it was given to.
+    const name = cluster.cluster ?? (cluster.matched !== null ? records[cluster.matched]?.figures?.name ?? null : null);
+    const about = (issue) => problem(issue, name === null ? null : String(name));
+    problems.push(...cluster.errors.filter((e) => !said.has(`${e.row}:${e.field}`)).map(about), ...cluster.warnings.map(about));
     if (cluster.matched !== null && records[cluster.matched]) {
       records[cluster.matched] = { ...records[cluster.matched], figures: cluster.figures, roster: cluster };
     } else if (!read) {

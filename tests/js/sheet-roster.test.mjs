@@ -75,6 +75,10 @@ describe("a workbook with a cluster sheet and a roster sheet (openpyxl)", () => 
     assert.ok(codes.some(([, , code]) => code === "unmatched_cluster"));
     // The cell the sheet found unusable is said once.
     assert.equal(applied.problems.filter((p) => p.row === 7 && p.field === "main_business_revenue_wan").length, 1);
+    // A problem about a whole cluster says which.
+    const clusterOf = (code, field) => applied.problems.find((p) => p.code === code && (field === undefined || p.field === field))?.cluster;
+    assert.equal(clusterOf("roster_differs", "revenue_wan"), "甲县装备制造产业集群");
+    assert.equal(clusterOf("unmatched_cluster"), "丙县纺织产业集群");
     for (const p of applied.problems) {
       assert.deepEqual(p.sheet, { zh: "企业名单", en: "roster" });
       assert.ok(p.message.zh && p.message.en);
@@ -95,7 +99,12 @@ describe("a workbook with a cluster sheet and a roster sheet (openpyxl)", () => 
     assert.deepEqual(leading.slice(3, 5), ["1", "2"]);
     assert.match(leading[5], /甲二机械有限公司（5,000 万元）恰在界限上，不计入/);
     const problems = readTable(out, { sheetNames: ["数据问题"] });
+    const line = (code) => problems.rows.find((r) => r.cells[3]?.text === code)?.cells.map((c) => c?.text ?? "");
     assert.ok(problems.rows.some((r) => r.cells[0]?.text === "企业名单 7"));
+    // A roster column is named by its label; a problem about a whole cluster by the cluster.
+    assert.deepEqual(line("not_a_number").slice(0, 3), ["企业名单 7", "主营业务收入（亿元） (C)", "主营业务收入（main_business_revenue_wan）"]);
+    assert.equal(line("roster_differs")[0], "企业名单（甲县装备制造产业集群）");
+    assert.equal(line("unmatched_cluster")[0], "企业名单（丙县纺织产业集群）");
   });
 });
 

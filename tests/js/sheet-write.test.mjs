@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { unzipSync, zipSync, strFromU8, strToU8 } from "fflate";
 
 import { evaluateMany } from "cluster-check";
-import { readClusters, readTable, judge, writeResults, writeTemplate, summarize, summaryTable, problemsTable, problemsList, templateColumns, tierText } from "cluster-check/sheet";
+import { readClusters, readTable, judge, writeResults, writeTemplate, summarize, summaryTable, problemsTable, problemsList, problemCount, templateColumns, tierText } from "cluster-check/sheet";
 import { HENAN, YEARS, fixture, figuresByRow } from "./sheet-support.mjs";
 
 const ALL_SERVICES = ["rd_design", "testing", "training", "consulting", "ip", "financing", "exhibition", "logistics"];
@@ -172,15 +172,14 @@ describe("the results", async () => {
     assert.equal(rd[12], "研发投入占营业收入的比重不低于1%");
     const problems = sheets["数据问题"];
     assert.deepEqual(problems[0], ["行号", "列", "字段", "代码", "说明"]);
-    assert.deepEqual(problems.slice(1, 7).map((row) => [row[0], row[1], row[3]]), [
+    assert.deepEqual(problems.slice(1, 6).map((row) => [row[0], row[1], row[3]]), [
       ["1", "备注 (I)", "unknown_column"],
       ["5", "年营业收入（亿元） (C)", "formula_not_calculated"],
       ["5", "主导产业营业收入（亿元） (D)", "not_a_number"],
       ["5", "固定资产投资（万元） (H)", "formula_not_calculated"],
       ["5", "健全的组织协调机构 (J)", "unknown_value"],
-      ["5", "健全的组织协调机构 (J)", "wrong_type"],
     ]);
-    assert.ok(problems.some((row) => row[3] === "not_a_number" && row[1] === "年营业收入（亿元） (C)" && /revenue_wan/.test(row[4])), "the engine's error, at the column it came from");
+    assert.ok(!problems.some((row) => row[3] === "wrong_type"), "the cell the sheet found unusable is not listed again as the engine's error");
     const about = Object.fromEntries(sheets["判定依据"].map(([k, v]) => [k, v]));
     assert.equal(about["规则集"], "henan-2014");
     assert.equal(about["文件"], "豫工信企业〔2014〕196号");
@@ -227,6 +226,33 @@ describe("the results", async () => {
     }
     assert.ok(list.some((p) => p.row === 1 && p.column.startsWith("备注")), "the unknown column, on the header row");
     assert.ok(list.some((p) => p.field.zh.endsWith("（revenue_wan）") && p.field.en !== p.field.zh), "the field named in each language");
+  });
+
+  test("a bad cell is listed once, in the sheet's words; the engine's own errors are still listed, at their column", () => {
+    const list = problemsList(rows, HENAN, read.problems, read.columns);
+    const row5 = rows.find((r) => r.row === 5);
+    assert.ok(row5.report.errors.length >= 3, "the engine rejects the cells the sheet found unusable");
+    for (const error of row5.report.errors) {
+      const said = list.filter((p) => p.row === 5 && p.field.en.endsWith(`（${error.field}）`));
+      assert.equal(said.length, 1, `${error.field}: once`);
+      assert.ok(row5.problems.some((p) => p.field === error.field && p.code === said[0].code), `${error.field}: in the sheet's words`);
+    }
+    // The count of each row's problems (the summary sheet, the page's table) is of the same list.
+    for (const row of rows) {
+      const warning = (p) => row.report.warnings.some((w) => w.code === p.code && w.message.zh === p.message.zh);
+      const listed = list.filter((p) => p.row === row.row && !p.sheet && !warning(p));
+      assert.equal(problemCount(row), listed.length, `row ${row.row}`);
+    }
+    const summary = summaryTable(rows, HENAN, "zh");
+    assert.deepEqual(summary.slice(1).map((line) => line.at(-1)), rows.map(problemCount));
+    assert.equal(problemCount(row5), row5.problems.length);
+
+    // An error the sheet did not see (a negative amount is a number to the sheet) is the engine's, at its column.
+    const negative = readClusters(new TextEncoder().encode("集群名称,年营业收入（万元）\n甲,-5\n"), { catalog: HENAN });
+    const judged = judge(negative, evaluateMany);
+    const [only] = problemsList(judged, HENAN, negative.problems, negative.columns);
+    assert.deepEqual([only.row, only.column, only.code], [2, "年营业收入（万元） (B)", "negative"]);
+    assert.equal(problemCount(judged[0]), 1);
   });
 
   test("tierText: the tier as the summary sheet shows it, in both languages", () => {
