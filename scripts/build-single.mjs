@@ -15,7 +15,9 @@
 // allows a worker to be (`worker-src blob:`), and hands it the engine's bytes and the
 // catalogs it already holds, so that neither is in the file twice. A worker made from a
 // blob: URL runs under the page's policy: it fetches nothing either. The batch view's
-// stylesheet joins the page's.
+// stylesheet joins the page's. The roster engine (cluster_check_roster_bg.wasm, for a batch
+// with an enterprise roster) is in the file as base64 text, decoded and instantiated by the
+// worker only when a job has a roster: the page only hands the text on.
 //
 // The page keeps a strict Content-Security-Policy without 'unsafe-inline': the inline
 // script and the inline stylesheet are allowed by their SHA-256 hashes, 'wasm-unsafe-eval'
@@ -38,6 +40,7 @@ const BATCH_START_ID = "\0cluster-check-single-batch-start";
 
 const read = (path) => readFileSync(`${WWW}${path}`);
 const wasm = read("pkg/cluster_check_bg.wasm");
+const rosterWasm = read("pkg/cluster_check_roster_bg.wasm");
 
 /**
  * The engine for the single file: the same glue and API as pkg/index.js, instantiated from
@@ -55,7 +58,8 @@ await init({ module_or_path: bytes });
 
 export const engine = createApi(glue, catalogs);
 export const { evaluate, evaluateMany, rulesets, version } = engine;
-// For the batch view's worker (BATCH_START_SOURCE).
+// For the batch view's worker (BATCH_START_SOURCE): the roster engine as text, decoded there.
+export const rosterWasm64 = ${JSON.stringify(rosterWasm.toString("base64"))};
 export { bytes as wasmBytes, catalogs };
 `;
 
@@ -65,36 +69,48 @@ export { bytes as wasmBytes, catalogs };
  */
 const WORKER_ENGINE_SOURCE = `
 import init, * as glue from ${JSON.stringify(`${WWW}pkg/cluster_check.js`)};
+import initRoster, * as rosterGlue from ${JSON.stringify(`${WWW}pkg/cluster_check_roster.js`)};
 import { createApi } from ${JSON.stringify(`${WWW}pkg/api.js`)};
 
+const missing = () => Promise.reject(new Error("cluster-check single file: the worker was started without the engine"));
 let engine = null;
 export function loadEngine(setup) {
-  if (!setup) return Promise.reject(new Error("cluster-check single file: the worker was started without the engine"));
+  if (!setup) return missing();
   engine ??= init({ module_or_path: setup.wasm }).then(() => createApi(glue, setup.catalogs));
   return engine;
+}
+
+let roster = null;
+export function loadRosterEngine(setup) {
+  if (!setup?.rosterWasm64) return missing();
+  roster ??= initRoster({ module_or_path: Uint8Array.from(atob(setup.rosterWasm64), (c) => c.charCodeAt(0)) }).then(() => createApi(rosterGlue, setup.catalogs));
+  return roster;
 }
 `;
 
 /** How the batch view starts its worker here (in place of www/batch-start.js): from the bundled worker's text. */
 const batchStartSource = (workerCode) => `
-import { wasmBytes, catalogs } from ${JSON.stringify(ENGINE_ID)};
+import { wasmBytes, catalogs, rosterWasm64 } from ${JSON.stringify(ENGINE_ID)};
 
 const source = ${JSON.stringify(workerCode)};
 let url = null;
 export function startWorker() {
   url ??= URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
   const worker = new Worker(url, { name: "cluster-check-batch" });
-  worker.postMessage({ type: "setup", wasm: wasmBytes, catalogs });
+  worker.postMessage({ type: "setup", wasm: wasmBytes, catalogs, rosterWasm64 });
   return worker;
 }
 // batch.css is inside the file's one stylesheet.
 export const loadStyles = () => Promise.resolve();
 `;
 
-// The glue's fallback, used only when init() is called without bytes, fetches the .wasm
+// The glues' fallback, used only when init() is called without bytes, fetches the .wasm
 // next to the module: dead code here, but Vite would turn it into an asset file that the
 // single file does not have. It is replaced by an error that says why.
-const FETCH_FALLBACK = "new URL('cluster_check_bg.wasm', import.meta.url)";
+const FETCH_FALLBACK = {
+  "/pkg/cluster_check.js": "new URL('cluster_check_bg.wasm', import.meta.url)",
+  "/pkg/cluster_check_roster.js": "new URL('cluster_check_roster_bg.wasm', import.meta.url)",
+};
 
 /**
  * A Vite plugin that puts modules of the single file in place of files of dist/www:
@@ -115,9 +131,11 @@ const singleFile = (replaced, sources) => ({
     return sources[id] ?? null;
   },
   transform(code, id) {
-    if (!id.endsWith("/pkg/cluster_check.js")) return null;
-    if (!code.includes(FETCH_FALLBACK)) throw new Error(`pkg/cluster_check.js no longer has ${FETCH_FALLBACK}: update scripts/build-single.mjs`);
-    return code.replace(FETCH_FALLBACK, `(() => { throw new Error("cluster-check single file: the engine is built in, there is no .wasm to fetch"); })()`);
+    const glue = Object.keys(FETCH_FALLBACK).find((name) => id.endsWith(name));
+    if (!glue) return null;
+    const fallback = FETCH_FALLBACK[glue];
+    if (!code.includes(fallback)) throw new Error(`${glue} no longer has ${fallback}: update scripts/build-single.mjs`);
+    return code.replace(fallback, `(() => { throw new Error("cluster-check single file: the engine is built in, there is no .wasm to fetch"); })()`);
   },
 });
 
@@ -153,7 +171,7 @@ async function bundle(input, plugin, format = "es") {
   const code = chunks[0].code.trim();
   for (const [what, pattern] of [
     ["an import", /\bimport\s*\(|^\s*import\s[^;]*\sfrom\s/m],
-    ["a request for the .wasm", /cluster_check_bg\.wasm/],
+    ["a request for the .wasm", /cluster_check(_roster)?_bg\.wasm/],
     ["a URL of a file beside it", /new URL\(\s*["'`]\.\//],
   ]) {
     if (pattern.test(code)) throw new Error(`${input}: the bundle still has ${what}`);

@@ -6,6 +6,12 @@
 // .xlsx, .csv and JSON, the template downloads as .xlsx and .csv, the summary table prints
 // on A4 landscape.
 //
+// An enterprise roster (企业名单) counts figures in place of the sheet's, as the command line
+// does: a workbook's own filled 企业名单 sheet is read with it, or a roster is added as a
+// second file to the table on screen (and removed again); the rows whose figures it counted
+// are marked, their reports show what was counted from which rows, and its problems are
+// listed with the sheet's.
+//
 // The spreadsheet code and the judging run in a module Web Worker (batch-worker.js, one per
 // job, ended when the job is done or cancelled): this module only shows. It is imported by
 // main.js when the mode is first chosen, so neither it nor the spreadsheet code is loaded
@@ -27,6 +33,8 @@ const STATUS_ORDER = ["met", "not_met", "missing", "invalid"];
 const FILTERS = ["all", ...VERDICT_ORDER, "problems"];
 /** Problems listed at first, and added by each "show more". */
 const PROBLEMS_STEP = 100;
+/** Rows of a roster named in a figure's trace before "and N more". */
+const TRACE_ROWS = 30;
 /** Progress is redrawn at most this often (ms): a worker posts it far more often. */
 const PROGRESS_MS = 100;
 
@@ -55,7 +63,7 @@ export function createBatch(container, { lang, documentId }) {
   };
   const entryOf = (id) => RULESETS.find((r) => r.id === id) ?? RULESETS.find((r) => r.id === DEFAULT_RULESET);
 
-  /** The results on screen: { file, ruleset, catalog, table, judgedAt }, or null. */
+  /** The results on screen: { file, roster (a roster file, or null), ruleset, catalog, table, judgedAt }, or null. */
   let batch = null;
   /** The job running: { kind, file, cancel, … }, or null. */
   let job = null;
@@ -89,6 +97,11 @@ export function createBatch(container, { lang, documentId }) {
   const alertBox = h("div", { class: "page-message page-alert", id: "batch-alert", role: "alert" });
 
   const summary = h("section", { class: "batch-summary", id: "batch-summary", "aria-labelledby": "batch-summary-heading" });
+  const rosterText = h("p", { class: "batch-roster-text", id: "batch-roster-text" });
+  const rosterAdd = h("button", { type: "button", class: "page-button", id: "batch-roster-add", "aria-describedby": "batch-roster-text" });
+  const rosterRemove = h("button", { type: "button", class: "page-button", id: "batch-roster-remove", "aria-describedby": "batch-roster-text" });
+  const rosterHeading = h("h3", { class: "batch-roster-heading", id: "batch-roster-heading" });
+  const rosterBox = h("section", { class: "batch-roster", id: "batch-roster", "aria-labelledby": "batch-roster-heading" }, rosterHeading, rosterText, h("p", { class: "batch-roster-buttons" }, rosterAdd, " ", rosterRemove));
   const exportLabel = h("span", { class: "batch-export-label", id: "batch-export-label" });
   const exportButtons = Object.fromEntries(
     ["xlsx", "csv", "json"].map((format) => [format, h("button", { type: "button", class: "page-button", id: `batch-export-${format}`, "data-format": format })]),
@@ -107,16 +120,19 @@ export function createBatch(container, { lang, documentId }) {
   const controls = h("div", { class: "batch-controls" }, h("p", { class: "batch-filter-line" }, filterLabel, " ", filterSelect), shownText);
   const table = createResultsTable({ onSort: sortBy, onOpen: openRow });
   const problems = h("section", { class: "batch-problems", id: "batch-problems", "aria-labelledby": "batch-problems-heading" });
-  const results = h("div", { class: "batch-results", id: "batch-results", hidden: true }, summary, actions, controls, hint, table.element, problems);
+  const results = h("div", { class: "batch-results", id: "batch-results", hidden: true }, summary, rosterBox, actions, controls, hint, table.element, problems);
 
   const backButton = h("button", { type: "button", class: "page-button batch-back", id: "batch-back" });
   const detailHeading = h("h3", { class: "batch-detail-heading", id: "batch-detail-heading", tabindex: "-1" });
   const detailNote = h("p", { class: "batch-detail-note" });
+  const detailCounted = h("section", { class: "batch-counted", id: "batch-counted", hidden: true, "aria-labelledby": "batch-counted-heading" });
   const detailBody = h("div", { class: "batch-detail-body" });
-  const detail = h("section", { class: "batch-detail", id: "batch-detail", hidden: true, "aria-labelledby": "batch-detail-heading" }, backButton, detailHeading, detailNote, detailBody);
+  const detail = h("section", { class: "batch-detail", id: "batch-detail", hidden: true, "aria-labelledby": "batch-detail-heading" }, backButton, detailHeading, detailNote, detailCounted, detailBody);
   /** The element that shows a row's report, made the first time a row is opened. */
   let report = null;
   let detailRow = null;
+  /** What a roster counted for the row opened (its traces, problems and notes), or null. */
+  let detailRoster = null;
 
   const printOut = h("div", { class: "batch-print", id: "batch-print" });
 
@@ -155,7 +171,7 @@ export function createBatch(container, { lang, documentId }) {
    * worker's last message ({ type: "table" | "file" | "refused" | "unreadable" | "failed" })
    * or { type: "cancelled" }.
    */
-  function runJob(message, { kind, file }) {
+  function runJob(message, { kind, file, roster = null }) {
     cancelJob();
     const worker = takeWorker();
     let last = 0;
@@ -165,6 +181,14 @@ export function createBatch(container, { lang, documentId }) {
       if (data.stage === "reading") {
         progressBar.removeAttribute("value");
         progressText.textContent = data.rows ? tr("batch.readingRows", { file, rows: count(data.rows) }) : tr("batch.reading", { file });
+      } else if (data.stage === "roster") {
+        // The roster file's rows, or the workbook's roster sheet's.
+        const name = roster ?? file;
+        progressBar.removeAttribute("value");
+        progressText.textContent = data.rows ? tr("batch.rosterReadingRows", { file: name, rows: count(data.rows) }) : tr("batch.rosterReading", { file: name });
+      } else if (data.stage === "counting") {
+        progressBar.removeAttribute("value");
+        progressText.textContent = tr("batch.counting");
       } else if (data.stage === "judging") {
         progressBar.max = Math.max(1, data.total);
         progressBar.value = data.done;
@@ -175,7 +199,7 @@ export function createBatch(container, { lang, documentId }) {
         progressText.textContent = tr("batch.writing", { file, seconds: Math.round((performance.now() - writingSince) / 1000) });
       }
     };
-    const running = { kind, file: message.file ?? null, cancel: null };
+    const running = { kind, files: { file: message.file ?? null, roster: message.roster ?? null }, cancel: null };
     const done = new Promise((resolve) => {
       const settle = (result) => {
         if (job !== running) return;
@@ -272,18 +296,26 @@ export function createBatch(container, { lang, documentId }) {
 
   // ------------------------------------------------------------------ reading a file
 
-  /** Reads and judges `file` by the document on the page; the table on screen changes only if that works. */
-  async function openFile(file, { again = false } = {}) {
+  /**
+   * Reads and judges `file` (with `roster`, a roster file, or null) by the document on the
+   * page; the table on screen changes only if that works. `why`: "new" (a file chosen),
+   * "again" (another document), "rosterAdded" or "rosterRemoved" (the same file).
+   */
+  async function openFile(file, { roster = null, why = "new" } = {}) {
     const started = performance.now();
     performance.mark("cluster-check:batch-chosen");
     const id = rulesetId;
     const catalog = await catalogFor(id);
-    const result = await runJob({ type: "table", file, catalog, ruleset: id, problemsFirst: PROBLEMS_STEP }, { kind: "table", file: file.name });
+    const result = await runJob(
+      { type: "table", file, roster, catalog, ruleset: id, problemsFirst: PROBLEMS_STEP },
+      { kind: "table", file: file.name, roster: roster?.name ?? null },
+    );
     if (result.type === "cancelled") return; // said by the Cancel button, or replaced by the next job
-    if (result.type !== "table") return refused(result, file.name);
+    if (result.type !== "table") return refused(result, result.of === "roster" ? roster.name : file.name);
     performance.mark("cluster-check:batch-received");
     progressText.textContent = tr("batch.showing");
-    batch = { file, ruleset: id, catalog, table: result.table, judgedAt: new Date() };
+    const removed = why === "rosterRemoved" ? batch?.roster ?? null : null;
+    batch = { file, roster, ruleset: id, catalog, table: result.table, judgedAt: new Date() };
     filter = "all";
     sort = { column: "row", descending: false };
     problemsShown = PROBLEMS_STEP;
@@ -293,15 +325,26 @@ export function createBatch(container, { lang, documentId }) {
     const n = result.table.rows.length;
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const short = entryOf(id).short;
-    say((l) => ({ text: again ? batchText(l, "batch.rejudged", { file: file.name, n: count(n), short: pick(short, l) }) : batchText(l, "batch.done", { file: file.name, n: count(n), seconds }) }));
+    const counted = result.table.roster;
+    say((l) => {
+      if (why === "again") return { text: batchText(l, "batch.rejudged", { file: file.name, n: count(n), short: pick(short, l) }) };
+      if (why === "rosterAdded") return { text: batchText(l, "batch.rosterAdded", { file: roster.name, matched: count(counted?.matched ?? 0) }) };
+      if (why === "rosterRemoved") return { text: batchText(l, "batch.rosterRemoved", { roster: removed?.name ?? "", file: file.name }) };
+      return { text: batchText(l, "batch.done", { file: file.name, n: count(n), seconds }) + (counted ? batchText(l, "batch.doneRoster", { sheet: counted.name, matched: count(counted.matched) }) : "") };
+    });
     // After the frame that shows the table: what the benchmark measures.
     requestAnimationFrame(() => performance.mark("cluster-check:batch-shown", { detail: { rows: n, ...result.table.timings } }));
   }
 
   /** Says why a job gave no result; nothing else changes. */
   function refused(result, file) {
-    if (result.type === "refused") say((l) => ({ text: batchText(l, "batch.refused", { file }), items: [both(result.message)(l)] }), { alert: true });
-    else if (result.type === "unreadable") say((l) => ({ text: batchText(l, "batch.unreadable") }), { alert: true });
+    // The roster file, or the workbook's roster sheet, rather than the cluster file.
+    const of = result.of === "roster" ? "Roster" : result.of === "rosterSheet" ? "RosterSheet" : "";
+    if (result.type === "refused" && result.code === "no_roster") {
+      say((l) => ({ text: batchText(l, "batch.noRoster", { file, short: pick(entryOf(rulesetId).short, l) }) }), { alert: true });
+    } else if (result.type === "refused") {
+      say((l) => ({ text: batchText(l, `batch.refused${of}`, { file }), items: [both(result.message)(l)] }), { alert: true });
+    } else if (result.type === "unreadable") say((l) => ({ text: batchText(l, `batch.unreadable${of}`, { file }) }), { alert: true });
     else {
       console.error(result.error);
       say((l) => ({ text: batchText(l, "batch.failed", { error: String(result.error).split("\n")[0] }) }), { alert: true });
@@ -321,6 +364,19 @@ export function createBatch(container, { lang, documentId }) {
   chooseButton.addEventListener("click", async () => {
     const file = await chooseFile();
     if (file) openFile(file).catch(fail);
+  });
+
+  // A roster as a second file, for the table on screen: the same file judged again with it.
+  rosterAdd.addEventListener("click", async () => {
+    if (!batch) return;
+    if (job) return say((l) => ({ text: batchText(l, "batch.busy") }));
+    const file = await chooseFile();
+    if (file && batch) openFile(batch.file, { roster: file, why: "rosterAdded" }).catch(fail);
+  });
+  rosterRemove.addEventListener("click", () => {
+    if (!batch?.roster) return;
+    if (job) return say((l) => ({ text: batchText(l, "batch.busy") }));
+    openFile(batch.file, { why: "rosterRemoved" }).catch(fail);
   });
 
   const fail = (error) => {
@@ -370,7 +426,7 @@ export function createBatch(container, { lang, documentId }) {
     if (job) return say((l) => ({ text: batchText(l, "batch.busy") }));
     const name = `${stem(batch.file.name)}-${language === "en" ? "results" : "判定结果"}.${format}`;
     const result = await runJob(
-      { type: "export", file: batch.file, catalog: batch.catalog, ruleset: batch.ruleset, format, lang: sheetLang(), judgedAt: batch.judgedAt.getTime() },
+      { type: "export", file: batch.file, roster: batch.roster, catalog: batch.catalog, ruleset: batch.ruleset, format, lang: sheetLang(), judgedAt: batch.judgedAt.getTime() },
       { kind: "export", file: name },
     );
     if (result.type === "cancelled") return;
@@ -434,7 +490,7 @@ export function createBatch(container, { lang, documentId }) {
     summary.dataset.ruleset = batch.ruleset;
     summary.replaceChildren(
       h("h3", { class: "batch-summary-heading", id: "batch-summary-heading", text: tr("batch.summary") }),
-      h("p", { class: "batch-basis", text: tr("batch.basis", { title: pick(entry.title, language), document: entry.document, file: batch.file.name, date }) }),
+      h("p", { class: "batch-basis", text: tr("batch.basis", { title: pick(entry.title, language), document: entry.document, file: [batch.file.name, batch.roster?.name].filter(Boolean).join(" + "), date }) }),
       counts,
       ...lines,
     );
@@ -458,6 +514,17 @@ export function createBatch(container, { lang, documentId }) {
         cell: (row) => (row.conditions[i] ? badge(row.conditions[i], t(language, `status.${row.conditions[i]}`), STATUS_ICON[row.conditions[i]]) : ""),
       });
     });
+    // With a roster, which rows' figures it counted, and how many.
+    if (batch.table.roster) {
+      list.push({
+        id: "roster",
+        head: tr("batch.col.roster"),
+        cell: (row) =>
+          row.roster === null
+            ? "—"
+            : h("span", { class: "batch-roster-mark" }, h("span", { class: "batch-icon", "aria-hidden": "true", text: "✓ " }), tr("batch.rosterMark", { n: count(row.roster) })),
+      });
+    }
     list.push(
       { id: "checks", head: tr("batch.col.checks"), cell: (row) => tr("batch.checksMet", { met: row.met, checks: row.checks }) },
       { id: "problems", head: tr("batch.col.problems"), cell: (row) => (row.problems ? count(row.problems) : "—") },
@@ -477,6 +544,7 @@ export function createBatch(container, { lang, documentId }) {
     // Highest tier first; none, then unknown, after every tier.
     if (column === "tier") return (a, b) => rank(tiers, a.tier) - rank(tiers, b.tier) || collator.compare(pick(a.tierText, "en"), pick(b.tierText, "en"));
     if (column === "checks") return (a, b) => a.met - b.met;
+    if (column === "roster") return (a, b) => (a.roster ?? -1) - (b.roster ?? -1);
     if (column === "problems") return (a, b) => a.problems - b.problems;
     const index = Number(column.replace("condition-", ""));
     return (a, b) => rank(STATUS_ORDER, a.conditions[index]) - rank(STATUS_ORDER, b.conditions[index]);
@@ -537,8 +605,14 @@ export function createBatch(container, { lang, documentId }) {
       shown.map((problem) => {
         let where;
         if (problem.sheet) {
-          // Another sheet of the workbook (an enterprise roster): its name and row.
-          where = `${pick(problem.sheet, language)} ${problem.row ?? ""}`.trim();
+          // The roster (a sheet of the workbook, or a file of its own): its row, or the cluster a problem is about.
+          const sheet = pick(problem.sheet, language);
+          where =
+            problem.row !== null
+              ? tr("batch.problemSheetRow", { sheet, row: problem.row })
+              : problem.cluster
+                ? tr("batch.problemSheetCluster", { sheet, cluster: problem.cluster })
+                : sheet;
         } else if (problem.row !== null && rowNumbers.has(problem.row)) {
           where = h("button", { type: "button", class: "batch-problem-row", "data-row": problem.row, text: tr("batch.problemRow", { row: problem.row }) });
           where.addEventListener("click", () => showRow(problem.row));
@@ -605,8 +679,36 @@ export function createBatch(container, { lang, documentId }) {
     table.goTo(table.positionOf(rowNumber));
   }
 
+  /** What the roster box says: the roster counted from (the workbook's sheet, or a file), or that one can be added. */
+  function renderRoster() {
+    const { catalog } = batch;
+    const counted = batch.table.roster;
+    rosterBox.hidden = !catalog.roster;
+    if (!catalog.roster) return;
+    rosterHeading.textContent = tr("batch.rosterTitle");
+    const figures = catalog.roster.figures.map((figure) => figureLabel(figure.key)).join(language === "en" ? ", " : "、");
+    const parts = [];
+    if (!counted) parts.push(tr("batch.rosterNone", { figures }));
+    else {
+      const vars = { name: counted.name, enterprises: count(counted.enterprises), matched: count(counted.matched) };
+      parts.push(tr(counted.from === "file" ? "batch.rosterFile" : "batch.rosterSheet", vars));
+      if (counted.unmatched) parts.push(tr("batch.rosterUnmatched", { n: count(counted.unmatched) }));
+    }
+    rosterText.textContent = parts.join(" ");
+    rosterAdd.textContent = tr(counted ? "batch.rosterReplace" : "batch.rosterAdd");
+    rosterRemove.textContent = tr("batch.rosterRemove");
+    rosterRemove.hidden = !batch.roster;
+  }
+
+  /** A figure's label from the catalog (leading_enterprises → 龙头企业数…), or its key. */
+  function figureLabel(key) {
+    const field = batch.catalog.fields.find((f) => f.keys.includes(key)) ?? batch.catalog.roster?.columns.find((c) => c.keys.includes(key) || c.key === key);
+    return field ? pick(field.label, language) : key;
+  }
+
   function renderResults({ keep = false } = {}) {
     renderSummary();
+    renderRoster();
     exportLabel.textContent = tr("batch.exportLabel");
     exportButtons.xlsx.textContent = tr("batch.exportXlsx");
     exportButtons.csv.textContent = tr("batch.exportCsv");
@@ -627,8 +729,17 @@ export function createBatch(container, { lang, documentId }) {
     detail.hidden = false;
     // The figures (or, for an item that is not figures, its problems) come from the table's worker.
     detailBody.replaceChildren();
+    detailRoster = null;
+    renderCounted();
     const opened = batch;
     const shown = (answer) => detailRow === row && batch === opened && answer !== null;
+    if (row.roster !== null) {
+      ask({ type: "roster", row: row.row }).then((counted) => {
+        if (!shown(counted)) return;
+        detailRoster = counted;
+        renderCounted();
+      });
+    }
     if (row.figures) {
       if (!report) {
         report = document.createElement("cluster-check");
@@ -655,8 +766,58 @@ export function createBatch(container, { lang, documentId }) {
     detailHeading.focus({ preventScroll: true });
   }
 
+  /** What a roster counted for the row opened: each figure's value, the rows counted, those just outside or lacking a cell, and why. */
+  function renderCounted() {
+    detailCounted.hidden = !detailRoster;
+    if (!detailRoster) return detailCounted.replaceChildren();
+    const counted = detailRoster;
+    const en = language === "en";
+    const rows = (numbers) => {
+      const shown = numbers.slice(0, TRACE_ROWS).join(en ? ", " : "、");
+      return numbers.length > TRACE_ROWS ? tr("batch.traceRowsMore", { rows: shown, n: count(numbers.length) }) : tr("batch.traceRowList", { rows: shown });
+    };
+    const columnLabel = (key) => {
+      const column = batch.catalog.roster?.columns.find((c) => c.keys.includes(key) || c.key === key);
+      return column ? pick(column.label, language) : key;
+    };
+    const unitOf = (key) => {
+      const field = batch.catalog.fields.find((f) => f.keys.includes(key));
+      const units = field?.units ?? [];
+      const unit = units.find((u) => u.keyed && key.endsWith(`_${u.id}`)) ?? (units.length === 1 ? units[0] : null);
+      return unit ? pick(unit.label, language) : "";
+    };
+    const items = counted.traces.map((trace) => {
+      const value = trace.value === null ? tr("batch.traceNot") : `${trace.value}${unitOf(trace.field) ? ` ${unitOf(trace.field)}` : ""}`;
+      // A figure not counted counts no row: its messages say why.
+      const facts = trace.value === null ? [] : [trace.rows.length ? tr("batch.traceRows", { rows: rows(trace.rows) }) : tr("batch.traceNoRows")];
+      if (trace.outside.length) facts.push(tr("batch.traceOutside", { rows: rows(trace.outside) }));
+      for (const lack of trace.lacking) facts.push(tr("batch.traceLacking", { column: columnLabel(lack.column), rows: rows(lack.rows) }));
+      if (trace.invalid.length) facts.push(tr("batch.traceInvalid", { rows: rows(trace.invalid) }));
+      return h(
+        "li",
+        { class: "batch-trace", "data-field": trace.field, "data-counted": trace.value === null ? "false" : "true" },
+        h("p", { class: "batch-trace-head" }, h("span", { class: "batch-trace-label", text: figureLabel(trace.field) }), h("span", { class: "batch-trace-value", text: value })),
+        h("ul", { class: "batch-trace-facts" }, facts.map((text) => h("li", { text }))),
+        h("ul", { class: "batch-trace-messages" }, trace.messages.map((m) => h("li", { text: pick(m, language) }))),
+      );
+    });
+    const issues = [...counted.errors, ...counted.warnings];
+    detailCounted.replaceChildren(
+      h("h4", { class: "batch-counted-heading", id: "batch-counted-heading", text: tr("batch.countedHeading") }),
+      h("p", { class: "batch-counted-about", text: tr("batch.countedAbout", { cluster: counted.cluster ?? detailRow?.name ?? "", n: count(counted.enterprises) }) }),
+      h("ul", { class: "batch-traces" }, items),
+      ...(issues.length
+        ? [h("p", { class: "batch-counted-subhead", text: tr("batch.countedIssues", { n: count(issues.length) }) }), h("ul", { class: "batch-counted-issues" }, issues.map((issue) => h("li", { "data-code": issue.code, text: pick(issue.message, language) })))]
+        : []),
+      ...(counted.notes.length
+        ? [h("p", { class: "batch-counted-subhead", text: tr("batch.countedNotes") }), h("ul", { class: "batch-counted-notes" }, counted.notes.map((note) => h("li", { text: pick(note, language) })))]
+        : []),
+    );
+  }
+
   function renderDetail() {
     if (!detailRow) return;
+    renderCounted();
     backButton.textContent = tr("batch.back");
     detailHeading.textContent = tr("batch.detailHeading", { row: detailRow.row, name: detailRow.name || tr("batch.noName") });
     detailNote.textContent = tr("batch.detailNote", { row: detailRow.row, short: pick(entryOf(batch.ruleset).short, language) });
@@ -668,6 +829,7 @@ export function createBatch(container, { lang, documentId }) {
     if (detail.hidden) return;
     detail.hidden = true;
     detailRow = null;
+    detailRoster = null;
     results.hidden = !batch;
     if (saved && batch) {
       table.restore(saved.table);
@@ -749,9 +911,9 @@ export function createBatch(container, { lang, documentId }) {
       rulesetId = id;
       renderTexts();
       // A file being read is read again by the new document, as is the one on screen.
-      const again = (job?.kind === "table" ? job.file : null) ?? batch?.file ?? null;
+      const again = (job?.kind === "table" ? job.files : null) ?? (batch ? { file: batch.file, roster: batch.roster } : null);
       cancelJob();
-      if (again) openFile(again, { again: true }).catch(fail);
+      if (again) openFile(again.file, { roster: again.roster, why: "again" }).catch(fail);
     },
     /** Reads a file as if chosen (for a host that has one). */
     openFile: (file) => openFile(file).catch(fail),

@@ -12,18 +12,13 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { pathToFileURL } from "node:url";
 
 import { evaluateMany } from "cluster-check";
-import { judge, problemsList, problemsTable, readClusters, readTable, summarize, summaryTable, templateColumns, tierText } from "cluster-check/sheet";
+import { judge, problemsList, problemsTable, readClusters, readTable, summarize, summaryTable, templateColumns } from "cluster-check/sheet";
 import { clusterWorkbook } from "../../benches/sheet-workbook.mjs";
 import { BATCH_TEXT } from "../../dist/www/batch-text.js";
-import { CJK, DESKTOP, PHONE_LARGE, ROOT, SCREENSHOTS, SINGLE_FILE, fullPageScreenshot, openPage, openWatched, resultsOf, runAxe, usePage, waitReady } from "./page-support.mjs";
-
-const SHEETS = `${ROOT}tests/fixtures/sheets/`;
-const catalogOf = (id) => JSON.parse(readFileSync(new URL(`rulesets/${id}.json`, import.meta.resolve("cluster-check")), "utf8"));
-const HENAN = catalogOf("henan-2014");
-const MIIT = catalogOf("miit-2022-core");
+import { CJK, DESKTOP, PHONE_LARGE, SCREENSHOTS, fullPageScreenshot, openPage, resultsOf, runAxe, usePage, waitReady } from "./page-support.mjs";
+import { HENAN, MIIT, SHEETS, cellsOf, choose, countOf, downloaded, headers, openBatch, openSingleFile, screenOf, showSheet, shownCount, shownRow, shownTables, tableRows } from "./batch-support.mjs";
 
 /** What the page should show for a fixture, judged in Node by the same package. */
 function expected(file, catalog = HENAN, ruleset = catalog.id ?? "henan-2014") {
@@ -32,70 +27,6 @@ function expected(file, catalog = HENAN, ruleset = catalog.id ?? "henan-2014") {
   const rows = judge(read, evaluateMany);
   return { read, rows, summary: summarize(rows, catalog) };
 }
-
-/** A table row as the page shows it, from a judged row. */
-function shownRow({ row, report }, catalog, lang = "zh") {
-  const checks = report.conditions.flatMap((c) => c.checks);
-  return {
-    row,
-    status: report.status,
-    year: String(report.year ?? ""),
-    tier: catalog.tiers ? tierText(report, catalog, lang) : null,
-    conditions: catalog.conditions.map((c) => report.conditions.find((rc) => rc.id === c.id)?.status ?? ""),
-    checks: `${checks.filter((c) => c.status === "met").length}/${checks.length}`,
-  };
-}
-
-/** The rows in the DOM (only those in sight and a few either side, for a long table). */
-function tableRows(page) {
-  return page.$$eval("#batch-table tbody tr[data-row]", (trs) =>
-    trs.map((tr) => ({
-      row: Number(tr.dataset.row),
-      status: tr.dataset.status,
-      year: tr.querySelector(".batch-cell-year").textContent,
-      tier: tr.querySelector(".batch-cell-tier")?.textContent ?? null,
-      conditions: [...tr.querySelectorAll(".batch-cell-condition")].map((td) => td.querySelector(".batch-badge")?.dataset.status ?? ""),
-      checks: tr.querySelector(".batch-cell-checks").textContent,
-    })),
-  );
-}
-
-const headers = (page) => page.$$eval("#batch-table thead th .batch-sort-label", (spans) => spans.map((s) => s.textContent));
-const shownCount = (page) => page.textContent("#batch-shown");
-const countOf = async (page, status) => Number((await page.textContent(`.batch-count[data-status='${status}'] .batch-count-n`)).replace(/\D/g, ""));
-
-/** How many tables the page has shown so far (the view marks each, after its frame). */
-const shownTables = (page) => page.evaluate(() => performance.getEntriesByName("cluster-check:batch-shown").length);
-
-/** Opens the batch view (its module loads now). */
-async function openBatch(page) {
-  await page.click("#tab-batch");
-  await page.waitForSelector("#batch-choose");
-}
-
-/** Chooses `file` (a path, or { name, mimeType, buffer }) with the view's button. */
-async function choose(page, file) {
-  const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.click("#batch-choose")]);
-  await chooser.setFiles(file);
-}
-
-/** Chooses a file and waits for its table on screen. */
-async function showSheet(page, file) {
-  const before = await shownTables(page);
-  await choose(page, file);
-  await page.waitForFunction((n) => performance.getEntriesByName("cluster-check:batch-shown").length > n, before, { timeout: 60_000 });
-}
-
-/** Clicks something that downloads a file: { name, bytes }. */
-async function downloaded(page, selector) {
-  const [download] = await Promise.all([page.waitForEvent("download", { timeout: 120_000 }), page.click(selector)]);
-  return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
-}
-
-const cellsOf = (bytes, sheet) => readTable(bytes, sheet ? { sheetNames: [sheet] } : {}).rows.map((row) => Array.from(row.cells, (cell) => cell?.text ?? ""));
-
-/** The screen's results, to compare before and after something that must not change them. */
-const screenOf = (page) => page.evaluate(() => ({ results: document.getElementById("batch-results").innerHTML, hidden: document.getElementById("batch-results").hidden }));
 
 const state = usePage({ before, after });
 
@@ -503,14 +434,7 @@ test("screenshots in both languages, phone and desktop, and axe clean: the resul
 });
 
 test("the single file, from disk under its strict policy: read, judged, exported, with no request but the file", async () => {
-  const url = pathToFileURL(SINGLE_FILE).href;
-  const requests = [];
-  const { page, close } = await openWatched(state.browser, url, {
-    async prepare(context, page) {
-      await context.route("**/*", (route) => (route.request().url().startsWith("file:") ? route.continue() : route.abort("internetdisconnected")));
-      page.on("request", (request) => requests.push(request.url()));
-    },
-  });
+  const { page, close, offFile } = await openSingleFile(state.browser);
   const { rows, summary } = expected("units-openpyxl.xlsx");
   await openBatch(page);
   await showSheet(page, `${SHEETS}units-openpyxl.xlsx`);
@@ -527,5 +451,5 @@ test("the single file, from disk under its strict policy: read, judged, exported
   await page.waitForSelector("#batch-alert:not(:empty)");
   assert.match(await page.textContent("#batch-alert"), /密码/);
   await close();
-  assert.deepEqual(requests.filter((r) => r.split("#")[0] !== url && !r.startsWith("blob:") && !r.startsWith("data:")), [], "nothing requested but the file");
+  assert.deepEqual(offFile(), [], "nothing requested but the file");
 });
