@@ -774,7 +774,8 @@ export function createBatch(container, { lang, documentId }) {
     const en = language === "en";
     const rows = (numbers) => {
       const shown = numbers.slice(0, TRACE_ROWS).join(en ? ", " : "、");
-      return numbers.length > TRACE_ROWS ? tr("batch.traceRowsMore", { rows: shown, n: count(numbers.length) }) : tr("batch.traceRowList", { rows: shown });
+      if (numbers.length > TRACE_ROWS) return tr("batch.traceRowsMore", { rows: shown, n: count(numbers.length) });
+      return tr(numbers.length === 1 ? "batch.traceRowOne" : "batch.traceRowList", { rows: shown });
     };
     const columnLabel = (key) => {
       const column = batch.catalog.roster?.columns.find((c) => c.keys.includes(key) || c.key === key);

@@ -164,7 +164,7 @@ describe("a workbook with its own 企业名单 sheet (openpyxl)", () => {
     assert.match(await page.textContent("#batch-counted-heading"), /Figures counted from the enterprise roster/);
     const revenue = (await countedShown(page)).find((t) => t.field === "revenue_wan");
     assert.equal(revenue.value, "not counted");
-    assert.ok(revenue.facts.includes("With errors: rows 6"), revenue.facts.join(" | "));
+    assert.ok(revenue.facts.includes("With errors: row 6"), revenue.facts.join(" | "));
     assert.deepEqual(revenue.messages, rows[1].roster.traces.find((t) => t.field === "revenue_wan").messages.map((m) => m.en));
     await page.click("#batch-back");
     // A row without a roster has no such section (the first file again, without one).
