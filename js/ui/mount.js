@@ -1249,7 +1249,7 @@ export function mountClusterCheck(
       tables.push(
         h(
           "table",
-          { "data-group": group.id },
+          { "data-print-group": group.id },
           h("thead", {}, h("tr", { class: "cc-print-group" }, h("th", { scope: "colgroup", colspan: "2", text: title }))),
           h("tbody", {}, rows),
         ),

@@ -194,6 +194,40 @@ describe("what to fix, at a glance", () => {
   }
 });
 
+describe("the page's tools", () => {
+  test("on a phone the tools fold into one menu; the toolbar says its arrow keys where the focus arrives", async () => {
+    const { page, close } = await open({ viewport: PHONE_LARGE });
+    const visibleTools = () => page.locator("#tools .page-button:visible").count();
+    assert.equal(await visibleTools(), 0, "folded on a phone");
+    assert.equal(await page.getAttribute("#tools-menu", "aria-expanded"), "false");
+    const form = await page.evaluate(() => document.querySelector("cluster-check").getBoundingClientRect().top);
+    assert.ok(form < 844, `the form starts on the first screen (${form} px)`);
+    await page.screenshot({ path: `${SCREENSHOTS}/glance-menu-zh-phone.png` });
+    await page.click("#tools-menu");
+    assert.equal(await page.getAttribute("#tools-menu", "aria-expanded"), "true");
+    assert.equal(await visibleTools(), 6);
+    assert.equal(await focusedId(page), "copy-link", "the focus goes to the first tool");
+    const hint = await page.evaluate(() => {
+      const keys = document.getElementById("tools-keys");
+      return { text: keys.textContent, shown: keys.getBoundingClientRect().width > 10, described: document.getElementById("tools").getAttribute("aria-describedby") };
+    });
+    assert.deepEqual(hint, { text: "用左右方向键在这些按钮之间移动。", shown: true, described: "tools-keys" });
+    await page.keyboard.press("ArrowRight");
+    assert.equal(await focusedId(page), "export-figures");
+    await page.screenshot({ path: `${SCREENSHOTS}/glance-menu-open-zh-phone.png` });
+    await runAxe(page, "tools menu open");
+    await page.click("#tools-menu");
+    assert.equal(await visibleTools(), 0);
+    // On a desktop the six are there, no menu.
+    await page.setViewportSize(DESKTOP);
+    assert.equal(await page.locator("#tools-menu:visible").count(), 0);
+    assert.equal(await visibleTools(), 6);
+    const hidden = await page.evaluate(() => document.getElementById("tools-keys").getBoundingClientRect().width);
+    assert.ok(hidden <= 1, "the key hint is out of sight until the focus arrives");
+    await close();
+  });
+});
+
 describe("what the form reads from what is typed", () => {
   test("a trailing unit of the field switches the unit choice and says so; a year with 年; messages say exactly what to change", async () => {
     const { page, close } = await open();
