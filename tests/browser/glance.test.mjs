@@ -228,6 +228,30 @@ describe("the page's tools", () => {
   });
 });
 
+describe("a slow link", () => {
+  test("the page's words are in its HTML, and every module and the .wasm of the first visit are named in its head, to load in one level", async () => {
+    // Before any script runs: the text is there.
+    const context = await state.browser.newContext({ javaScriptEnabled: false });
+    const bare = await context.newPage();
+    await bare.goto(state.url);
+    assert.equal(await bare.locator("h1").innerText(), "中小企业特色产业集群条件自测");
+    assert.equal(await bare.locator("#tab-single").innerText(), "单年自测");
+    assert.equal(await bare.getAttribute("#tools", "aria-label"), "保存、分享和打印");
+    await context.close();
+
+    const { page, close } = await open();
+    const loaded = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname));
+    const html = await (await fetch(state.url)).text();
+    const preloaded = new Set([...html.matchAll(/<link rel="(?:modulepreload|preload)" href="\.\/([^"]+)"/g)].map((m) => `/${m[1]}`));
+    const modules = loaded.filter((path) => path.endsWith(".js") && path !== "/main.js");
+    assert.ok(modules.length > 10, JSON.stringify(modules));
+    assert.deepEqual(modules.filter((path) => !preloaded.has(path)), [], "every module the first visit loads is preloaded");
+    assert.ok(preloaded.has("/pkg/cluster_check_bg.wasm"), "the .wasm is fetched in parallel");
+    assert.deepEqual([...preloaded].filter((path) => !loaded.includes(path)), [], "nothing preloaded that the visit does not use");
+    await close();
+  });
+});
+
 describe("what the form reads from what is typed", () => {
   test("a trailing unit of the field switches the unit choice and says so; a year with 年; messages say exactly what to change", async () => {
     const { page, close } = await open();
