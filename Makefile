@@ -33,6 +33,7 @@ test-rust: setup-rust
 	cargo test --workspace --doc --all-features
 	cargo clippy --workspace --all-targets --all-features -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --features roster -- -D warnings
 
 ## The built npm package, installed from its tarball as a user would get it.
 test-js: package setup-node
@@ -56,6 +57,10 @@ fixture-package: target/fixture/pkg/.stamp
 target/fixture/pkg/.stamp: $(PACKAGE_SOURCES) $(shell find $(FIXTURE_RULESETS) -type f) | setup-wasm setup-node
 	CLUSTER_CHECK_EXTRA_RULESETS=$(FIXTURE_RULESETS) CARGO_TARGET_DIR=target/fixture PATH="$(CURDIR)/scripts/shim:$$PATH" \
 		wasm-pack build --release --target web --out-dir target/fixture/pkg --out-name cluster_check --no-pack --no-gitignore
+	CLUSTER_CHECK_EXTRA_RULESETS=$(FIXTURE_RULESETS) CARGO_TARGET_DIR=target/fixture PATH="$(CURDIR)/scripts/shim:$$PATH" \
+		wasm-pack build --release --target web --out-dir target/fixture/wasm-roster --out-name cluster_check_roster \
+		--no-pack --no-gitignore -- --features roster
+	cp target/fixture/wasm-roster/cluster_check_roster.js target/fixture/wasm-roster/cluster_check_roster_bg.wasm target/fixture/pkg/
 	CLUSTER_CHECK_EXTRA_RULESETS=$(FIXTURE_RULESETS) PKG_DIR=target/fixture/pkg NPM_DIR=target/fixture/npm node scripts/build-package.mjs
 	touch $@
 
@@ -69,6 +74,9 @@ package: pkg/.stamp
 pkg/.stamp: $(PACKAGE_SOURCES) | setup-wasm setup-node
 	PATH="$(CURDIR)/scripts/shim:$$PATH" wasm-pack build --release --target web \
 		--out-dir pkg --out-name cluster_check --no-pack --no-gitignore
+	PATH="$(CURDIR)/scripts/shim:$$PATH" wasm-pack build --release --target web \
+		--out-dir target/wasm-roster --out-name cluster_check_roster --no-pack --no-gitignore -- --features roster
+	cp target/wasm-roster/cluster_check_roster.js target/wasm-roster/cluster_check_roster_bg.wasm pkg/
 	node scripts/build-package.mjs
 	touch $@
 

@@ -427,6 +427,58 @@ export function createApi(glue, catalogs = []) {
     return reports;
   }
 
+  /**
+   * Figures counted from an enterprise roster (one row per enterprise) for `ruleset`, as
+   * its roster data says, each traceable to its rows; with `figures` (one figures object or
+   * an array), each cluster of the roster is matched to the figures of the same `name`, and
+   * its derived figures replace the typed ones (a difference is a warning).
+   */
+  function figuresFromRoster(rows, options = {}) {
+    if (typeof glue.rosterCompact !== "function") {
+      throw new Error('cluster-check: figuresFromRoster is in "cluster-check/roster", which carries the engine that counts rosters');
+    }
+    if (!Array.isArray(rows)) {
+      throw new TypeError(`cluster-check: figuresFromRoster(rows) needs an array of rows, one per enterprise; got ${describe(rows)}.`);
+    }
+    const { ruleset = RULESETS.find((r) => r.default)?.id, figures = null } = options ?? {};
+    if (typeof ruleset !== "string") throw new TypeError(`cluster-check: figuresFromRoster: ruleset must be a ruleset id; got ${describe(ruleset)}.`);
+    if (!render.has(ruleset) && RULESETS.some((r) => r.id === ruleset)) {
+      throw new Error(`cluster-check: the catalog of ruleset ${JSON.stringify(ruleset)} is not loaded`);
+    }
+    const wire = new Wire();
+    for (let i = 0; i < rows.length; i++) wire.add(rows, i);
+    let typed = "";
+    if (figures !== null && figures !== undefined) {
+      const list = Array.isArray(figures) ? figures : [figures];
+      const copy = new Wire();
+      for (let i = 0; i < list.length; i++) copy.add(list, i);
+      typed = JSON.stringify(copy.records);
+    }
+    const out = JSON.parse(cross(() => glue.rosterCompact(ruleset, JSON.stringify(wire.records), typed)));
+    const text = (m) => (m === null ? null : render.has(out.ruleset) ? render.message(out.ruleset, m) : m);
+    const issue = (i) => ({ row: i.row, field: i.field, code: i.code, message: text(i.message) });
+    // A row that could not be read crossed as null: its error says why.
+    const unreadable = (i) => {
+      const fix = i.row !== null && i.code === "not_an_object" ? wire.fixes[i.row - 1] : null;
+      return fix?.unreadable ? { row: i.row, field: fix.unreadable.field, code: "unreadable", message: fix.unreadable.message } : issue(i);
+    };
+    return {
+      ruleset: out.ruleset,
+      clusters: out.clusters.map((c) => ({
+        cluster: c.cluster,
+        matched: c.matched,
+        enterprises: c.enterprises,
+        derived: c.derived,
+        figures: c.figures,
+        traces: c.traces.map((t) => ({ ...t, messages: t.messages.map(text) })),
+        errors: c.errors.map(issue),
+        warnings: c.warnings.map(issue),
+        notes: c.notes.map(text),
+      })),
+      errors: out.errors.map(unreadable),
+    };
+  }
+
   function rulesets() {
     return RULESETS.map((r) => ({ id: r.id, document: r.document, issued: r.issued, title: { ...r.title }, short: { ...r.short }, default: r.default }));
   }
@@ -440,5 +492,5 @@ export function createApi(glue, catalogs = []) {
     render.add(catalog);
   }
 
-  return { evaluate, evaluateMany, rulesets, version, useCatalog, hasCatalog: render.has };
+  return { evaluate, evaluateMany, figuresFromRoster, rulesets, version, useCatalog, hasCatalog: render.has };
 }

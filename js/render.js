@@ -302,5 +302,11 @@ export function createRenderer(catalogs = []) {
   }
   render.add = add;
   render.has = (id) => rulesets.has(id);
+  /** A message of ruleset `id` in the compact form (`{ t, a }`), in both languages. */
+  render.message = (id, compact) => {
+    const r = rulesets.get(id);
+    if (r === undefined) throw new Error(`cluster-check: the catalog of ruleset ${JSON.stringify(id)} is not loaded`);
+    return message(r, compact.t, compact.a, 0);
+  };
   return render;
 }

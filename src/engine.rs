@@ -192,21 +192,30 @@ pub(crate) struct Evaluation<'f> {
     /// Each condition's status (once judged).
     pub statuses: Vec<Status>,
     pub verdict: Verdict,
+    /// The keys read besides the fields: the figures' (`ruleset`, `name`, `year`) or a
+    /// roster row's (`enterprise`, `cluster`, `row`).
+    meta: &'static [&'static str],
+}
+
+/// A cell of a roster row once read (see [`Evaluation::roster_row`]).
+#[cfg(feature = "roster")]
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Cell {
+    /// Blank.
+    Blank,
+    /// Given but unusable (its error is among the row's).
+    Invalid,
+    /// Yes or no.
+    Bool(bool),
+    /// An amount in the column's base unit.
+    Amount(Ratio),
 }
 
 impl<'f> Evaluation<'f> {
     /// Reads one cluster's figures and judges every check.
     pub fn of(figures: &'f Figures<'f>) -> Evaluation<'f> {
         let mut eval = Evaluation::start(Judging::Figures);
-        if figures.overflow() > 0 {
-            eval.judging = Judging::TooManyKeys;
-            let count = figures.len().saturating_add(figures.overflow());
-            let message = Message::new(
-                msg::TOO_MANY_FIELDS.index,
-                vec![Arg::Grouped(int_text(count as u128)), Arg::Int(msg::MAX_KEYS as u32)],
-            );
-            eval.push_error(RANK_META, None, "too_many_fields", message);
-        } else {
+        if !eval.too_many_keys(figures) {
             eval.read_ruleset(figures);
             eval.name = eval.read_name(figures);
             eval.year = eval.read_year(figures);
@@ -222,6 +231,18 @@ impl<'f> Evaluation<'f> {
         let message = Message::new(msg::NOT_AN_OBJECT.index, vec![Arg::Text(kind_word(value).index), Arg::Str(value.shown())]);
         eval.push_error(RANK_META, None, "wrong_type", message);
         eval
+    }
+
+    /// A record with more keys than any ruleset has is refused whole (`too_many_fields`).
+    fn too_many_keys(&mut self, figures: &Figures) -> bool {
+        if figures.overflow() == 0 {
+            return false;
+        }
+        self.judging = Judging::TooManyKeys;
+        let count = figures.len().saturating_add(figures.overflow());
+        let message = Message::new(msg::TOO_MANY_FIELDS.index, vec![Arg::Grouped(int_text(count as u128)), Arg::Int(msg::MAX_KEYS as u32)]);
+        self.push_error(RANK_META, None, "too_many_fields", message);
+        true
     }
 
     /// Nothing read yet, under the default ruleset.
@@ -241,7 +262,55 @@ impl<'f> Evaluation<'f> {
             inconsistent_reported: Bits::default(),
             statuses: Vec::new(),
             verdict: Verdict::Incomplete,
+            meta: &msg::META_KEYS,
         }
+    }
+
+    /// Reads one row of an enterprise roster: its cells, as the figures of `columns` (the
+    /// roster's columns as a ruleset) are read, with the same errors naming the column; the
+    /// keys besides the columns are the roster's. Nothing is judged.
+    #[cfg(feature = "roster")]
+    pub fn roster_row(columns: &'static Ruleset, row: &'f Figures<'f>) -> Evaluation<'f> {
+        let mut eval = Evaluation::start(Judging::Figures);
+        eval.ruleset = columns;
+        eval.meta = &msg::ROSTER_META_KEYS;
+        if !eval.too_many_keys(row) {
+            eval.read_fields(row);
+        }
+        eval
+    }
+
+    /// A roster cell (column `index`) as read, in the column's base unit.
+    #[cfg(feature = "roster")]
+    pub fn cell(&self, index: usize) -> Cell {
+        if self.judging == Judging::TooManyKeys {
+            return Cell::Invalid;
+        }
+        let Some(field) = self.ruleset.field(index) else { return Cell::Blank };
+        match self.reading(index, 0) {
+            Reading::Absent => Cell::Blank,
+            Reading::Invalid | Reading::Set(_) => Cell::Invalid,
+            Reading::Bool(b) => Cell::Bool(b),
+            Reading::Amount { value, unit } => base_value(field, value, unit).map_or(Cell::Invalid, Cell::Amount),
+        }
+    }
+
+    /// A figure as read (its latest year), in the field's base unit, or `None` when it is
+    /// not given; `Some(None)` when it is given but unusable.
+    #[cfg(feature = "roster")]
+    pub fn base_amount(&self, index: usize) -> Option<Option<Ratio>> {
+        let field = self.ruleset.field(index)?;
+        match self.reading(index, 0) {
+            Reading::Absent => None,
+            Reading::Amount { value, unit } => Some(base_value(field, value, unit)),
+            _ => Some(None),
+        }
+    }
+
+    /// Takes the errors, in report order.
+    #[cfg(feature = "roster")]
+    pub fn take_errors(&mut self) -> Vec<Finding> {
+        core::mem::take(&mut self.errors).into_iter().map(|(_, f)| f).collect()
     }
 
     /// Judges every check in the ruleset's order, handing each outcome to `each` as it is
@@ -392,7 +461,7 @@ impl<'f> Evaluation<'f> {
         for (key, value) in figures.iter() {
             let Some(found) = lookup(ruleset, key) else {
                 // No input key is a meta key (the schema sees to it).
-                unknown |= !msg::META_KEYS.contains(&key);
+                unknown |= !self.meta.contains(&key);
                 continue;
             };
             if value.is_blank() {
@@ -468,10 +537,10 @@ impl<'f> Evaluation<'f> {
     #[cold]
     fn unknown_fields(&mut self, figures: &Figures) {
         // Only for suggestions: not built for the (usual) figures with no unknown key.
-        let keys = input_keys(self.ruleset);
+        let keys = input_keys(self.ruleset, self.meta);
         let mut suggested = 0;
         for (key, value) in figures.iter() {
-            if !msg::META_KEYS.contains(&key) && lookup(self.ruleset, key).is_none() {
+            if !self.meta.contains(&key) && lookup(self.ruleset, key).is_none() {
                 // A suggestion compares the key with every key; beyond a few dozen unknown
                 // keys the record is not a typo and they cost more than they help.
                 suggested += 1;
@@ -1334,7 +1403,7 @@ pub(crate) fn label_arg(field: &Field, year: Option<u32>) -> Arg {
 }
 
 /// Ids as code writes them, joined by `, ` in both languages.
-fn ids<'i>(list: impl Iterator<Item = &'i str>) -> Arg {
+pub(crate) fn ids<'i>(list: impl Iterator<Item = &'i str>) -> Arg {
     let mut out = String::new();
     for (i, id) in list.enumerate() {
         if i > 0 {
@@ -1346,7 +1415,7 @@ fn ids<'i>(list: impl Iterator<Item = &'i str>) -> Arg {
 }
 
 /// An amount with its unit's name after it (`1,000 公顷`), or alone for a field without units.
-fn amount_arg(value: Plain, field: &Field, unit: usize) -> Arg {
+pub(crate) fn amount_arg(value: Plain, field: &Field, unit: usize) -> Arg {
     let amount = Arg::Grouped(value);
     match field.units.get(unit) {
         Some(u) => Arg::Msg(Box::new(Message::new(msg::AMOUNT.index, vec![amount, Arg::Text(u.label)]))),
@@ -1370,7 +1439,7 @@ fn number_message(error: NumberError, label: Arg, key: &str, value: &Value, max:
 }
 
 /// What a value is, for messages about wrong types.
-fn kind_word(value: &Value) -> Word {
+pub(crate) fn kind_word(value: &Value) -> Word {
     match value {
         Value::Null => msg::GOT_NULL,
         Value::Bool(_) => msg::GOT_BOOL,
@@ -1393,7 +1462,7 @@ fn expected_word(kind: Kind) -> Word {
 
 /// Every input key of a ruleset, for suggestions.
 #[cold]
-fn input_keys(ruleset: &Ruleset) -> Vec<String> {
+fn input_keys(ruleset: &Ruleset, meta: &[&str]) -> Vec<String> {
     let mut keys = Vec::new();
     for field in ruleset.fields {
         let year = (field.years > 0).then_some(2024);
@@ -1403,7 +1472,7 @@ fn input_keys(ruleset: &Ruleset) -> Vec<String> {
             keys.extend((0..field.units.len()).map(|u| input_key(field, u, year)));
         }
     }
-    keys.extend(msg::META_KEYS.iter().map(|k| (*k).to_owned()));
+    keys.extend(meta.iter().map(|k| (*k).to_owned()));
     keys
 }
 

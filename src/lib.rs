@@ -37,6 +37,8 @@ mod message;
 mod ratio;
 mod render;
 mod report;
+#[cfg(feature = "roster")]
+mod roster;
 mod ruleset;
 
 pub(crate) use cluster_check_model::number;
@@ -186,13 +188,37 @@ fn each_record(json: &str, out_per_in: usize, write: impl Fn(Evaluation, &mut St
 
 /// Why a top-level value begun with `start` is refused: `refused` with its kind, unless the
 /// rest of the text turns out not to be JSON, which is said first.
-fn refuse<'a>(mut reader: json::Reader<'a>, start: Start<'a>, refused: fn(&'static str) -> InputError) -> InputError {
+pub(crate) fn refuse<'a>(mut reader: json::Reader<'a>, start: Start<'a>, refused: fn(&'static str) -> InputError) -> InputError {
     let kind = start.kind();
     let read = Value::read(&mut reader, start, 0).map(drop);
     match read.and_then(|()| reader.end()) {
         Ok(()) => refused(kind),
         Err(e) => InputError::NotJson(e),
     }
+}
+
+#[cfg(feature = "roster")]
+/// Counts the figures of an enterprise roster (a JSON array of rows, one per enterprise)
+/// for the ruleset `ruleset`, as its `[roster]` data says; when `figures` (a JSON array of
+/// figures objects, or one) are given, each cluster of the roster is matched to the figures
+/// of the same `name` and its derived figures are merged in. Messages come as sentences in
+/// both languages (`{"zh": …, "en": …}`). The JSON returned is described in the README
+/// ("Figures from an enterprise roster").
+///
+/// # Errors
+/// [`InputError::NotJson`], or [`InputError::NotAnArray`] when `rows` is not an array.
+pub fn roster_report_json(ruleset: &str, rows: &str, figures: Option<&str>) -> Result<String, InputError> {
+    roster::roster_json(ruleset, rows, figures, Some(ruleset::texts_of))
+}
+
+#[cfg(feature = "roster")]
+/// Like [`roster_report_json`], with messages in the compact form that the JavaScript
+/// wrapper expands from the catalog.
+///
+/// # Errors
+/// As [`roster_report_json`].
+pub fn roster_compact_json(ruleset: &str, rows: &str, figures: Option<&str>) -> Result<String, InputError> {
+    roster::roster_json(ruleset, rows, figures, None)
 }
 
 /// The rulesets built in.

@@ -26,3 +26,16 @@ pub fn evaluate_many_compact(list: &str) -> Result<String, JsError> {
 pub fn version() -> String {
     crate::version().to_owned()
 }
+
+/// Counts the figures of an enterprise roster (a JSON array of rows) for a ruleset; with
+/// `figures` (a JSON array of figures objects, or `""` for none) merges them by cluster name.
+/// Messages come in the compact form (`{"t": template, "a": [...]}`).
+///
+/// # Errors
+/// A JS `Error` when `rows` is not a JSON array (the wrapper checks this first).
+#[cfg(feature = "roster")]
+#[wasm_bindgen(js_name = rosterCompact)]
+pub fn roster_compact(ruleset: &str, rows: &str, figures: &str) -> Result<String, JsError> {
+    let figures = (!figures.is_empty()).then_some(figures);
+    crate::roster_compact_json(ruleset, rows, figures).map_err(|e| JsError::new(&e.message()))
+}

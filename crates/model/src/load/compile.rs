@@ -89,6 +89,12 @@ pub struct CompiledRuleset {
     pub groups: Vec<Group>,
     /// Readings needed.
     pub slots: usize,
+    /// Per roster column (label, units; `slot` is its reading; no checks or group).
+    pub roster_columns: Vec<FieldIndexes>,
+    /// Per roster column with `derive`: the standard's name and what it says, as texts.
+    pub roster_sources: Vec<Option<(u16, u16)>>,
+    /// The roster's notes, as texts.
+    pub roster_notes: Vec<u16>,
 }
 
 struct Numbering {
@@ -174,6 +180,25 @@ pub fn compile(def: RulesetDef, problems: &Problems) -> CompiledRuleset {
         slot += usize::from(field.years.as_ref().map_or(1, |y| y.value));
     }
 
+    let mut roster_columns = Vec::new();
+    let mut roster_sources = Vec::new();
+    let mut roster_notes = Vec::new();
+    if let Some(roster) = &def.roster {
+        roster_notes = roster.notes.iter().map(|t| n.text(t)).collect();
+        for (slot, column) in roster.columns.iter().enumerate() {
+            let field = &column.field;
+            roster_columns.push(FieldIndexes {
+                label: n.text(&field.label),
+                units: field.units.iter().map(|u| n.text(&u.label)).collect(),
+                values: Vec::new(),
+                slot,
+                checks: Vec::new(),
+                group: String::new(),
+            });
+            roster_sources.push(column.derive.as_ref().map(|d| (n.text(&d.source), n.text(&d.reading))));
+        }
+    }
+
     let mut checks = Vec::with_capacity(def.conditions.len());
     for (c, condition) in def.conditions.iter().enumerate() {
         let mut list = Vec::with_capacity(condition.checks.len());
@@ -252,6 +277,9 @@ pub fn compile(def: RulesetDef, problems: &Problems) -> CompiledRuleset {
         implausible,
         groups,
         slots: slot,
+        roster_columns,
+        roster_sources,
+        roster_notes,
         def,
     }
 }
