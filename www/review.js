@@ -179,7 +179,9 @@ export function createReview(container, { lang, entries = [null, null], onImport
     orderNote.textContent = misordered ? tr("review.order", { earlier: years[0], later: years[1] }) : "";
     changesHeading.textContent = tr("review.changes", { n: changes.length });
     changesList.replaceChildren(...changes.map(renderChange));
-    noChanges.hidden = !(reports.every(Boolean) && changes.length === 0);
+    // "The same in both years" only once something is entered: two empty forms compare nothing.
+    const entered = (report) => report.conditions.some((c) => c.checks.some((k) => k.status !== "missing"));
+    noChanges.hidden = !(reports.every(Boolean) && reports.some(entered) && changes.length === 0);
     noChanges.textContent = tr("review.noChanges");
     columns.forEach((column, index) => {
       column.yearText.textContent = labels[index].year;

@@ -1135,7 +1135,9 @@ export function mountClusterCheck(
     for (const field of model?.fields ?? []) {
       for (const error of shownIssues.get(field.key)?.errors ?? []) {
         const place = placeOf(model, error.field);
-        entries.push(h("li", { "data-field": field.key, "data-code": error.code }, fieldLink(field.key, place?.year ?? null, error.text)));
+        // Each entry starts its line: in English, with a capital (the engine's label is lower case, for use mid-sentence).
+        const text = language === "en" ? error.text.charAt(0).toUpperCase() + error.text.slice(1) : error.text;
+        entries.push(h("li", { "data-field": field.key, "data-code": error.code }, fieldLink(field.key, place?.year ?? null, text)));
       }
     }
     for (const error of generalErrors) entries.push(h("li", { "data-code": error.code, text: pick(error.message, language) }));

@@ -127,6 +127,7 @@ describe("what to fix, at a glance", () => {
     await page.click("#lang-toggle");
     summary = await errorSummaryOf(page);
     assert.equal(summary.heading, "2 figures need correcting");
+    assert.match(summary.entries[0].text, /^[A-Z]/, "each entry starts with a capital");
     assert.doesNotMatch(summary.entries.map((e) => e.text).join(" "), /_wan|\(leading_enterprises\)/);
     await runAxe(page, "error summary, English");
     await close();
@@ -172,6 +173,15 @@ describe("what to fix, at a glance", () => {
       assert.equal(bar.cut, false, `the verdict in the bar is whole: ${bar.text}`);
       assert.equal(bar.counts, lang === "en" ? "8 not met" : "8 项不符合");
       await page.screenshot({ path: `${SCREENSHOTS}/glance-bar-${label}-phone.png` });
+      // A long group title sits inside its box, not on its border.
+      const legends = await read(page, () =>
+        [...document.querySelector("cluster-check").shadowRoot.querySelectorAll(".cc-group")].map((group) => {
+          const box = group.getBoundingClientRect();
+          const legend = group.querySelector(".cc-group-legend").getBoundingClientRect();
+          return { group: group.dataset.group, inside: legend.top >= box.top + 1 && legend.bottom <= box.bottom && legend.right <= box.right };
+        }),
+      );
+      assert.deepEqual(legends.filter((l) => !l.inside), [], "legends inside their boxes");
       // Following the bar: the verdict at the top, the first check not met on the same screen.
       await page.click(".cc-jump");
       await page.waitForFunction(() => {

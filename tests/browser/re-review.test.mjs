@@ -65,6 +65,7 @@ test("re-review: the checks that changed, from → to with clause and title, and
   let view = await comparison(page);
   assert.equal(view.verdict, "undetermined");
   assert.deepEqual(view.columns, ["前一年度", "复核年度"], "without a year, the columns say which is which");
+  assert.equal(view.none, null, "two empty forms are not said to be the same");
 
   // The earlier year, typed; the later year filled in from it, then given its own year.
   await fill(page, MEETS_ALL, EARLIER);
