@@ -9,7 +9,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { evaluateMany, version } from "./node.js";
-import { readClusters, readTable, judge, writeResults, writeTemplate, summarize, summaryTable } from "./sheet/index.js";
+import { readClusters, readRoster, applyRoster, hasRosterSheet, readTable, judge, writeResults, writeTemplate, summarize, summaryTable } from "./sheet/index.js";
 
 const DEFAULT_RULESET = "henan-2014";
 
@@ -31,6 +31,8 @@ const HELP = `cluster-check — 集群创建条件自测：批量判定 / many c
 
 用法 / Usage:
   cluster-check 表格.xlsx [--out 结果.xlsx] [--lang zh|en] [--ruleset ID]
+  cluster-check 表格.xlsx --roster 企业名单.xlsx [--out 结果.xlsx]
+  cluster-check --roster 企业名单.xlsx [--out 结果.xlsx]
   cluster-check --template 模板.xlsx [--lang zh|en] [--ruleset ID]
 
   输入 / input           .xlsx、.csv（UTF-8 或 GBK）或 .json（Figures 数组），每行一个集群
@@ -38,7 +40,13 @@ const HELP = `cluster-check — 集群创建条件自测：批量判定 / many c
   --out 文件 / FILE      写出结果：.xlsx（汇总、明细、数据问题、判定依据）、.csv（汇总）或 .json
                          write the results: .xlsx (summary, detail, data problems, what it was judged by),
                          .csv (the summary) or .json ([{ row, report }]); without it, a summary is printed
-  --template 文件 / FILE 写出填写模板（.xlsx 或 .csv）/ write the template to fill in (.xlsx or .csv)
+  --roster 文件 / FILE   企业名单（每行一家企业，.xlsx、.csv 或 .json）：按名单统计龙头企业数、营业收入等，
+                         按“所属集群”与集群名称对应，替换表格中的同一数据；表格的“企业名单”工作表也会读取
+                         an enterprise roster (one row per enterprise): the figures it gives (leading
+                         enterprises, revenue, …) replace the sheet's, matched by 所属集群 to the cluster's
+                         name; a workbook's own 企业名单 (roster) sheet is read too
+  --template 文件 / FILE 写出填写模板（.xlsx 或 .csv；.xlsx 含企业名单工作表）/ write the template to fill
+                         in (.xlsx or .csv; the .xlsx has a roster sheet)
   --lang zh|en           表头和说明的语言（默认中文）/ language of headers and messages (default zh)
   --ruleset ID           判定所依据的规则集（默认 ${DEFAULT_RULESET}）/ the ruleset to judge by (default ${DEFAULT_RULESET})
   --help, -h             显示本说明 / show this help
@@ -51,7 +59,7 @@ const HELP = `cluster-check — 集群创建条件自测：批量判定 / many c
 const USAGE_ERROR = 2;
 
 function parseArguments(argv) {
-  const options = { input: null, out: null, template: null, lang: null, ruleset: null, help: false, version: false };
+  const options = { input: null, out: null, template: null, roster: null, lang: null, ruleset: null, help: false, version: false };
   const valueOf = (flag, i) => {
     const value = argv[i + 1];
     if (value === undefined || value.startsWith("--")) throw new UsageError(`${flag} 需要一个值 / ${flag} needs a value`);
@@ -65,6 +73,7 @@ function parseArguments(argv) {
     else if (flag === "--version") options.version = true;
     else if (flag === "--out" || flag === "-o") options.out = take();
     else if (flag === "--template") options.template = take();
+    else if (flag === "--roster") options.roster = take();
     else if (flag === "--lang") options.lang = take();
     else if (flag === "--ruleset") options.ruleset = take();
     else if (flag.startsWith("-") && flag !== "-") throw new UsageError(`未知选项 ${flag} / unknown option ${flag}`);
@@ -105,7 +114,7 @@ export async function main(argv, io = {}) {
   }
   if (options.help) return say(stdout, HELP), 0;
   if (options.version) return say(stdout, version()), 0;
-  if (!options.input && !options.template) {
+  if (!options.input && !options.template && !options.roster) {
     say(stderr, `请给出要读取的表格文件，或 --template / give the spreadsheet to read, or --template\n\n${HELP}`);
     return USAGE_ERROR;
   }
@@ -114,15 +123,18 @@ export async function main(argv, io = {}) {
   const message = (text) => (options.lang ? text[options.lang] : `${text.zh}\n${text.en}`);
   const rulesetId = options.ruleset ?? DEFAULT_RULESET;
 
-  let bytes = null;
-  if (options.input) {
+  const open = async (file) => {
     try {
-      bytes = await readFile(options.input);
+      return await readFile(file);
     } catch (error) {
-      say(stderr, message({ zh: `无法打开文件 ${options.input}：${error.code ?? error.message}`, en: `Cannot open ${options.input}: ${error.code ?? error.message}` }));
-      return 1;
+      say(stderr, message({ zh: `无法打开文件 ${file}：${error.code ?? error.message}`, en: `Cannot open ${file}: ${error.code ?? error.message}` }));
+      return null;
     }
-  }
+  };
+  const bytes = options.input ? await open(options.input) : null;
+  if (options.input && !bytes) return 1;
+  const rosterBytes = options.roster ? await open(options.roster) : null;
+  if (options.roster && !rosterBytes) return 1;
   const catalog = await load(rulesetId);
   if (!catalog) {
     // The file's own problem, if it has one, is the more useful message.
@@ -136,27 +148,44 @@ export async function main(argv, io = {}) {
     const format = formatOf(options.template, ["xlsx", "csv"]);
     await writeFile(options.template, await writeTemplate(catalog, { format, lang, evaluateMany }));
     say(stderr, lang === "en" ? `Template written: ${options.template}` : `已写出模板：${options.template}`);
-    if (!bytes) return 0;
+    if (!bytes && !rosterBytes) return 0;
   }
 
-  const read = readClusters(bytes, { catalog, ruleset: options.ruleset ?? undefined });
-  if (!read.ok) return say(stderr, message(read.message)), 1;
+  let read = bytes ? readClusters(bytes, { catalog, ruleset: options.ruleset ?? undefined }) : null;
+  if (read && !read.ok) return say(stderr, message(read.message)), 1;
+  // The roster: the file given, or the workbook's own roster sheet when it has rows.
+  let roster = null;
+  if (rosterBytes || (read && hasRosterSheet(read))) {
+    if (!catalog.roster) {
+      say(stderr, message({ zh: `规则集 ${rulesetId} 没有可按企业名单统计的数据。`, en: `The ruleset ${rulesetId} derives no figure from an enterprise roster.` }));
+      return 1;
+    }
+    roster = readRoster(rosterBytes ?? bytes, { catalog });
+    if (!roster.ok && !rosterBytes && roster.code === "no_rows") roster = null; // the template's empty roster sheet
+    else if (!roster.ok) return say(stderr, message(roster.message)), 1;
+  }
+  if (roster) {
+    const { figuresFromRoster } = await import("./roster-node.js");
+    const applied = applyRoster(read, roster, figuresFromRoster, { ruleset: rulesetId });
+    read = { ...(read ?? { ok: true, kind: roster.kind, sheet: null, sheets: [], header_row: null, columns: [] }), records: applied.records, problems: [...(read?.problems ?? []), ...applied.problems] };
+  }
   const rows = judge(read, evaluateMany);
-  for (const problem of read.problems) say(stderr, problem.message[lang]);
+  for (const problem of read.problems) say(stderr, (problem.sheet ? `${problem.sheet[lang]}：` : "") + problem.message[lang]);
 
   if (options.out) {
     const format = formatOf(options.out, ["xlsx", "csv", "json"]);
-    const data = await writeResults(rows, { catalog, format, lang, read, judgedAt: io.now ?? new Date(), source: basename(options.input), version: version() });
+    const data = await writeResults(rows, { catalog, format, lang, read, judgedAt: io.now ?? new Date(), source: [options.input, options.roster].filter(Boolean).map((f) => basename(f)).join(" + "), version: version() });
     await writeFile(options.out, data);
   } else {
     for (const line of summaryTable(rows, catalog, lang)) say(stdout, line.join("\t"));
   }
   const summary = summarize(rows, catalog);
-  const missed = summary.most_missed ? `${summary.most_missed.clause}${summary.most_missed.title[lang]}（${summary.most_missed.count}）` : "—";
+  const most = summary.most_missed;
+  const missed = !most ? "—" : lang === "en" ? `${most.clause} ${most.title.en} (${most.count})` : `${most.clause}${most.title.zh}（${most.count}）`;
   say(
     stderr,
     lang === "en"
-      ? `${summary.total} clusters: ${summary.met} meet all conditions, ${summary.not_met} not met, ${summary.incomplete} incomplete; missed most: ${missed.replace("（", " (").replace("）", ")")}.`
+      ? `${summary.total} clusters: ${summary.met} meet all conditions, ${summary.not_met} not met, ${summary.incomplete} incomplete; missed most: ${missed}.`
       : `共 ${summary.total} 个集群：达到全部条件 ${summary.met} 个，未达到 ${summary.not_met} 个，信息不完整 ${summary.incomplete} 个；未达到最多的条件：${missed}。`,
   );
   if (options.out) say(stderr, lang === "en" ? `Results written: ${options.out}` : `已写出结果：${options.out}`);

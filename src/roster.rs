@@ -797,6 +797,14 @@ fn refusal(id: &str, field: Option<&str>, code: &str, (message, style): (Message
     out
 }
 
+/// A typed value as the user wrote it: a text without quotes.
+fn plain_text(value: &Value) -> String {
+    match value {
+        Value::Text(t) => number::trim(t).to_owned(),
+        other => other.shown(),
+    }
+}
+
 /// The cluster of the figures a group matches: the one of the same name; or, for a roster
 /// that names no cluster, the only figures there are.
 fn matched(group: &Group, typed: &[Record], one_group: bool) -> Option<usize> {
@@ -863,7 +871,7 @@ fn write(count: &Count, typed: Option<&[Record]>, style: Style) -> String {
             let shown_typed = figures
                 .iter()
                 .find(|(k, v)| !v.is_blank() && crate::ruleset::lookup(ruleset, k).is_some_and(|f| f.field == trace.field))
-                .map(|(k, v)| (k.to_owned(), v.shown()));
+                .map(|(k, v)| (k.to_owned(), plain_text(v)));
             let Some((typed_key, typed_text)) = shown_typed else { continue };
             let amount = amount_arg(derived.cut(PLACES, false).unwrap_or_else(|| int_text(0)), field, 0);
             if given.is_some_and(|g| g.compare(derived) == Some(Ordering::Equal)) {

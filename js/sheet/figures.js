@@ -26,7 +26,7 @@ const unitOf = (unit) => ({
  * The columns a catalog's sheet may have, as header.js targets: the meta fields, the
  * ruleset, and every field (a set also by each of its values).
  */
-export function clusterTargets(catalog) {
+export function clusterTargets(catalog, { withRuleset = true } = {}) {
   const targets = [];
   for (const meta of catalog.meta ?? []) {
     targets.push({
@@ -39,7 +39,7 @@ export function clusterTargets(catalog) {
       keyFor: () => meta.key,
     });
   }
-  targets.push({
+  if (withRuleset) targets.push({
     id: "ruleset",
     kind: "ruleset",
     field: { key: "ruleset", label: RULESET_LABEL },
@@ -137,12 +137,21 @@ function findHeader(rows, index) {
  */
 export function readClusters(input, { catalog, ruleset } = {}) {
   if (!catalog || !Array.isArray(catalog.fields)) throw new TypeError("cluster-check/sheet: readClusters needs { catalog }, a ruleset catalog");
-  const table = readTable(input, { sheetNames: CLUSTER_SHEETS });
+  return readSheet(input, { catalog, ruleset, sheetNames: CLUSTER_SHEETS, withRuleset: true });
+}
+
+/**
+ * Reads a sheet of `catalog`'s fields (a ruleset's, or its roster's columns seen as one,
+ * see roster.js): `withRuleset`, whether a 规则集 column may name each row's ruleset;
+ * `rowKey`, a key that each record's figures carry its row number in.
+ */
+export function readSheet(input, { catalog, ruleset, sheetNames, withRuleset, rowKey = null }) {
+  const table = readTable(input, { sheetNames });
   if (!table.ok) return table;
   if (table.kind === "json") return jsonRecords(table.value, ruleset);
   if (table.rows.length === 0) return refuse("empty", { sheet: table.sheet });
 
-  const index = headerIndex(clusterTargets(catalog));
+  const index = headerIndex(clusterTargets(catalog, { withRuleset }));
   const headerRow = findHeader(table.rows, index);
   if (!headerRow) return refuse("no_header", { sheet: table.sheet });
   const dataRows = table.rows.filter((row) => row.row > headerRow.row);
@@ -228,6 +237,7 @@ export function readClusters(input, { catalog, ruleset } = {}) {
   }
 
   const records = dataRows.map((row) => readRow(row, plans, ruleset));
+  if (rowKey) for (const record of records) record.figures[rowKey] = record.row;
   for (const record of records) problems.push(...record.problems);
   return { ok: true, kind: table.kind, sheet: table.sheet, sheets: table.sheets, header_row: headerRow.row, columns, records, problems };
 }

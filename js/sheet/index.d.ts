@@ -1,6 +1,7 @@
 // Types of `cluster-check/sheet`. The catalog is the ruleset catalog of docs/catalog.md;
 // its members are not restated here, as the sheet code reads only the documented ones.
 import type { Figures, Report } from "../index.js";
+import type { RosterCluster, RosterResult, figuresFromRoster } from "../roster.js";
 
 export interface Text { zh: string; en: string }
 
@@ -22,6 +23,8 @@ export interface Problem {
   /** The cell's text, when the problem is a cell's. */
   value: string | null;
   message: Text;
+  /** The sheet it is about, when not the cluster sheet: the roster's ({ zh: "企业名单", en: "roster" }). */
+  sheet?: Text;
 }
 
 export interface Column {
@@ -42,6 +45,8 @@ export interface SheetRecord {
   problems: Problem[];
   /** Figure key → index of the column it came from. */
   sources: Record<string, number>;
+  /** What a roster gave this cluster (applyRoster), when one did. */
+  roster?: RosterCluster;
 }
 
 export interface ReadSheet {
@@ -98,3 +103,28 @@ export function headerIndex(targets: unknown[]): unknown;
 export function matchHeader(header: string, index: unknown): unknown;
 export function readYesNo(cell: Cell): boolean | null;
 export function readList(text: string, values: { id: string; names: string[] }[]): { ids: string[]; unknown: string[] };
+
+/** The sheet names a workbook's roster is read from: 企业名单, roster. */
+export const ROSTER_SHEETS: readonly string[];
+/**
+ * Reads an enterprise roster (.xlsx: its 企业名单 sheet, else its first; .csv; .json) by
+ * the roster columns of the catalog; each record's figures carry its row number as `row`.
+ * @throws {TypeError} when the ruleset counts nothing from a roster.
+ */
+export function readRoster(bytes: Uint8Array | ArrayBuffer, options: { catalog: Catalog }): ReadSheet | Refusal;
+/** Whether a read workbook has a roster sheet beside its cluster sheet. */
+export function hasRosterSheet(read: ReadSheet): boolean;
+/** The roster's columns seen as a catalog (for the reader and the template); null without a roster. */
+export function rosterCatalog(catalog: Catalog): Catalog | null;
+/** The roster sheet's template columns: 企业名称, 所属集群, then the roster's. */
+export function rosterColumns(catalog: Catalog, options?: { lang?: "zh" | "en" }): { header: string; key: string; kind: string }[];
+/**
+ * The cluster sheet's records with the figures the roster gives in place (matched by
+ * 所属集群 to the cluster's name); with `read` null, one record per cluster of the roster.
+ */
+export function applyRoster(
+  read: ReadSheet | null,
+  roster: ReadSheet,
+  count: typeof figuresFromRoster,
+  options?: { ruleset?: string },
+): { records: SheetRecord[]; problems: Problem[]; result: RosterResult };

@@ -8,10 +8,12 @@
 
 import { readClusters } from "./figures.js";
 import { writeCsv } from "./csv.js";
-import { summarize, summaryTable, detailTable, problemsTable, aboutTable } from "./results.js";
+import { summarize, summaryTable, detailTable, problemsTable, aboutTable, rosterCountsTable } from "./results.js";
 import { templateColumns, explanationTable, examplesTable, yesNoValidations } from "./template.js";
+import { ROSTER_SHEETS, rosterColumns, rosterExplanationTable } from "./roster.js";
 
 export { readClusters, clusterTargets, CLUSTER_SHEETS } from "./figures.js";
+export { readRoster, applyRoster, hasRosterSheet, rosterCatalog, rosterColumns, ROSTER_SHEETS } from "./roster.js";
 export { readTable, isBlank, columnLetter } from "./table.js";
 export { headerIndex, matchHeader, nearestTarget, normalize } from "./header.js";
 export { readYesNo, readList, readNumber } from "./cells.js";
@@ -34,8 +36,8 @@ export function judge(read, evaluateMany) {
 }
 
 const SHEETS = {
-  zh: { summary: "汇总", detail: "明细", problems: "数据问题", about: "判定依据", clusters: "集群", explanation: "填写说明", examples: "示例" },
-  en: { summary: "Summary", detail: "Detail", problems: "Data problems", about: "About", clusters: "clusters", explanation: "How to fill in", examples: "Examples" },
+  zh: { summary: "汇总", detail: "明细", problems: "数据问题", about: "判定依据", clusters: "集群", explanation: "填写说明", examples: "示例", roster: ROSTER_SHEETS[0], rosterExplanation: "名单填写说明", rosterCounts: "按名单统计" },
+  en: { summary: "Summary", detail: "Detail", problems: "Data problems", about: "About", clusters: "clusters", explanation: "How to fill in", examples: "Examples", roster: ROSTER_SHEETS[1], rosterExplanation: "Roster how to fill in", rosterCounts: "Counted from the roster" },
 };
 
 /**
@@ -59,6 +61,7 @@ export async function writeResults(rows, { catalog, format = "xlsx", lang = "zh"
     { name: names.detail, rows: detailTable(rows, catalog, lang), header: true, widths: [6, 24, 8, 16, 18, 10, 12, 10, 10, 12, 24, 60, 40] },
     { name: names.problems, rows: problemsTable(rows, catalog, lang, read?.problems ?? [], read?.columns ?? []), header: true, widths: [6, 28, 28, 22, 90] },
     { name: names.about, rows: aboutTable(rows, catalog, lang, { judgedAt, source, version }), widths: [22, 100], wrap: true },
+    ...(rows.some((r) => r.roster) ? [{ name: names.rosterCounts, rows: rosterCountsTable(rows, catalog, lang), header: true, widths: [6, 28, 30, 16, 30, 90], wrap: true }] : []),
   ]);
 }
 
@@ -78,9 +81,19 @@ export async function writeTemplate(catalog, { format = "xlsx", lang = "zh", eva
   const names = SHEETS[lang === "en" ? "en" : "zh"];
   const widths = columns.map((c) => Math.min(28, Math.max(10, c.header.length * (lang === "en" ? 1 : 2))));
   const examples = examplesTable(catalog, columns, evaluateMany, { lang, year });
-  return writeWorkbook([
+  const sheets = [
     { name: names.clusters, rows: [header], header: true, widths, validations: yesNoValidations(columns, lang) },
     { name: names.explanation, rows: explanationTable(catalog, columns, lang), header: true, widths: [28, 26, 50, 36, 40, 60], wrap: true },
     { name: names.examples, rows: examples.rows, header: true, widths },
-  ]);
+  ];
+  // A ruleset that counts figures from a roster: the roster sheet to fill in beside it.
+  const roster = rosterColumns(catalog, { lang });
+  if (roster.length) {
+    const rosterWidths = roster.map((c) => Math.min(28, Math.max(10, c.header.length * (lang === "en" ? 1 : 2))));
+    sheets.push(
+      { name: names.roster, rows: [roster.map((c) => c.header)], header: true, widths: rosterWidths, validations: yesNoValidations(roster, lang) },
+      { name: names.rosterExplanation, rows: rosterExplanationTable(catalog, roster, lang), header: true, widths: [28, 26, 50, 36, 40, 60], wrap: true },
+    );
+  }
+  return writeWorkbook(sheets);
 }

@@ -132,7 +132,7 @@ export function problemsTable(rows, catalog, lang, fileProblems = [], columns = 
   const columnName = (problem) => (problem.column ? `${problem.column}${problem.letter ? ` (${problem.letter})` : ""}` : problem.letter ?? "");
   const rowProblems = new Set(rows.flatMap((r) => r.problems ?? []));
   for (const problem of fileProblems) {
-    if (!rowProblems.has(problem)) body.push([problem.row ?? "", columnName(problem), keyLabel(catalog, problem.field, lang), problem.code, pick(problem.message, lang)]);
+    if (!rowProblems.has(problem)) body.push([problem.sheet && problem.row !== null ? `${pick(problem.sheet, lang)} ${problem.row}` : problem.row ?? "", columnName(problem), keyLabel(catalog, problem.field, lang), problem.code, pick(problem.message, lang)]);
   }
   for (const { row, problems, report, sources } of rows) {
     for (const problem of problems ?? []) body.push([row, columnName(problem), keyLabel(catalog, problem.field, lang), problem.code, pick(problem.message, lang)]);
@@ -161,4 +161,25 @@ export function aboutTable(rows, catalog, lang, { judgedAt = new Date(), source 
   if (version) lines.push([en ? "cluster-check version" : "cluster-check 版本", version]);
   for (const note of catalog.notes ?? []) lines.push([en ? "Note" : "说明", pick(note, lang)]);
   return lines;
+}
+
+/**
+ * The figures counted from a roster, one row per cluster × figure: what was counted, from
+ * which rows of the roster, and why a figure was not (the engine's own words).
+ */
+export function rosterCountsTable(rows, catalog, lang) {
+  const en = lang === "en";
+  const header = en
+    ? ["Row", "Cluster", "Figure", "Counted", "Roster rows counted", "How"]
+    : ["行号", "集群名称", "数据", "统计结果", "计入的名单行", "说明"];
+  const body = [];
+  for (const { row, figures, roster } of rows) {
+    if (!roster) continue;
+    for (const trace of roster.traces) {
+      const value = trace.value === null ? (en ? "not counted" : "未能统计") : String(trace.value);
+      const how = trace.messages.map((m) => pick(m, lang)).join(en ? " " : "");
+      body.push([row, figures?.name ?? roster.cluster ?? "", keyLabel(catalog, trace.field, lang), value, trace.rows.join(en ? ", " : "、"), how]);
+    }
+  }
+  return [header, ...body];
 }

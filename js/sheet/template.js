@@ -38,7 +38,7 @@ export function templateColumns(catalog, { lang = "zh", year = lastYear() } = {}
   return columns;
 }
 
-const ACCEPTED = {
+export const ACCEPTED = {
   bool: { zh: "是 或 否（也可填 有/无、√/×、Y/N、yes/no、true/false、1/0）；不知道就留空", en: "yes or no (also 是/否, 有/无, √/×, Y/N, true/false, 1/0); leave blank if not known" },
   member: { zh: "是 或 否：是否具备此项（也可只在具备的项打 √，其余留空）", en: "yes or no: whether it is in place (or tick √ for those in place and leave the others blank)" },
   count: { zh: "不小于 0 的整数", en: "a whole number, 0 or more" },
@@ -47,7 +47,7 @@ const ACCEPTED = {
   year: { zh: "四位年份，如 2024", en: "a four-digit year, e.g. 2024" },
 };
 
-function unitNote(field, unit, lang) {
+export function unitNote(field, unit, lang) {
   if (!unit) return "";
   const others = field.units.filter((u) => u !== unit && (u.keyed || u.factor !== "1"));
   const base = pick(unit.label, lang);

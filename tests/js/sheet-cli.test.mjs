@@ -3,32 +3,16 @@
 // The spawned runs that need a catalog skip until the package has rulesets/<id>.json.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 
 import { readClusters, readTable } from "cluster-check/sheet";
-import { HENAN, fixture, fixturePath } from "./sheet-support.mjs";
+import { HENAN, cli, fixture, fixturePath } from "./sheet-support.mjs";
 
-const run = promisify(execFile);
 const PACKAGE = new URL("./", import.meta.resolve("cluster-check"));
-const BIN = fileURLToPath(new URL("../.bin/cluster-check", PACKAGE));
 const SHIPS_CATALOG = existsSync(new URL("rulesets/henan-2014.json", PACKAGE));
 const { main } = await import(new URL("cli.js", PACKAGE));
-
-/** Runs the installed bin; resolves to { code, stdout, stderr } whatever the exit status. */
-async function cli(...args) {
-  try {
-    const { stdout, stderr } = await run(BIN, args, { encoding: "utf8", timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    if (typeof error.code !== "number") throw error;
-    return { code: error.code, stdout: error.stdout, stderr: error.stderr };
-  }
-}
 
 /** Runs main() here with the test catalog; collects what it writes. */
 async function inProcess(...args) {
@@ -132,7 +116,7 @@ describe("main(), with the test catalog", () => {
     const dir = scratch();
     try {
       assert.equal((await inProcess("--template", join(dir, "t.xlsx"))).code, 0);
-      assert.deepEqual(readTable(readFileSync(join(dir, "t.xlsx"))).sheets, ["集群", "填写说明", "示例"]);
+      assert.deepEqual(readTable(readFileSync(join(dir, "t.xlsx"))).sheets, ["集群", "填写说明", "示例", "企业名单", "名单填写说明"]);
       assert.equal((await inProcess("--template", join(dir, "t.csv"), "--lang", "en")).code, 0);
       assert.match(readFileSync(join(dir, "t.csv"), "utf8"), /^\uFEFFcluster name,/);
       const unknown = await inProcess(fixturePath("gbk.csv"), "--ruleset", "nope");

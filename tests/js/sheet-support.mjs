@@ -1,5 +1,8 @@
 // Shared by the spreadsheet tests: the test catalogs and the fixture files.
 import { readFileSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 
 const FIXTURES = new URL("../fixtures/", import.meta.url);
 
@@ -23,3 +26,18 @@ export const figuresByRow = (read) => Object.fromEntries(read.records.map((r) =>
 
 /** Every check of a report, by id. */
 export const checksOf = (report) => Object.fromEntries(report.conditions.flatMap((c) => c.checks).map((c) => [c.id, c]));
+
+const run = promisify(execFile);
+/** The installed package's bin, as npx runs it. */
+export const BIN = fileURLToPath(new URL("../.bin/cluster-check", new URL("./", import.meta.resolve("cluster-check"))));
+
+/** Runs the installed bin; resolves to { code, stdout, stderr } whatever the exit status. */
+export async function cli(...args) {
+  try {
+    const { stdout, stderr } = await run(BIN, args, { encoding: "utf8", timeout: 60_000 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    if (typeof error.code !== "number") throw error;
+    return { code: error.code, stdout: error.stdout, stderr: error.stderr };
+  }
+}

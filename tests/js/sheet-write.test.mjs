@@ -53,7 +53,7 @@ describe("the template", async () => {
 
   test("the sheet to fill, its explanation and the examples; headers in the document's order with units", () => {
     const sheets = sheetsOf(zh);
-    assert.deepEqual(Object.keys(sheets), ["集群", "填写说明", "示例"]);
+    assert.deepEqual(Object.keys(sheets), ["集群", "填写说明", "示例", "企业名单", "名单填写说明"]);
     assert.deepEqual(sheets["集群"], [[
       "集群名称", "数据年度", "具有一定的地理范围、关联企业集聚", "健全的组织协调机构", "产业发展规划", "政策扶持措施",
       "龙头企业数（主营业务收入超5000万元）（家）", "相关联的中小企业数（家）", "工业用地面积（公顷）", "建筑物基底面积之和（公顷）",

@@ -28,3 +28,16 @@ if (read.ok) {
 void writeTemplate(catalog, { format: "csv" });
 // @ts-expect-error readClusters needs the catalog
 readClusters(bytes, {});
+
+// The roster: read, counted by cluster-check/roster, put in place of the cluster sheet's figures.
+import { figuresFromRoster } from "cluster-check/roster";
+import { readRoster, applyRoster, hasRosterSheet } from "cluster-check/sheet";
+const rosterRead = readRoster(bytes, { catalog });
+if (rosterRead.ok && read.ok && hasRosterSheet(read)) {
+  const applied = applyRoster(read, rosterRead, figuresFromRoster, { ruleset: "henan-2014" });
+  const traced: number | undefined = applied.records[0]?.roster?.traces[0]?.rows[0];
+  const sheetWord: string | undefined = applied.problems[0]?.sheet?.zh;
+  void traced, sheetWord;
+}
+// @ts-expect-error the roster is counted by figuresFromRoster, not evaluateMany
+void (rosterRead.ok && applyRoster(null, rosterRead, evaluateMany));
