@@ -115,6 +115,9 @@ test("from file:// with the network cut off: the assessment works, with nothing 
   const message = await messageOf(page);
   assert.match(message.text, /本页是从本机文件打开的/);
   assert.ok(message.link.startsWith(`${FILE_URL}#v1.`));
+  // The link holds a path on this computer: the message offers the figures file instead.
+  const [offered] = await Promise.all([page.waitForEvent("download"), page.click("#link-export")]);
+  assert.match(offered.suggestedFilename(), /^cluster-check-figures/);
   const figures = await figuresOf(page);
   await page.click("#clear-draft");
   assert.deepEqual(await figuresOf(page), {});
