@@ -4,10 +4,12 @@
 // worker, the table's data made there, the rest: the file handed over, the results brought
 // back, the summary and table rendered and painted); then the .xlsx export of the same rows
 // (click to download); and the same file through the command line, to .xlsx and to .csv.
-// Prints Markdown for BENCHMARKS.md.
+// With ENTERPRISES, then an enterprise roster of that many rows (a CSV, the enterprises spread
+// over the sheet's clusters by 所属集群) added to the table on screen as a second file, to
+// the table judged with it. Prints Markdown for BENCHMARKS.md.
 //
 //   make package www && npm install --no-save --no-package-lock --ignore-scripts target/npm/cluster-check-*.tgz
-//   node benches/batch-page.mjs [ROWS] [LOADS]
+//   node benches/batch-page.mjs [ROWS] [LOADS] [ENTERPRISES]
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -19,11 +21,19 @@ import { clusterWorkbook } from "./sheet-workbook.mjs";
 
 const ROWS = Number(process.argv[2] ?? 10_000);
 const LOADS = Math.max(3, Number(process.argv[3] ?? 5));
+const ENTERPRISES = Number(process.argv[4] ?? 0);
 const root = fileURLToPath(new URL("../", import.meta.url));
 const catalog = JSON.parse(readFileSync(new URL("rulesets/henan-2014.json", import.meta.resolve("cluster-check")), "utf8"));
 const dir = mkdtempSync(join(tmpdir(), "cluster-check-batch-bench-"));
 const file = join(dir, `clusters-${ROWS}.xlsx`);
 writeFileSync(file, clusterWorkbook(catalog, ROWS));
+// The roster: the sheet's cluster names (第2号产业集群 …), every cell of a row given.
+const rosterFile = join(dir, `roster-${ENTERPRISES}.csv`);
+if (ENTERPRISES) {
+  const lines = ["企业名称,所属集群,主营业务收入（万元）,营业收入（万元）,属于主导产业,研发投入（万元）,从业人员（人）,应实施强制性清洁生产审核,已实施清洁生产审核"];
+  for (let i = 0; i < ENTERPRISES; i++) lines.push(`企业${i},第${2 + (i % ROWS)}号产业集群,${(i * 7919) % 12000}.5,${(i * 104729) % 60000},${i % 3 ? "是" : "否"},${i % 300},${(i * 31) % 2000},${i % 5 ? "否" : "是"},否`);
+  writeFileSync(rosterFile, lines.join("\r\n"));
+}
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const range = (values) => `${Math.round(Math.min(...values))} – ${Math.round(Math.max(...values))}`;
@@ -34,6 +44,7 @@ console.log(`${ROWS} rows, .xlsx ${statSync(file).size} bytes; Chromium headless
 const { server, url } = await startServer({ root: join(root, "dist/www"), port: 0 });
 const browser = await launch();
 const runs = [];
+const rosterRuns = [];
 let exportMs = null;
 try {
   for (let i = 0; i <= LOADS; i++) {
@@ -53,6 +64,17 @@ try {
     });
     if (run.rows !== ROWS) throw new Error(`${run.rows} rows on screen`);
     if (i > 0) runs.push(run); // the first load warms the browser's caches: not counted
+    if (ENTERPRISES) {
+      const [rosterChooser] = await Promise.all([page.waitForEvent("filechooser"), page.click("#batch-roster-add")]);
+      await rosterChooser.setFiles(rosterFile);
+      await page.waitForFunction(() => performance.getEntriesByName("cluster-check:batch-shown").length > 1, null, { timeout: 600_000 });
+      const counted = await page.evaluate(() => {
+        const chosen = performance.getEntriesByName("cluster-check:batch-chosen")[1].startTime;
+        const shown = performance.getEntriesByName("cluster-check:batch-shown")[1];
+        return { total: shown.startTime - chosen, ...shown.detail };
+      });
+      if (i > 0) rosterRuns.push(counted);
+    }
     if (i === LOADS) {
       const start = Date.now();
       const [download] = await Promise.all([page.waitForEvent("download", { timeout: 600_000 }), page.click("#batch-export-xlsx")]);
@@ -74,7 +96,16 @@ row("in the worker: `readClusters` (.xlsx bytes → Figures)", runs.map((r) => r
 row("in the worker: `judge` → `evaluateMany`, in chunks of 500 with progress", runs.map((r) => r.judgeMs));
 row("in the worker: the table's data (statuses per row, problems in both languages, summary)", runs.map((r) => r.tableMs));
 row("the rest: file to the worker, results back, summary and table rendered", runs.map((r) => r.total - r.readMs - r.judgeMs - r.tableMs));
-console.log(`| export .xlsx, click → download (one run) | ${exportMs} | |`);
+console.log(`| export .xlsx, click → download (one run${ENTERPRISES ? ", with the roster" : ""}) | ${exportMs} | |`);
+if (ENTERPRISES) {
+  console.log(`\nwith a roster of ${ENTERPRISES} enterprises (CSV, ${statSync(rosterFile).size} bytes) added to the table on screen\n`);
+  console.log("| step | ms (median) | min – max |\n|---|---:|---:|");
+  row("**roster chosen → table judged with it on screen**", rosterRuns.map((r) => r.total));
+  row("in the worker: the sheet and the roster read, the roster counted (`applyRoster`)", rosterRuns.map((r) => r.readMs));
+  row("in the worker: `judge` → `evaluateMany`", rosterRuns.map((r) => r.judgeMs));
+  row("in the worker: the table's data", rosterRuns.map((r) => r.tableMs));
+  row("the rest", rosterRuns.map((r) => r.total - r.readMs - r.judgeMs - r.tableMs));
+}
 
 // The command line, on the same file.
 const cli = fileURLToPath(new URL("cli.js", import.meta.resolve("cluster-check")));
