@@ -24,9 +24,15 @@ for (const file of browserFiles) {
 // loads, and the .wasm, are named in the page's <head> so the browser fetches them all at
 // once. The list is the import graph of main.js as written (static imports, and dynamic
 // ones with a literal path: the element and the engine are loaded at once too), read from
-// the files themselves, so it follows the code.
+// the files themselves, so it follows the code; it stops at LAZY, the modules loaded only
+// when they are needed (the batch view, when its mode is chosen). Only the .wasm of a glue
+// module in the graph is preloaded: the engine's, not the roster engine's, which the batch
+// view loads for a roster only.
+const LAZY = ["batch.js"];
 const preloads = moduleGraph("main.js").filter((path) => path !== "main.js");
-const wasm = browserFiles.filter((file) => file.endsWith(".wasm")).map((file) => `pkg/${file}`);
+const wasm = preloads
+  .map((path) => path.replace(/\.js$/, "_bg.wasm"))
+  .filter((path) => path.startsWith("pkg/") && browserFiles.includes(path.slice("pkg/".length)));
 const links = [
   ...preloads.map((path) => `<link rel="modulepreload" href="./${path}">`),
   ...wasm.map((path) => `<link rel="preload" href="./${path}" as="fetch" type="application/wasm" crossorigin>`),
@@ -65,7 +71,7 @@ async function withStaticText(html) {
 function moduleGraph(start) {
   const seen = [];
   const visit = (path) => {
-    if (seen.includes(path)) return;
+    if (seen.includes(path) || LAZY.includes(path)) return;
     const file = at(`dist/www/${path}`);
     if (!existsSync(file)) return;
     seen.push(path);
