@@ -23,8 +23,9 @@ for (const file of browserFiles) {
 // One request level instead of five or six over a slow link: every module the first visit
 // loads, and the .wasm, are named in the page's <head> so the browser fetches them all at
 // once. The list is the import graph of main.js as written (static imports, and dynamic
-// ones with a literal path: the element and the engine are loaded at once too), read from
-// the files themselves, so it follows the code.
+// ones of the package with a literal path: the element and the engine are loaded at once
+// too; a view imported when first shown is not), read from the files themselves, so it
+// follows the code.
 const preloads = moduleGraph("main.js").filter((path) => path !== "main.js");
 const wasm = browserFiles.filter((file) => file.endsWith(".wasm")).map((file) => `pkg/${file}`);
 const links = [
@@ -70,8 +71,14 @@ function moduleGraph(start) {
     if (!existsSync(file)) return;
     seen.push(path);
     const code = readFileSync(file, "utf8").replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:"'`\\])\/\/.*$/gm, "$1");
-    const specifiers = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(["'])(\.{1,2}\/[^"']+)\1/g;
-    for (const [, , specifier] of code.matchAll(specifiers)) visit(posix.normalize(posix.join(posix.dirname(path), specifier)));
+    const specifiers = /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(["'])(\.{1,2}\/[^"']+)\2/g;
+    for (const [, how, , specifier] of code.matchAll(specifiers)) {
+      const target = posix.normalize(posix.join(posix.dirname(path), specifier));
+      // A dynamic import is a module loaded later, when a view needs it (the batch view),
+      // except the package's own: the element and the engine start at once.
+      if (how.includes("(") && !target.startsWith("pkg/")) continue;
+      visit(target);
+    }
   };
   visit(start);
   return seen;
