@@ -23,12 +23,10 @@ for (const file of browserFiles) {
 // One request level instead of five or six over a slow link: every module the first visit
 // loads, and the .wasm, are named in the page's <head> so the browser fetches them all at
 // once. The list is the import graph of main.js as written (static imports, and dynamic
-// ones with a literal path: the element and the engine are loaded at once too), read from
-// the files themselves, so it follows the code; it stops at LAZY, the modules loaded only
-// when they are needed (the batch view, when its mode is chosen). Only the .wasm of a glue
-// module in the graph is preloaded: the engine's, not the roster engine's, which the batch
-// view loads for a roster only.
-const LAZY = ["batch.js"];
+// ones of the package with a literal path: the element and the engine are loaded at once
+// too; a view imported when first shown is not), read from the files themselves, so it
+// follows the code. Only the .wasm of a glue module in the graph is preloaded: the
+// engine's, not the roster engine's, which the batch view loads for a roster only.
 const preloads = moduleGraph("main.js").filter((path) => path !== "main.js");
 const wasm = preloads
   .map((path) => path.replace(/\.js$/, "_bg.wasm"))
@@ -71,13 +69,19 @@ async function withStaticText(html) {
 function moduleGraph(start) {
   const seen = [];
   const visit = (path) => {
-    if (seen.includes(path) || LAZY.includes(path)) return;
+    if (seen.includes(path)) return;
     const file = at(`dist/www/${path}`);
     if (!existsSync(file)) return;
     seen.push(path);
     const code = readFileSync(file, "utf8").replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:"'`\\])\/\/.*$/gm, "$1");
-    const specifiers = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(["'])(\.{1,2}\/[^"']+)\1/g;
-    for (const [, , specifier] of code.matchAll(specifiers)) visit(posix.normalize(posix.join(posix.dirname(path), specifier)));
+    const specifiers = /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(["'])(\.{1,2}\/[^"']+)\2/g;
+    for (const [, how, , specifier] of code.matchAll(specifiers)) {
+      const target = posix.normalize(posix.join(posix.dirname(path), specifier));
+      // A dynamic import is a module loaded later, when a view needs it (the batch view),
+      // except the package's own: the element and the engine start at once.
+      if (how.includes("(") && !target.startsWith("pkg/")) continue;
+      visit(target);
+    }
   };
   visit(start);
   return seen;
