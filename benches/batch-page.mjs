@@ -67,7 +67,9 @@ try {
     if (ENTERPRISES) {
       const [rosterChooser] = await Promise.all([page.waitForEvent("filechooser"), page.click("#batch-roster-add")]);
       await rosterChooser.setFiles(rosterFile);
-      await page.waitForFunction(() => performance.getEntriesByName("cluster-check:batch-shown").length > 1, null, { timeout: 600_000 });
+      await page.waitForFunction(() => performance.getEntriesByName("cluster-check:batch-shown").length > 1 || document.getElementById("batch-alert").textContent, null, { timeout: 600_000 });
+      const alert = await page.textContent("#batch-alert");
+      if (alert) throw new Error(`the roster was refused: ${alert}`);
       const counted = await page.evaluate(() => {
         const chosen = performance.getEntriesByName("cluster-check:batch-chosen")[1].startTime;
         const shown = performance.getEntriesByName("cluster-check:batch-shown")[1];
