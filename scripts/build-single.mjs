@@ -10,6 +10,13 @@
 // instead to a small entry that instantiates the embedded bytes with the same glue and the
 // same API (createApi), with every catalog inside.
 //
+// The roster part's worker (www/roster-worker.js) is bundled on its own, and its text is put
+// into the page's bundle with the roster engine's .wasm (as base64): the page starts it (a
+// classic worker) from a blob: URL, the one thing its policy allows a worker to be
+// (`worker-src blob:`), and hands it those bytes and the catalogs it already holds. A worker
+// made from a blob: URL runs under the page's policy: it fetches nothing either. The roster
+// part's stylesheet joins the page's.
+//
 // The page keeps a strict Content-Security-Policy without 'unsafe-inline': the inline
 // script and the inline stylesheet are allowed by their SHA-256 hashes, 'wasm-unsafe-eval'
 // lets WebAssembly compile, and nothing may be fetched (default-src 'none'). The element's
@@ -26,9 +33,12 @@ const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const WWW = `${ROOT}dist/www/`;
 const OUT = `${ROOT}dist/cluster-check.html`;
 const ENGINE_ID = "\0cluster-check-single-engine";
+const ROSTER_ENGINE_ID = "\0cluster-check-single-roster-engine";
+const ROSTER_START_ID = "\0cluster-check-single-roster-start";
 
 const read = (path) => readFileSync(`${WWW}${path}`);
 const wasm = read("pkg/cluster_check_bg.wasm");
+const rosterWasm = read("pkg/cluster_check_roster_bg.wasm");
 
 /**
  * The engine for the single file: the same glue and API as pkg/index.js, instantiated from
@@ -46,68 +56,140 @@ await init({ module_or_path: bytes });
 
 export const engine = createApi(glue, catalogs);
 export const { evaluate, evaluateMany, rulesets, version } = engine;
+// For the roster part's worker (rosterStartSource).
+export { catalogs };
 `;
 
-// The glue's fallback, used only when init() is called without bytes, fetches the .wasm
+/**
+ * The roster worker's engine (in place of www/roster-engine.js): the roster glue and the same
+ * API, instantiated from the bytes and with the catalogs that the page sends in its first message.
+ */
+const ROSTER_ENGINE_SOURCE = `
+import init, * as glue from ${JSON.stringify(`${WWW}pkg/cluster_check_roster.js`)};
+import { createApi } from ${JSON.stringify(`${WWW}pkg/api.js`)};
+
+let engine = null;
+export function loadEngine(setup) {
+  if (!setup) return Promise.reject(new Error("cluster-check single file: the roster worker was started without its engine"));
+  engine ??= init({ module_or_path: setup.wasm }).then(() => createApi(glue, setup.catalogs));
+  return engine;
+}
+`;
+
+/** How the roster part starts its worker here (in place of www/roster-start.js): from the bundled worker's text. */
+const rosterStartSource = (workerCode) => `
+import { catalogs } from ${JSON.stringify(ENGINE_ID)};
+
+const source = ${JSON.stringify(workerCode)};
+const base64 = ${JSON.stringify(rosterWasm.toString("base64"))};
+let url = null;
+let wasm = null;
+export function startWorker() {
+  url ??= URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+  wasm ??= Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const worker = new Worker(url, { name: "cluster-check-roster" });
+  worker.postMessage({ type: "setup", wasm, catalogs });
+  worker.postMessage({ type: "warm" });
+  return worker;
+}
+// roster.css is inside the file's one stylesheet.
+export const loadStyles = () => Promise.resolve();
+`;
+
+// The glues' fallback, used only when init() is called without bytes, fetches the .wasm
 // next to the module: dead code here, but Vite would turn it into an asset file that the
 // single file does not have. It is replaced by an error that says why.
-const FETCH_FALLBACK = "new URL('cluster_check_bg.wasm', import.meta.url)";
+const FETCH_FALLBACKS = {
+  "/pkg/cluster_check.js": "new URL('cluster_check_bg.wasm', import.meta.url)",
+  "/pkg/cluster_check_roster.js": "new URL('cluster_check_roster_bg.wasm', import.meta.url)",
+};
 
-const singleFile = {
+/**
+ * A Vite plugin that puts modules of the single file in place of files of dist/www:
+ * `replaced` maps a file (relative to dist/www) to the id of a virtual module, `sources`
+ * maps each id to its source.
+ */
+const singleFile = (replaced, sources) => ({
   name: "cluster-check-single-file",
   enforce: "pre",
   resolveId(source, importer) {
-    if (source === ENGINE_ID) return ENGINE_ID;
+    if (source in sources) return source;
     if (!importer || !source.startsWith(".") || !isAbsolute(importer)) return null;
     const target = resolve(dirname(importer), source);
-    return target === resolve(`${WWW}pkg/index.js`) || target === resolve(`${WWW}pkg/engine.js`) ? ENGINE_ID : null;
+    const file = Object.keys(replaced).find((name) => resolve(`${WWW}${name}`) === target);
+    return file ? replaced[file] : null;
   },
   load(id) {
-    return id === ENGINE_ID ? ENGINE_SOURCE : null;
+    return sources[id] ?? null;
   },
   transform(code, id) {
-    if (!id.endsWith("/pkg/cluster_check.js")) return null;
-    if (!code.includes(FETCH_FALLBACK)) throw new Error(`pkg/cluster_check.js no longer has ${FETCH_FALLBACK}: update scripts/build-single.mjs`);
-    return code.replace(FETCH_FALLBACK, `(() => { throw new Error("cluster-check single file: the engine is built in, there is no .wasm to fetch"); })()`);
-  },
-};
-
-const result = await build({
-  configFile: false,
-  root: WWW,
-  logLevel: "warn",
-  publicDir: false,
-  plugins: [singleFile],
-  build: {
-    write: false,
-    target: "es2022",
-    minify: true,
-    modulePreload: false,
-    assetsInlineLimit: 0,
-    rolldownOptions: {
-      input: `${WWW}main.js`,
-      output: { format: "es", codeSplitting: false, entryFileNames: "bundle.js" },
-    },
+    const glue = Object.keys(FETCH_FALLBACKS).find((end) => id.endsWith(end));
+    if (!glue) return null;
+    const fallback = FETCH_FALLBACKS[glue];
+    if (!code.includes(fallback)) throw new Error(`pkg${glue.slice(4)} no longer has ${fallback}: update scripts/build-single.mjs`);
+    return code.replace(fallback, `(() => { throw new Error("cluster-check single file: the engine is built in, there is no .wasm to fetch"); })()`);
   },
 });
-const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
-const chunks = outputs.filter((o) => o.type === "chunk");
-const assets = outputs.filter((o) => o.type === "asset");
-if (chunks.length !== 1 || assets.length !== 0) {
-  throw new Error(`expected one chunk and no asset, got ${outputs.map((o) => o.fileName).join(", ")}`);
+
+/** One module (`input`, in dist/www) bundled into one self-contained script, checked. */
+async function bundle(input, plugin, format = "es") {
+  const result = await build({
+    configFile: false,
+    root: WWW,
+    logLevel: "warn",
+    publicDir: false,
+    plugins: [plugin],
+    build: {
+      write: false,
+      target: "es2022",
+      minify: true,
+      modulePreload: false,
+      assetsInlineLimit: 0,
+      rolldownOptions: {
+        input: `${WWW}${input}`,
+        // A classic script has no import.meta: nothing here needs it (the one use, the
+        // glue's URL of the .wasm, is replaced above).
+        ...(format === "iife" ? { transform: { define: { "import.meta": "{}" } } } : {}),
+        output: { format, codeSplitting: false, entryFileNames: "bundle.js" },
+      },
+    },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
+  const chunks = outputs.filter((o) => o.type === "chunk");
+  const assets = outputs.filter((o) => o.type === "asset");
+  if (chunks.length !== 1 || assets.length !== 0) {
+    throw new Error(`${input}: expected one chunk and no asset, got ${outputs.map((o) => o.fileName).join(", ")}`);
+  }
+  const code = chunks[0].code.trim();
+  for (const [what, pattern] of [
+    ["an import", /\bimport\s*\(|^\s*import\s[^;]*\sfrom\s/m],
+    ["a request for a .wasm", /cluster_check(_roster)?_bg\.wasm/],
+    ["a URL of a file beside it", /new URL\(\s*["'`]\.\//],
+  ]) {
+    if (pattern.test(code)) throw new Error(`${input}: the bundle still has ${what}`);
+  }
+  return code;
 }
-let script = chunks[0].code.trim();
-for (const [what, pattern] of [
-  ["an import", /\bimport\s*\(|^\s*import\s[^;]*\sfrom\s/m],
-  ["a request for the .wasm", /cluster_check_bg\.wasm/],
-]) {
-  if (pattern.test(script)) throw new Error(`the bundle still has ${what}`);
-}
+
+// A classic script: Chromium does not start a module worker from a blob: URL on a page
+// opened from disk (its origin is opaque), and a classic one needs no module features here.
+const rosterWorkerCode = await bundle(
+  "roster-worker.js",
+  singleFile({ "roster-engine.js": ROSTER_ENGINE_ID }, { [ROSTER_ENGINE_ID]: ROSTER_ENGINE_SOURCE }),
+  "iife",
+);
+let script = await bundle(
+  "main.js",
+  singleFile(
+    { "pkg/index.js": ENGINE_ID, "pkg/engine.js": ENGINE_ID, "roster-start.js": ROSTER_START_ID },
+    { [ENGINE_ID]: ENGINE_SOURCE, [ROSTER_START_ID]: rosterStartSource(rosterWorkerCode) },
+  ),
+);
 // Inside <script>, "</script" would end the element early and "<!--" changes how the rest
 // is parsed. In JavaScript, "<\/" is the same string as "</" wherever it can occur.
 script = script.replace(/<\/(script)/gi, "<\\/$1").replace(/<!--/g, "<\\!--");
 
-const css = read("page.css").toString("utf8").trim();
+const css = `${read("page.css").toString("utf8").trim()}\n${read("roster.css").toString("utf8").trim()}`;
 const favicon = `data:image/svg+xml;base64,${read("favicon.svg").toString("base64")}`;
 const hash = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 const csp = [
@@ -117,6 +199,7 @@ const csp = [
   "img-src data:",
   "font-src 'none'",
   "connect-src 'none'",
+  "worker-src blob:",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
@@ -136,4 +219,6 @@ if (/\b(src|href)="\.\//.test(html)) throw new Error("dist/cluster-check.html st
 
 mkdirSync(`${ROOT}dist`, { recursive: true });
 writeFileSync(OUT, html);
-console.log(`dist/cluster-check.html (${Math.round(Buffer.byteLength(html) / 1024)} KiB: page, element, engine and .wasm inline)`);
+console.log(
+  `dist/cluster-check.html (${Math.round(Buffer.byteLength(html) / 1024)} KiB: page, element, engine and .wasm inline; the roster worker ${Math.round(rosterWorkerCode.length / 1024)} KiB and its .wasm ${Math.round((rosterWasm.length * 4) / 3 / 1024)} KiB of it)`,
+);

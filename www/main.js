@@ -30,6 +30,8 @@ let documentId = RULESETS.some((r) => r.id === drafts.pref(DOCUMENT_KEY)) ? draf
 let version = "";
 /** The re-review view, built the first time it is shown. */
 let review = null;
+/** The roster part of the one-year form (roster-panel.js, imported when it is first opened): a promise of it. */
+let roster = null;
 /** The re-review's years while its view is not built yet. */
 let reviewEntries = [EMPTY, EMPTY];
 /** Whether the starting figures are in place: until then nothing is saved over the draft. */
@@ -121,6 +123,7 @@ function renderPage() {
   $("engine-version").textContent = version ? text("page.version", { version }) : "";
   app.lang = lang;
   review?.setLang(lang);
+  roster?.then((part) => part?.setLang(lang));
   renderMessage();
 }
 
@@ -128,6 +131,24 @@ toggle.addEventListener("click", () => {
   lang = text("page.toggleLang");
   drafts.setPref(LANG_KEY, lang);
   renderPage();
+});
+
+// ---------------------------------------------------------------------- the roster part
+
+// Opened the first time, it loads its module, its worker and the roster engine: never with the page.
+$("roster").addEventListener("toggle", () => {
+  if (!$("roster").open || roster) return;
+  roster = import("./roster-panel.js").then(
+    ({ createRosterPanel }) => createRosterPanel($("roster-panel"), { element: app, lang }),
+    (error) => {
+      console.error(error);
+      roster = null;
+    },
+  );
+});
+// Only a document whose figures can be counted from a roster has the part.
+app.addEventListener("cluster-check-change", () => {
+  $("roster").hidden = !app.catalog?.roster;
 });
 
 // ---------------------------------------------------------------------- keyboard: one Tab stop per group

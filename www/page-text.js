@@ -19,6 +19,7 @@ const TEXT = {
 
     "mode.label": "自测方式",
     "mode.single": "单年自测",
+    "roster.open": "从企业名单统计数据（可选）",
 
     "tools.label": "保存、分享和打印",
     "tools.copyLink": "复制链接",
@@ -115,6 +116,7 @@ const TEXT = {
 
     "mode.label": "Kind of assessment",
     "mode.single": "One year",
+    "roster.open": "Count figures from an enterprise roster (optional)",
 
     "tools.label": "Save, share and print",
     "tools.copyLink": "Copy link",
