@@ -32,8 +32,8 @@ export function createRosterPanel(container, { element, lang }) {
   let shown = null;
   /** The figures and units the form held before a roster filled it, while one does (for the undo and for counting again). */
   let baseline = null;
-  /** The keys the roster put in the form. */
-  let applied = [];
+  /** The figures the roster put in the form, by key. */
+  let applied = {};
   /** The message of the part: { build(lang) → { text, items? }, alert, undo }. */
   let message = null;
 
@@ -150,12 +150,16 @@ export function createRosterPanel(container, { element, lang }) {
 
   const sourceText = (source) => (source.file ? (language === "en" ? `“${source.file}”` : `“${source.file}”`) : tr("roster.pasted"));
 
-  /** The typed figures: the form's, with the roster's keys given back their values from before it. */
+  /**
+   * The typed figures: the form's, where a figure still holds what the roster put there with
+   * the value it had before (a figure typed over since is the user's).
+   */
   function typedFigures() {
     const current = element.figures ?? {};
     if (!baseline) return current;
     const typed = { ...current };
-    for (const key of applied) {
+    for (const [key, value] of Object.entries(applied)) {
+      if (String(current[key]) !== String(value)) continue;
       if (key in baseline.figures) typed[key] = baseline.figures[key];
       else delete typed[key];
     }
@@ -193,7 +197,7 @@ export function createRosterPanel(container, { element, lang }) {
       baseline ??= before;
       const typedNow = typedFigures();
       setEntry(element, { figures: { ...typedNow, ...view.derived }, units: before.units });
-      applied = keys;
+      applied = { ...view.derived };
     }
     shown = { view, source, catalogId, typed };
     renderResult();
@@ -225,11 +229,12 @@ export function createRosterPanel(container, { element, lang }) {
     say(() => ({ text: tr("roster.refused", { source: sourceText(source) }), items: items() }), { alert: true });
   }
 
+  /** Gives the roster's figures their typed values back; every figure typed since stays. */
   function undo() {
     if (!baseline) return;
-    setEntry(element, baseline);
+    setEntry(element, { figures: typedFigures(), units: entryOf(element).units });
     baseline = null;
-    applied = [];
+    applied = {};
     shown = null;
     renderResult();
     say(() => ({ text: tr("roster.undone") }));
@@ -357,10 +362,15 @@ export function createRosterPanel(container, { element, lang }) {
       listSection(tr("roster.warningsHeading"), "roster-warnings", view.warnings.map((w) => pick(w.message))),
       listSection(tr("roster.notesHeading"), "roster-notes", view.notes.map(pick)),
     );
-    // Keep which disclosures are open over a re-render (a language switch).
+    // Keep which disclosures are open, and the focus, over a re-render (a language switch, another cluster).
     const open = new Set([...result.querySelectorAll("details[open]")].map((d) => d.id));
+    const focused = result.contains(document.activeElement) ? document.activeElement.id || document.activeElement.parentElement?.id : null;
     result.replaceChildren(...parts.filter(Boolean));
     for (const id of open) result.querySelector(`#${CSS.escape(id)}`)?.setAttribute("open", "");
+    if (focused) {
+      const again = result.querySelector(`#${CSS.escape(focused)}`);
+      (again?.tagName === "DETAILS" ? again.querySelector("summary") : again)?.focus();
+    }
   }
 
   function renderTexts() {
@@ -433,7 +443,7 @@ export function createRosterPanel(container, { element, lang }) {
     if (shown && catalogId !== shown.catalogId) {
       shown = null;
       baseline = null;
-      applied = [];
+      applied = {};
       message = null;
     }
     renderTexts();

@@ -171,8 +171,12 @@ describe("the roster part", () => {
     assert.match((await rosterOf(page)).message.text, /7 figures filled in from “roster-gbk\.csv” \(3 enterprises\)/);
     await page.click("#lang-toggle");
 
+    // A counted figure typed over is the user's: the undo keeps it, and gives the others back.
+    await fill(page, { rd_expense: ["200", "wan"] });
     await page.click("#roster-undo");
-    assert.deepEqual(await figuresOf(page), typed, "undo gives back what was typed");
+    assert.deepEqual(await figuresOf(page), { ...typed, rd_expense_wan: "200" }, "undo gives back what was typed");
+    assert.match((await rosterOf(page)).message.text, /已撤销/);
+    await fill(page, { rd_expense: ["9600", "wan"] });
     assert.equal((await resultsOf(page)).status, "met");
     assert.equal(await page.inputValue("#app #cc-f-revenue"), "68.5");
     await close();
