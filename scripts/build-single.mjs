@@ -10,12 +10,16 @@
 // instead to a small entry that instantiates the embedded bytes with the same glue and the
 // same API (createApi), with every catalog inside.
 //
-// The roster part's worker (www/roster-worker.js) is bundled on its own, and its text is put
-// into the page's bundle with the roster engine's .wasm (as base64): the page starts it (a
-// classic worker) from a blob: URL, the one thing its policy allows a worker to be
-// (`worker-src blob:`), and hands it those bytes and the catalogs it already holds. A worker
-// made from a blob: URL runs under the page's policy: it fetches nothing either. The roster
-// part's stylesheet joins the page's.
+// The batch view's worker (www/batch-worker.js) is bundled on its own, and its text is put
+// into the page's bundle: the page starts it (a classic worker) from a blob: URL, the one thing its policy
+// allows a worker to be (`worker-src blob:`), and hands it the engine's bytes and the
+// catalogs it already holds, so that neither is in the file twice. A worker made from a
+// blob: URL runs under the page's policy: it fetches nothing either. The batch view's
+// stylesheet joins the page's.
+//
+// The roster part's worker (www/roster-worker.js) is made the same way, and handed besides the
+// roster engine's .wasm, which the file carries as base64 for it (the page's own engine does
+// not count rosters); its stylesheet joins the page's too.
 //
 // The page keeps a strict Content-Security-Policy without 'unsafe-inline': the inline
 // script and the inline stylesheet are allowed by their SHA-256 hashes, 'wasm-unsafe-eval'
@@ -33,6 +37,8 @@ const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const WWW = `${ROOT}dist/www/`;
 const OUT = `${ROOT}dist/cluster-check.html`;
 const ENGINE_ID = "\0cluster-check-single-engine";
+const WORKER_ENGINE_ID = "\0cluster-check-single-worker-engine";
+const BATCH_START_ID = "\0cluster-check-single-batch-start";
 const ROSTER_ENGINE_ID = "\0cluster-check-single-roster-engine";
 const ROSTER_START_ID = "\0cluster-check-single-roster-start";
 
@@ -56,8 +62,40 @@ await init({ module_or_path: bytes });
 
 export const engine = createApi(glue, catalogs);
 export const { evaluate, evaluateMany, rulesets, version } = engine;
-// For the roster part's worker (rosterStartSource).
-export { catalogs };
+// For the batch view's worker (BATCH_START_SOURCE).
+export { bytes as wasmBytes, catalogs };
+`;
+
+/**
+ * The batch worker's engine (in place of www/batch-engine.js): the same glue and API,
+ * instantiated from the bytes and with the catalogs that the page sends in its first message.
+ */
+const WORKER_ENGINE_SOURCE = `
+import init, * as glue from ${JSON.stringify(`${WWW}pkg/cluster_check.js`)};
+import { createApi } from ${JSON.stringify(`${WWW}pkg/api.js`)};
+
+let engine = null;
+export function loadEngine(setup) {
+  if (!setup) return Promise.reject(new Error("cluster-check single file: the worker was started without the engine"));
+  engine ??= init({ module_or_path: setup.wasm }).then(() => createApi(glue, setup.catalogs));
+  return engine;
+}
+`;
+
+/** How the batch view starts its worker here (in place of www/batch-start.js): from the bundled worker's text. */
+const batchStartSource = (workerCode) => `
+import { wasmBytes, catalogs } from ${JSON.stringify(ENGINE_ID)};
+
+const source = ${JSON.stringify(workerCode)};
+let url = null;
+export function startWorker() {
+  url ??= URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+  const worker = new Worker(url, { name: "cluster-check-batch" });
+  worker.postMessage({ type: "setup", wasm: wasmBytes, catalogs });
+  return worker;
+}
+// batch.css is inside the file's one stylesheet.
+export const loadStyles = () => Promise.resolve();
 `;
 
 /**
@@ -148,7 +186,7 @@ async function bundle(input, plugin, format = "es") {
       rolldownOptions: {
         input: `${WWW}${input}`,
         // A classic script has no import.meta: nothing here needs it (the one use, the
-        // glue's URL of the .wasm, is replaced above).
+        // glue's URL of the .wasm, is replaced above; Vite's preload helper has no files to preload).
         ...(format === "iife" ? { transform: { define: { "import.meta": "{}" } } } : {}),
         output: { format, codeSplitting: false, entryFileNames: "bundle.js" },
       },
@@ -173,6 +211,7 @@ async function bundle(input, plugin, format = "es") {
 
 // A classic script: Chromium does not start a module worker from a blob: URL on a page
 // opened from disk (its origin is opaque), and a classic one needs no module features here.
+const workerCode = await bundle("batch-worker.js", singleFile({ "batch-engine.js": WORKER_ENGINE_ID }, { [WORKER_ENGINE_ID]: WORKER_ENGINE_SOURCE }), "iife");
 const rosterWorkerCode = await bundle(
   "roster-worker.js",
   singleFile({ "roster-engine.js": ROSTER_ENGINE_ID }, { [ROSTER_ENGINE_ID]: ROSTER_ENGINE_SOURCE }),
@@ -181,15 +220,15 @@ const rosterWorkerCode = await bundle(
 let script = await bundle(
   "main.js",
   singleFile(
-    { "pkg/index.js": ENGINE_ID, "pkg/engine.js": ENGINE_ID, "roster-start.js": ROSTER_START_ID },
-    { [ENGINE_ID]: ENGINE_SOURCE, [ROSTER_START_ID]: rosterStartSource(rosterWorkerCode) },
+    { "pkg/index.js": ENGINE_ID, "pkg/engine.js": ENGINE_ID, "batch-start.js": BATCH_START_ID, "roster-start.js": ROSTER_START_ID },
+    { [ENGINE_ID]: ENGINE_SOURCE, [BATCH_START_ID]: batchStartSource(workerCode), [ROSTER_START_ID]: rosterStartSource(rosterWorkerCode) },
   ),
 );
 // Inside <script>, "</script" would end the element early and "<!--" changes how the rest
 // is parsed. In JavaScript, "<\/" is the same string as "</" wherever it can occur.
 script = script.replace(/<\/(script)/gi, "<\\/$1").replace(/<!--/g, "<\\!--");
 
-const css = `${read("page.css").toString("utf8").trim()}\n${read("roster.css").toString("utf8").trim()}`;
+const css = ["page.css", "batch.css", "roster.css"].map((name) => read(name).toString("utf8").trim()).join("\n");
 const favicon = `data:image/svg+xml;base64,${read("favicon.svg").toString("base64")}`;
 const hash = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 const csp = [
@@ -215,10 +254,12 @@ replaceOnce(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<met
 replaceOnce(/<link rel="icon" href="\.\/favicon\.svg" type="image\/svg\+xml">/, `<link rel="icon" href="${favicon}" type="image/svg+xml">`);
 replaceOnce(/<link rel="stylesheet" href="\.\/page\.css">/, `<style>${css}</style>`);
 replaceOnce(/<script type="module" src="\.\/main\.js"><\/script>/, `<script type="module">${script}</script>`);
+// Everything is inline here: the preloads of the hosted page (build-www.mjs) name nothing.
+html = html.replace(/<link rel="(?:modulepreload|preload)" [^>]*>\n?/g, "");
 if (/\b(src|href)="\.\//.test(html)) throw new Error("dist/cluster-check.html still refers to a file beside it");
 
 mkdirSync(`${ROOT}dist`, { recursive: true });
 writeFileSync(OUT, html);
 console.log(
-  `dist/cluster-check.html (${Math.round(Buffer.byteLength(html) / 1024)} KiB: page, element, engine and .wasm inline; the roster worker ${Math.round(rosterWorkerCode.length / 1024)} KiB and its .wasm ${Math.round((rosterWasm.length * 4) / 3 / 1024)} KiB of it)`,
+  `dist/cluster-check.html (${Math.round(Buffer.byteLength(html) / 1024)} KiB: page, element, engine and .wasm inline; the batch worker ${Math.round(workerCode.length / 1024)} KiB, the roster worker ${Math.round(rosterWorkerCode.length / 1024)} KiB and its .wasm ${Math.round((rosterWasm.length * 4) / 3 / 1024)} KiB of it)`,
 );
