@@ -77,7 +77,8 @@ export function applyRoster(read, roster, figuresFromRoster, { ruleset } = {}) {
   // A cell the sheet already found unusable is said once, in the sheet's words.
   const said = new Set(roster.problems.map((p) => `${p.row}:${p.field}`));
   for (const cluster of result.clusters) {
-    problems.push(...cluster.errors.filter((e) => !said.has(`${e.row}:${e.field}`)).map(problem), ...cluster.warnings.map(problem));
+    // One by one: a roster whose every row has an error would overflow the stack as arguments.
+    for (const issue of [...cluster.errors.filter((e) => !said.has(`${e.row}:${e.field}`)), ...cluster.warnings]) problems.push(problem(issue));
     if (cluster.matched !== null && records[cluster.matched]) {
       records[cluster.matched] = { ...records[cluster.matched], figures: cluster.figures, roster: cluster };
     } else if (!read) {
