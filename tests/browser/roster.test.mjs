@@ -318,6 +318,24 @@ describe("the roster part", () => {
     await close();
   });
 
+  test("the most rows a sheet may have (100,000) are read and counted in the worker", async () => {
+    const { page, close } = await openPage(state);
+    await openRoster(page);
+    const rows = ["企业名称,主营业务收入（万元）,营业收入（万元）,研发投入（万元）"];
+    for (let i = 1; i <= 100_000; i++) rows.push(`企业${i},${i % 2 ? 6000 : 5000},1.5,0.25`);
+    await chooseRoster(page, "long.csv", { type: "text/csv", buffer: Buffer.from(rows.join("\n")) });
+    const shown = await rosterOf(page);
+    assert.equal(shown.message.kind, "status", JSON.stringify(shown.message));
+    const figures = await figuresOf(page);
+    assert.equal(figures.leading_enterprises, "50000", "the odd rows are over 5000; the even ones exactly on it");
+    assert.equal(figures.revenue_wan, "150000");
+    assert.equal(figures.rd_expense_wan, "25000");
+    const rowsShown = await rowsOf(page, "leading_enterprises");
+    assert.equal(rowsShown.table.length, 200, "the first 200 rows are listed");
+    assert.match(await page.textContent("#roster-figure-leading_enterprises-rows"), /另有 49,800 行未列出/);
+    await close();
+  });
+
   test("the national ruleset's roster (Python csv, UTF-8 with a BOM) counts its own figures", async () => {
     const { page, close } = await openPage(state);
     await page.selectOption("#document-select", "miit-2022-core");
