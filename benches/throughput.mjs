@@ -31,7 +31,8 @@ const packageDir = dirname(require.resolve("cluster-check/package.json"));
 const internal = async (file) => import(pathToFileURL(join(packageDir, file)).href);
 const glue = await internal("cluster_check.js");
 const { createRenderer } = await internal("render.js");
-const render = createRenderer(JSON.parse(glue.catalogJson()));
+const { default: catalogs } = await internal("rulesets/all.js");
+const render = createRenderer(catalogs);
 const cross = (list) => {
   const out = [];
   for (let i = 0; i < list.length; i += CHUNK) {

@@ -31,7 +31,7 @@ fn issue(texts: &RulesetTexts, f: &Finding) -> Issue {
 }
 
 /// The input key of a gap's figure.
-fn gap_field(e: &Evaluation, o: &Outcome) -> Option<String> {
+pub(crate) fn gap_field(e: &Evaluation, o: &Outcome) -> Option<String> {
     let gap = o.gap?;
     e.ruleset.field(gap.field).map(|f| input_key(f, gap.unit, gap.year))
 }
@@ -90,7 +90,7 @@ pub(crate) fn report(e: &Evaluation) -> Report {
 }
 
 /// Status codes of the compact form, in the order of [`Status`] and [`Verdict`].
-fn status_code(s: Status) -> u128 {
+pub(crate) fn status_code(s: Status) -> u128 {
     match s {
         Status::Met => 0,
         Status::NotMet => 1,
@@ -99,7 +99,7 @@ fn status_code(s: Status) -> u128 {
     }
 }
 
-fn verdict_code(v: Verdict) -> u128 {
+pub(crate) fn verdict_code(v: Verdict) -> u128 {
     match v {
         Verdict::Met => 0,
         Verdict::NotMet => 1,
