@@ -17,7 +17,7 @@ PACKAGE_SOURCES := $(shell find src js crates/model/src -type f) crates/model/Ca
 WWW_SOURCES := $(shell find www -type f 2>/dev/null) scripts/build-www.mjs scripts/package-files.mjs
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve test test-rust test-js test-fixture fixture-package test-browser package www single setup-rust setup-wasm setup-node setup-browser bench clean
+.PHONY: serve test test-rust test-js test-fixture fixture-package test-browser package www single setup-rust setup-wasm setup-node setup-browser bench fuzz clean
 
 ## The page, built and served at http://127.0.0.1:$(PORT) (PORT overrides).
 serve: www
@@ -33,6 +33,7 @@ test-rust: setup-rust
 	cargo test --workspace --doc --all-features
 	cargo clippy --workspace --all-targets --all-features -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --features roster -- -D warnings
 
 ## The built npm package, installed from its tarball as a user would get it.
 test-js: package setup-node
@@ -56,6 +57,10 @@ fixture-package: target/fixture/pkg/.stamp
 target/fixture/pkg/.stamp: $(PACKAGE_SOURCES) $(shell find $(FIXTURE_RULESETS) -type f) | setup-wasm setup-node
 	CLUSTER_CHECK_EXTRA_RULESETS=$(FIXTURE_RULESETS) CARGO_TARGET_DIR=target/fixture PATH="$(CURDIR)/scripts/shim:$$PATH" \
 		wasm-pack build --release --target web --out-dir target/fixture/pkg --out-name cluster_check --no-pack --no-gitignore
+	CLUSTER_CHECK_EXTRA_RULESETS=$(FIXTURE_RULESETS) CARGO_TARGET_DIR=target/fixture PATH="$(CURDIR)/scripts/shim:$$PATH" \
+		wasm-pack build --release --target web --out-dir target/fixture/wasm-roster --out-name cluster_check_roster \
+		--no-pack --no-gitignore -- --features roster
+	cp target/fixture/wasm-roster/cluster_check_roster.js target/fixture/wasm-roster/cluster_check_roster_bg.wasm target/fixture/pkg/
 	CLUSTER_CHECK_EXTRA_RULESETS=$(FIXTURE_RULESETS) PKG_DIR=target/fixture/pkg NPM_DIR=target/fixture/npm node scripts/build-package.mjs
 	touch $@
 
@@ -69,6 +74,9 @@ package: pkg/.stamp
 pkg/.stamp: $(PACKAGE_SOURCES) | setup-wasm setup-node
 	PATH="$(CURDIR)/scripts/shim:$$PATH" wasm-pack build --release --target web \
 		--out-dir pkg --out-name cluster_check --no-pack --no-gitignore
+	PATH="$(CURDIR)/scripts/shim:$$PATH" wasm-pack build --release --target web \
+		--out-dir target/wasm-roster --out-name cluster_check_roster --no-pack --no-gitignore -- --features roster
+	cp target/wasm-roster/cluster_check_roster.js target/wasm-roster/cluster_check_roster_bg.wasm pkg/
 	node scripts/build-package.mjs
 	touch $@
 
@@ -108,8 +116,29 @@ bench: package setup-node
 	npm install --no-save --no-package-lock --ignore-scripts $(TARBALL)
 	node --expose-gc benches/throughput.mjs
 
+## A 10,000-row spreadsheet read, judged and written; the spreadsheet modules' sizes (not part of `make test`).
+.PHONY: bench-sheet
+bench-sheet: package setup-node
+	npm install --no-save --no-package-lock --ignore-scripts $(TARBALL)
+	node --expose-gc benches/sheet.mjs
+
+## Figures counted from a 100,000-row enterprise roster, and the roster read from .xlsx (not part of `make test`).
+.PHONY: bench-roster
+bench-roster: package setup-node
+	npm install --no-save --no-package-lock --ignore-scripts $(TARBALL)
+	node --expose-gc benches/roster.mjs
+
+## The long fuzz campaign (not part of `make test`, which runs a bounded one): FUZZ_RECORDS
+## hostile records and as many against the exact oracle, memory read as it goes, then the
+## records too large for one JSON text. Prints Markdown for BENCHMARKS.md.
+FUZZ_RECORDS ?= 1000000
+FUZZ_SEED ?= 2014
+fuzz: package setup-node
+	npm install --no-save --no-package-lock --ignore-scripts $(TARBALL)
+	node --expose-gc benches/fuzz.mjs --records $(FUZZ_RECORDS) --seed $(FUZZ_SEED) --huge
+
 ## serde-wasm-bindgen at the boundary, beside the shipped JSON crossing (BENCHMARKS.md,
-## "serde-wasm-bindgen and web-sys, measured"; not part of `make test`). The experiment
+## "serde-wasm-bindgen and web-sys at the boundary"; not part of `make test`). The experiment
 ## builds go to target/swb/: one with every crossing (speed), one per variant with only
 ## that crossing (size); the shipped package is not touched.
 SWB_FEATURES_experiment := swb-experiment

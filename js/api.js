@@ -8,8 +8,17 @@ import { RULESETS } from "./rulesets/index.js";
 
 /** Records per crossing in evaluateMany: bounds the memory of one call. */
 const CHUNK_RECORDS = 2000;
-/** A text longer than this cannot be a figure; it is cut before crossing. */
-const MAX_TEXT = 100_000;
+/**
+ * Characters of JSON per crossing in evaluateMany, roughly: a batch of long records crosses
+ * in parts of about this size, so that the engine's memory (which never shrinks) grows to
+ * the largest part, not to the whole batch.
+ */
+const CHUNK_CHARS = 1 << 22;
+/**
+ * The longest text V8 can make, 2^29 − 24 characters (other engines allow more): the JSON of
+ * a record longer than this cannot be written, so the record is refused before it is.
+ */
+const MAX_JSON_CHARS = 2 ** 29 - 24;
 
 function describe(value) {
   if (value === undefined) return "undefined";
@@ -21,70 +30,306 @@ function describe(value) {
 }
 
 function isFiguresObject(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
+  if (value === null || typeof value !== "object") return false;
+  try {
+    return !Array.isArray(value);
+  } catch {
+    return true; // a revoked Proxy: an object, which the wire reports as unreadable
+  }
+}
+
+// Captured once, so that a Map is read through its own entries whatever its prototype says.
+const mapForEach = Map.prototype.forEach;
+
+/** Whether a text has no lone surrogate, which JSON would carry but the engine replaces by U+FFFD. */
+const isWellFormed =
+  typeof String.prototype.isWellFormed === "function"
+    ? (text) => text.isWellFormed()
+    : (text) => !/\p{Cs}/u.test(text); // with the u flag a lone surrogate is a code point of its own
+
+/** A key with each lone surrogate written out as `\udXXX`, for the engine and its messages. */
+const escapeLone = (text) => text.replace(/\p{Cs}/gu, (c) => "\\u" + c.charCodeAt(0).toString(16));
+
+/**
+ * Sets an own property: for `__proto__`, assignment would set the prototype instead. (A
+ * prototype-less copy would need no such care, but V8 keeps such objects as dictionaries,
+ * which makes copying and writing them about twice as slow.)
+ */
+const own = (object, key, value) => Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+
+/**
+ * Thrown while copying a record whose JSON could not be written. A value of its own, told
+ * apart by identity: what a getter throws is never asked anything (it may be a Proxy).
+ */
+const TOO_LARGE = Symbol("too large");
+
+/**
+ * The records of one crossing, as the engine's JSON reader should see them. Each record is
+ * copied once, every value read once, into plain data that JSON.stringify writes faithfully:
+ * a getter, a Proxy or a `toJSON` cannot make JSON.stringify see anything but what was
+ * judged. What the copy could not carry (a key or name with a lone surrogate, a record that
+ * could not be read at all) is kept beside it, in `fixes`, and given back to the report by
+ * `restore`.
+ */
+class Wire {
+  records = [];
+  /** Per record: null, or what `restore` gives back to its report. */
+  fixes = [];
+  /** Characters of JSON the records take, at least; and how many more they may take at most (escapes). */
+  chars = 0;
+  slack = 0;
+  /** The same for the last record added. */
+  lastChars = 0;
+  lastSlack = 0;
+  /** The key being read, for the message when reading it throws. */
+  key = null;
+
+  /** Copies `list[index]` in; never throws. */
+  add(list, index) {
+    const chars = this.chars;
+    const slack = this.slack;
+    let record = null;
+    let fix = null;
+    this.key = null;
+    try {
+      const copy = this.record(list[index]);
+      record = copy.record;
+      fix = copy.fix;
+      const most = this.chars - chars + this.slack - slack;
+      if (most > MAX_JSON_CHARS) {
+        // It may fit, depending on how many characters need escapes: write it and see.
+        this.key = null;
+        try {
+          this.chars = chars + JSON.stringify(record).length;
+          this.slack = slack;
+        } catch {
+          throw TOO_LARGE; // plain data with no getters: only its length can make JSON fail
+        }
+      }
+    } catch (thrown) {
+      record = null;
+      fix = { unreadable: thrown === TOO_LARGE ? tooLarge(this.key) : unreadable(this.key, thrown) };
+      this.chars = chars + 4;
+      this.slack = slack;
+    }
+    this.records.push(record);
+    this.fixes.push(fix);
+    this.lastChars = this.chars - chars;
+    this.lastSlack = this.slack - slack;
+  }
+
+  /** Whether the records could take more than one JavaScript text holds. */
+  get overfull() {
+    return this.chars + this.slack > MAX_JSON_CHARS;
+  }
+
+  /** Moves the last record into a Wire of its own, which it returns. */
+  takeLast() {
+    const rest = new Wire();
+    rest.records.push(this.records.pop());
+    rest.fixes.push(this.fixes.pop());
+    rest.chars = this.lastChars;
+    rest.slack = this.lastSlack;
+    this.chars -= this.lastChars;
+    this.slack -= this.lastSlack;
+    return rest;
+  }
+
+  /** One element of a batch: figures, a Map of figures, or anything else (wrong_type). */
+  record(value) {
+    if (value instanceof Map) {
+      const copy = { record: {}, fix: null, lone: null };
+      mapForEach.call(value, (item, key) => {
+        this.key = typeof key === "string" ? key : String(key);
+        this.member(copy, this.key, item);
+      });
+      return this.finish(copy);
+    }
+    if (isFiguresObject(value)) {
+      const copy = { record: {}, fix: null, lone: null };
+      const keys = Object.keys(value);
+      for (let i = 0; i < keys.length; i++) {
+        this.key = keys[i];
+        this.member(copy, keys[i], value[keys[i]]);
+      }
+      return this.finish(copy);
+    }
+    // Not an object: the engine reports it as wrong_type. A function or symbol has no JSON
+    // form, so it travels as a text naming its type.
+    if (typeof value === "function" || typeof value === "symbol") return { record: `[${typeof value}]`, fix: null };
+    return { record: this.value(value, false) ?? null, fix: null };
+  }
+
+  /**
+   * Copies one figure into `copy.record`, an own `__proto__` key as a key like any other. A
+   * key with a lone surrogate waits in `copy.lone` until every other key is in.
+   */
+  member(copy, key, given) {
+    const value = this.value(given, false);
+    if (value === undefined) return;
+    if (!isWellFormed(key)) {
+      (copy.lone ??= []).push(key, value);
+      return;
+    }
+    if (key === "name" && typeof value === "string" && !isWellFormed(value)) (copy.fix ??= {}).name = value;
+    if (key === "__proto__") own(copy.record, key, value);
+    else copy.record[key] = value;
+    this.chars += key.length + 3;
+    this.slack += 5 * key.length;
+  }
+
+  /**
+   * Adds the keys with a lone surrogate, each written out (`\ud800`) under a name that no
+   * other key of the record has, so that two of them stay two; their reports name them as
+   * given.
+   */
+  finish(copy) {
+    const { record, lone } = copy;
+    if (lone !== null) {
+      const keys = ((copy.fix ??= {}).keys = new Map());
+      for (let i = 0; i < lone.length; i += 2) {
+        let wireKey = escapeLone(lone[i]);
+        while (Object.hasOwn(record, wireKey)) wireKey += "\u00b7";
+        own(record, wireKey, lone[i + 1]);
+        keys.set(wireKey, lone[i]);
+        this.chars += wireKey.length + 3;
+        this.slack += 5 * wireKey.length;
+      }
+    }
+    return copy;
+  }
+
+  /**
+   * One figure as the engine's JSON reader should see it. Numbers are written by
+   * JSON.stringify in their shortest round-trip form, so 0.1 arrives as the text "0.1";
+   * NaN and ±Infinity (which JSON cannot write) and BigInts arrive as text and are read by
+   * the same rules as typed text. Texts arrive whole, however long: the engine reads them
+   * in one pass and shows at most 40 characters of one in a message. Anything that is not
+   * a figure becomes {} so that the engine reports it as wrong_type instead of
+   * JSON.stringify dropping it silently.
+   */
+  value(value, inList) {
+    switch (typeof value) {
+      case "number":
+        this.chars += 1;
+        this.slack += 23; // -1.2345678901234567e-300
+        return Number.isFinite(value) ? value : String(value);
+      case "bigint": {
+        const text = value.toString();
+        this.chars += text.length + 2;
+        return text;
+      }
+      case "string":
+        this.chars += value.length + 2;
+        this.slack += 5 * value.length; // \u0000
+        return value;
+      case "boolean":
+        this.chars += 5;
+        return value;
+      case "undefined":
+        if (!inList) return undefined;
+        this.chars += 4;
+        return null;
+      default:
+        if (value === null) {
+          this.chars += 4;
+          return null;
+        }
+        this.chars += 2;
+        if (!inList && Array.isArray(value)) return this.list(value);
+        return {};
+    }
+  }
+
+  /** A list, its length and each entry read once. */
+  list(list) {
+    // As JSON reads a length (only a Proxy can answer anything but a whole number).
+    let length = list.length;
+    if (typeof length !== "number") length = Number(length);
+    length = length > 0 ? Math.floor(length) : 0;
+    // Each entry takes at least two characters with its comma: longer, JSON cannot write it.
+    if (!(length <= (MAX_JSON_CHARS - this.chars) / 2)) throw TOO_LARGE;
+    const out = [];
+    for (let i = 0; i < length; i++) {
+      out.push(this.value(list[i], true));
+      this.chars += 1;
+    }
+    return out;
+  }
+}
+
+/** At most `limit` characters (code points) of a text, for a message. */
+function shortly(text, limit) {
+  if (text.length <= limit) return text;
+  // 2·limit + 1 units hold more than `limit` code points whenever the text has that many.
+  const chars = Array.from(text.slice(0, 2 * limit + 1));
+  return chars.length > limit ? chars.slice(0, limit).join("") + "…" : text;
+}
+
+/** What a thrown value says, shortly; reading it may throw too. */
+function thrownText(thrown) {
+  let text;
+  try {
+    text = thrown !== null && typeof thrown === "object" ? `${String(thrown.name)}: ${String(thrown.message)}` : String(thrown);
+  } catch {
+    text = "?";
+  }
+  return shortly(text, 80);
+}
+
+/** Every check's explanation in the report of a record that could not be read. */
+const UNREADABLE_CHECK = Object.freeze({
+  zh: "这一条数据无法读取，无法检查。",
+  en: "These figures could not be read, so nothing can be checked.",
+});
+
+/** The `unreadable` error of a record whose reading threw `thrown` (at `key`, if known). */
+function unreadable(key, thrown) {
+  const what = thrownText(thrown);
+  const shown = key === null ? null : shortly(escapeLone(key), 40);
+  return {
+    field: key,
+    code: "unreadable",
+    message: Object.freeze(
+      shown === null
+        ? { zh: `这一条数据无法读取：读取时出错（${what}）。`, en: `These figures could not be read: reading them threw ${what}.` }
+        : { zh: `这一条数据无法读取：读取 ${shown} 时出错（${what}）。`, en: `These figures could not be read: reading ${shown} threw ${what}.` },
+    ),
+  };
+}
+
+/** The `unreadable` error of a record too large to be written as JSON (at `key`, if one figure makes it so). */
+function tooLarge(key) {
+  return {
+    field: key,
+    code: "unreadable",
+    message: Object.freeze({
+      zh: "这一条数据无法读取：它太大，写成 JSON 文本会超出 JavaScript 所能容纳的长度。",
+      en: "These figures could not be read: they are too large to be written as one JSON text in JavaScript.",
+    }),
+  };
 }
 
 /**
- * One figure as the engine's JSON reader should see it. Numbers are written by
- * JSON.stringify in their shortest round-trip form, so 0.1 arrives as the text "0.1";
- * NaN and ±Infinity (which JSON cannot write) and BigInts arrive as text and are read
- * by the same rules as typed text. Anything that is not a figure becomes {} so that the
- * engine reports it as wrong_type instead of JSON.stringify dropping it silently.
+ * Gives a report back what the copy of its record could not carry: the keys with a lone
+ * surrogate and the name as given, or, for a record that could not be read, its error
+ * (the engine judged `null` in its place: every check invalid).
  */
-function wireValue(value, inList) {
-  switch (typeof value) {
-    case "number":
-      return Number.isFinite(value) ? value : String(value);
-    case "bigint":
-      return value.toString();
-    case "string":
-      return value.length > MAX_TEXT ? value.slice(0, MAX_TEXT) + "…" : value;
-    case "boolean":
-      return value;
-    case "undefined":
-      return inList ? null : undefined;
-    default:
-      if (value === null) return null;
-      if (!inList && Array.isArray(value)) return Array.from(value, (item) => wireValue(item, true));
-      return {};
+function restore(report, fix) {
+  if (fix === null) return report;
+  if (fix.unreadable !== undefined) {
+    report.errors = [fix.unreadable];
+    for (const condition of report.conditions) {
+      for (const check of condition.checks) check.explanation = UNREADABLE_CHECK;
+    }
+    return report;
   }
-}
-
-function wireFigures(figures) {
-  const out = {};
-  for (const key of Object.keys(figures)) {
-    const value = wireValue(figures[key], false);
-    if (value !== undefined) out[key] = value;
+  if (fix.keys !== undefined) {
+    for (const issue of report.errors) issue.field = fix.keys.get(issue.field) ?? issue.field;
+    for (const issue of report.warnings) issue.field = fix.keys.get(issue.field) ?? issue.field;
   }
-  return out;
-}
-
-/** Whether `wireValue` leaves a figure as it is, so that it needs no copy. */
-function sameOnWire(value) {
-  if (!Array.isArray(value)) return wireValue(value, false) === value;
-  return value.toJSON === undefined && value.every((item) => wireValue(item, true) === item);
-}
-
-/**
- * Figures as JSON.stringify should see them. Most records (figures typed or read from a
- * file) are written as they are; only those with values JSON cannot carry faithfully are
- * copied with their values made explicit.
- */
-function wireObject(figures) {
-  if (figures.toJSON !== undefined) return wireFigures(figures);
-  for (const key of Object.keys(figures)) {
-    if (!sameOnWire(figures[key])) return wireFigures(figures);
-  }
-  return figures;
-}
-
-function wireRecord(record) {
-  if (record instanceof Map) return wireFigures(Object.fromEntries(record));
-  if (isFiguresObject(record)) return wireObject(record);
-  // Not an object: the engine reports it as wrong_type. A function or symbol has no JSON
-  // form, so it travels as a text naming its type.
-  if (typeof record === "function" || typeof record === "symbol") return `[${typeof record}]`;
-  return wireValue(record, false) ?? null;
+  if (fix.name !== undefined) report.name = fix.name;
+  return report;
 }
 
 /**
@@ -134,7 +379,9 @@ export function createApi(glue, catalogs = []) {
         `cluster-check: evaluate(figures) needs an object of figures, such as { revenue_wan: "226247" }; got ${describe(figures)}.`,
       );
     }
-    return run([wireRecord(figures)])[0];
+    const wire = new Wire();
+    wire.add([figures], 0);
+    return judge(wire, [])[0];
   }
 
   function evaluateMany(list) {
@@ -144,13 +391,82 @@ export function createApi(glue, catalogs = []) {
       );
     }
     const reports = [];
-    for (let start = 0; start < list.length; start += CHUNK_RECORDS) {
-      const chunk = [];
-      const end = Math.min(list.length, start + CHUNK_RECORDS);
-      for (let i = start; i < end; i++) chunk.push(wireRecord(list[i]));
-      for (const report of run(chunk)) reports.push(report);
+    const count = list.length;
+    let wire = new Wire();
+    for (let i = 0; i < count; i++) {
+      wire.add(list, i);
+      // A record that could make the crossing too long for one text crosses in the next one.
+      if (wire.overfull && wire.records.length > 1) {
+        const last = wire.takeLast();
+        judge(wire, reports);
+        wire = last;
+      }
+      if (wire.records.length === CHUNK_RECORDS || wire.chars >= CHUNK_CHARS) {
+        judge(wire, reports);
+        wire = new Wire();
+      }
     }
+    if (wire.records.length > 0) judge(wire, reports);
     return reports;
+  }
+
+  /** Evaluates the records of `wire` in one crossing and appends their reports to `reports`. */
+  function judge(wire, reports) {
+    const made = run(wire.records);
+    for (let i = 0; i < made.length; i++) reports.push(restore(made[i], wire.fixes[i]));
+    return reports;
+  }
+
+  /**
+   * Figures counted from an enterprise roster (one row per enterprise) for `ruleset`, as
+   * its roster data says, each traceable to its rows; with `figures` (one figures object or
+   * an array), each cluster of the roster is matched to the figures of the same `name`, and
+   * its derived figures replace the typed ones (a difference is a warning).
+   */
+  function figuresFromRoster(rows, options = {}) {
+    if (typeof glue.rosterCompact !== "function") {
+      throw new Error('cluster-check: figuresFromRoster is in "cluster-check/roster", which carries the engine that counts rosters');
+    }
+    if (!Array.isArray(rows)) {
+      throw new TypeError(`cluster-check: figuresFromRoster(rows) needs an array of rows, one per enterprise; got ${describe(rows)}.`);
+    }
+    const { ruleset = RULESETS.find((r) => r.default)?.id, figures = null } = options ?? {};
+    if (typeof ruleset !== "string") throw new TypeError(`cluster-check: figuresFromRoster: ruleset must be a ruleset id; got ${describe(ruleset)}.`);
+    if (!render.has(ruleset) && RULESETS.some((r) => r.id === ruleset)) {
+      throw new Error(`cluster-check: the catalog of ruleset ${JSON.stringify(ruleset)} is not loaded`);
+    }
+    const wire = new Wire();
+    for (let i = 0; i < rows.length; i++) wire.add(rows, i);
+    let typed = "";
+    if (figures !== null && figures !== undefined) {
+      const list = Array.isArray(figures) ? figures : [figures];
+      const copy = new Wire();
+      for (let i = 0; i < list.length; i++) copy.add(list, i);
+      typed = JSON.stringify(copy.records);
+    }
+    const out = JSON.parse(cross(() => glue.rosterCompact(ruleset, JSON.stringify(wire.records), typed)));
+    const text = (m) => (m === null ? null : render.has(out.ruleset) ? render.message(out.ruleset, m) : m);
+    const issue = (i) => ({ row: i.row, field: i.field, code: i.code, message: text(i.message) });
+    // A row that could not be read crossed as null: its error says why.
+    const unreadable = (i) => {
+      const fix = i.row !== null && i.code === "not_an_object" ? wire.fixes[i.row - 1] : null;
+      return fix?.unreadable ? { row: i.row, field: fix.unreadable.field, code: "unreadable", message: fix.unreadable.message } : issue(i);
+    };
+    return {
+      ruleset: out.ruleset,
+      clusters: out.clusters.map((c) => ({
+        cluster: c.cluster,
+        matched: c.matched,
+        enterprises: c.enterprises,
+        derived: c.derived,
+        figures: c.figures,
+        traces: c.traces.map((t) => ({ ...t, messages: t.messages.map(text) })),
+        errors: c.errors.map(issue),
+        warnings: c.warnings.map(issue),
+        notes: c.notes.map(text),
+      })),
+      errors: out.errors.map(unreadable),
+    };
   }
 
   function rulesets() {
@@ -166,5 +482,5 @@ export function createApi(glue, catalogs = []) {
     render.add(catalog);
   }
 
-  return { evaluate, evaluateMany, rulesets, version, useCatalog, hasCatalog: render.has };
+  return { evaluate, evaluateMany, figuresFromRoster, rulesets, version, useCatalog, hasCatalog: render.has };
 }

@@ -38,16 +38,21 @@ function loadEngine() {
  * the default's, and the engine reports the unknown id as `unknown_ruleset`).
  */
 async function catalogFor(id) {
-  const wanted = wantedRuleset(id);
-  const catalog = (await loadCatalog(wanted)) ?? (await loadCatalog(DEFAULT_RULESET));
-  if (catalog) loaded.set(wanted, catalog);
+  const shown = shownRuleset(id);
+  const catalog = await loadCatalog(shown);
+  if (catalog) loaded.set(shown, catalog);
   return catalog;
 }
 
-/** The catalogs loaded so far, by the id asked for: a second element builds its form at once. */
+/** The catalogs loaded so far, by id: another element (or a return) builds its form at once. */
 const loaded = new Map();
 
 const wantedRuleset = (id) => (typeof id === "string" && id.trim() !== "" ? id.trim() : DEFAULT_RULESET);
+/** The ruleset whose form shows for an id: that one, or for an id that is none the default. */
+const shownRuleset = (id) => {
+  const wanted = wantedRuleset(id);
+  return RULESETS.some((r) => r.id === wanted) ? wanted : DEFAULT_RULESET;
+};
 
 let sheet;
 /** One stylesheet, shared by every element of the document. */
@@ -256,27 +261,34 @@ export class ClusterCheckElement extends Base {
       this.#settle?.(this);
       this.#settle = null;
     };
+    const apply = (catalog) => {
+      if (load !== this.#loading || !this.#ui) return;
+      this.#ui.setCatalog(catalog, this.getAttribute("ruleset"));
+      if (this.#pending) {
+        // Its ruleset is the attribute's now.
+        const { ruleset: _, ...figures } = this.#pending;
+        this.#pending = null;
+        this.#ui.setFigures(figures);
+      }
+      if (this.#units && catalog) {
+        const units = this.#units;
+        this.#units = null;
+        try {
+          this.#applyUnits(catalog, units);
+        } catch (error) {
+          console.error(error);
+        }
+      }
+      settle();
+    };
+    // A catalog already loaded is used at once: the form and the verdict change with the attribute.
+    const cached = loaded.get(shownRuleset(this.getAttribute("ruleset")));
+    if (cached) {
+      apply(cached);
+      return;
+    }
     catalogFor(this.getAttribute("ruleset"))
-      .then((catalog) => {
-        if (load !== this.#loading || !this.#ui) return;
-        this.#ui.setCatalog(catalog, this.getAttribute("ruleset"));
-        if (this.#pending) {
-          // Its ruleset is the attribute's now.
-          const { ruleset: _, ...figures } = this.#pending;
-          this.#pending = null;
-          this.#ui.setFigures(figures);
-        }
-        if (this.#units && catalog) {
-          const units = this.#units;
-          this.#units = null;
-          try {
-            this.#applyUnits(catalog, units);
-          } catch (error) {
-            console.error(error);
-          }
-        }
-        settle();
-      })
+      .then(apply)
       .catch((error) => {
         console.error(error);
         if (load === this.#loading) this.#ui?.setCatalog(null, this.getAttribute("ruleset"));
@@ -292,7 +304,7 @@ export class ClusterCheckElement extends Base {
     this.#ui = mountClusterCheck(this.#root, {
       lang: this.#language(),
       engine,
-      catalog: loaded.get(wantedRuleset(this.getAttribute("ruleset"))) ?? null,
+      catalog: loaded.get(shownRuleset(this.getAttribute("ruleset"))) ?? null,
       figures,
       ruleset: this.getAttribute("ruleset"),
       compact: this.hasAttribute("compact"),

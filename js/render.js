@@ -5,7 +5,6 @@
 
 const STATUS = ["met", "not_met", "missing", "invalid"];
 const VERDICT = ["met", "not_met", "incomplete"];
-const NONE = Object.freeze([]);
 
 /** Texts that are the same in every report are shared, frozen objects: made once. */
 const frozen = (t) => Object.freeze({ zh: t.zh, en: t.en });
@@ -35,6 +34,9 @@ export function prepare(catalog) {
     notes: Object.freeze(catalog.notes.map(frozen)),
     texts: { zh: texts.map((t) => t.zh), en: texts.map((t) => t.en) },
     templates: { zh: catalog.templates.map((t) => compile(t.zh)), en: catalog.templates.map((t) => compile(t.en)) },
+    arity: catalog.templates.map((t) => t.n),
+    keys: catalog.keys,
+    general: catalog.general,
     join: catalog.join,
     conditions: catalog.conditions.map((condition) => ({
       id: condition.id,
@@ -46,6 +48,8 @@ export function prepare(catalog) {
         citation: check.citation,
         threshold: check.threshold,
         unit: check.unit === null ? null : check.unit.zh,
+        // Its templates by the engine's choice: met, not met, nothing due, guidance.
+        explain: check.explain,
         // Explanations with no figure in them are the same in every report that needs
         // them: made once, shared.
         shared: new Map(),
@@ -54,12 +58,17 @@ export function prepare(catalog) {
   };
 }
 
+/** The check being built: what its value (-1) and gap (-2) arguments refer to. */
+let ownValue = "";
+let ownGap = "";
+
 /** One argument as text in `lang` (see docs/catalog.md). */
 function argText(r, arg, lang) {
   switch (typeof arg) {
     case "string":
       return arg;
     case "number":
+      if (arg < 0) return arg === -1 ? ownValue : ownGap;
       return r.texts[lang][arg] ?? "";
     default:
       if (Array.isArray(arg)) {
@@ -68,16 +77,17 @@ function argText(r, arg, lang) {
         for (let i = 0; i < arg.length; i++) out += (i > 0 ? separator : "") + argText(r, arg[i], lang);
         return out;
       }
-      return arg === null ? "" : expand(r, arg.t, arg.a, lang);
+      return arg === null ? "" : expand(r, arg.t, arg.a, 0, lang);
   }
 }
 
 /**
- * A template filled in `lang`. Joined rather than concatenated: one flat string takes less
- * memory than a tree of concatenations, which matters when a batch keeps 100,000 reports
- * alive (see BENCHMARKS.md).
+ * A template filled in `lang`, its arguments `args[start]`, `args[start + 1]`, … (read in
+ * place from the compact record, not copied out). Joined rather than concatenated: one flat
+ * string takes less memory than a tree of concatenations, which matters when a batch keeps
+ * 100,000 reports alive (see BENCHMARKS.md).
  */
-function expand(r, template, args, lang) {
+function expand(r, template, args, start, lang) {
   const parts = r.templates[lang][template];
   if (parts === undefined) return "";
   const n = parts.length;
@@ -85,22 +95,24 @@ function expand(r, template, args, lang) {
   const out = new Array(n);
   for (let i = 0; i < n; i += 2) out[i] = parts[i];
   for (let i = 1; i < n; i += 2) {
-    const arg = args[parts[i]];
+    const arg = args[start + parts[i]];
     out[i] = arg === undefined ? `{${parts[i]}}` : argText(r, arg, lang);
   }
   return out.join("");
 }
 
 /** The same message in both languages, frozen. */
-function message(r, template, args) {
-  return Object.freeze({ zh: expand(r, template, args, "zh"), en: expand(r, template, args, "en") });
+function message(r, template, args, start) {
+  return Object.freeze({ zh: expand(r, template, args, start, "zh"), en: expand(r, template, args, start, "en") });
 }
 
-/** A key for messages whose arguments are texts only (no figure): those can be shared. */
-function sharedKey(template, args) {
+/** A key for messages whose `n` arguments at `start` are texts only (no figure): those can be shared. */
+function sharedKey(template, args, start, n) {
+  if (n === 0) return template;
   let key = String(template);
-  for (const arg of args) {
-    if (typeof arg === "number") key += "," + arg;
+  for (let i = start; i < start + n; i++) {
+    const arg = args[i];
+    if (typeof arg === "number" && arg >= 0) key += "," + arg;
     else if (Array.isArray(arg) && arg.every((item) => typeof item === "number")) key += ",[" + arg.join(" ") + "]";
     else return null;
   }
@@ -118,14 +130,8 @@ export function createRenderer(catalogs = []) {
   };
   catalogs.forEach(add);
 
-  /** Reads a message (template, n, args) at `at`; returns the next position. */
-  let args = NONE;
-  function readMessage(flat, at) {
-    const template = flat[at];
-    const n = flat[at + 1];
-    args = n === 0 ? NONE : flat.slice(at + 2, at + 2 + n);
-    return at + 2 + n;
-  }
+  /** How many arguments the message at `at` has (the catalog says, per template). */
+  const arity = (r, flat, at) => r.arity[flat[at]] ?? 0;
 
   /** Reads `count` findings (field, code, message) at `at` into `list`. */
   function findings(r, flat, at, list) {
@@ -134,8 +140,8 @@ export function createRenderer(catalogs = []) {
       const field = flat[at];
       const code = flat[at + 1];
       const template = flat[at + 2];
-      at = readMessage(flat, at + 2);
-      list.push({ field, code, message: message(r, template, args) });
+      list.push({ field, code, message: message(r, template, flat, at + 3) });
+      at += 3 + arity(r, flat, at + 2);
     }
     return at;
   }
@@ -154,25 +160,32 @@ export function createRenderer(catalogs = []) {
       const checks = new Array(specs.length);
       for (let k = 0; k < specs.length; k++) {
         const spec = specs[k];
-        // status + 4·(has value) + 8·(has gap), then what it says is there, then the message.
+        // status + 4·(has value) + 8·(has gap) + 16·(its template), then what it says is there,
+        // then the template's arguments.
         const code = flat[at++];
+        const choice = code >> 4;
+        const template = choice < 4 ? spec.explain[choice] : r.general[choice - 4];
         const value = code & 4 ? flat[at++] : null;
         let gap = null;
         let gapField = null;
         if (code & 8) {
           gap = flat[at];
-          gapField = flat[at + 1];
+          const key = flat[at + 1];
+          gapField = typeof key === "number" ? r.keys[key] : key;
           at += 2;
         }
-        const template = flat[at];
-        at = readMessage(flat, at);
+        const n = r.arity[template] ?? 0;
+        const start = at;
+        at = start + n;
+        ownValue = value ?? "";
+        ownGap = gap ?? "";
         let explanation;
-        const key = sharedKey(template, args);
+        const key = sharedKey(template, flat, start, n);
         if (key === null) {
-          explanation = message(r, template, args);
+          explanation = message(r, template, flat, start);
         } else {
           explanation = spec.shared.get(key);
-          if (explanation === undefined) spec.shared.set(key, (explanation = message(r, template, args)));
+          if (explanation === undefined) spec.shared.set(key, (explanation = message(r, template, flat, start)));
         }
         checks[k] = {
           id: spec.id,
@@ -199,8 +212,8 @@ export function createRenderer(catalogs = []) {
       notes = notes.slice();
       for (let i = 0; i < extra; i++) {
         const template = flat[at];
-        at = readMessage(flat, at);
-        notes.push(message(r, template, args));
+        notes.push(message(r, template, flat, at + 1));
+        at += 1 + arity(r, flat, at);
       }
     } else {
       notes = notes.slice();
@@ -221,5 +234,11 @@ export function createRenderer(catalogs = []) {
   }
   render.add = add;
   render.has = (id) => rulesets.has(id);
+  /** A message of ruleset `id` in the compact form (`{ t, a }`), in both languages. */
+  render.message = (id, compact) => {
+    const r = rulesets.get(id);
+    if (r === undefined) throw new Error(`cluster-check: the catalog of ruleset ${JSON.stringify(id)} is not loaded`);
+    return message(r, compact.t, compact.a, 0);
+  };
   return render;
 }

@@ -17,9 +17,10 @@ function walk(root, folder) {
 /** The browser files of the package built in `pkgDir`. */
 export function browserFiles(pkgDir) {
   const manifest = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8"));
-  const node = manifest.main.replace(/^\.\//, "");
+  // The Node entry and the command line (the manifest's bin) are not for a browser.
+  const nodeOnly = new Set([manifest.main, ...Object.values(manifest.bin ?? {})].map((file) => file.replace(/^\.\//, "")));
   const files = manifest.files.flatMap((file) => (file.endsWith("/") ? walk(pkgDir, file.slice(0, -1)) : [file]));
-  const chosen = files.filter((file) => (file.endsWith(".js") && file !== node) || file.endsWith(".wasm") || file.endsWith(".json"));
+  const chosen = files.filter((file) => (file.endsWith(".js") && !nodeOnly.has(file)) || file.endsWith(".wasm") || file.endsWith(".json"));
   for (const needed of ["index.js", "engine.js", "element.js", "cluster_check_bg.wasm", "rulesets/index.js"]) {
     if (!chosen.includes(needed)) throw new Error(`the package does not list ${needed}`);
   }

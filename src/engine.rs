@@ -12,7 +12,7 @@ use cluster_check_model::messages::{self as msg, distance, Word};
 use cluster_check_model::number::{self, fixed_to_plain, int_text, Accept, Dec, NumberError, Plain, MAX_UNITS, PLACES, SCALE};
 
 use crate::figures::{Figures, Value};
-use crate::message::{empty, Arg, Message};
+use crate::message::{empty, needs_grouping, Arg, Message};
 use crate::ratio::Ratio;
 use crate::report::{Status, Verdict};
 use crate::ruleset::{
@@ -124,9 +124,12 @@ fn blank(check: &'static Check, status: Status, why: Why) -> Outcome {
 /// latest). A per-year field read as one figure is its latest year.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Operands {
-    items: [(u8, u8); 64],
+    items: [(u8, u8); MAX_OPERANDS],
     len: usize,
 }
+
+/// The most figures one check reads (the schema sees to it).
+const MAX_OPERANDS: usize = cluster_check_model::tables::MAX_OPERANDS;
 
 impl Operands {
     fn push(&mut self, field: u8, back: usize) {
@@ -144,7 +147,7 @@ impl Operands {
 
 /// What a check reads (see [`Operands`]).
 pub(crate) fn operands(ruleset: &Ruleset, rule: &Rule) -> Operands {
-    let mut out = Operands { items: [(0, 0); 64], len: 0 };
+    let mut out = Operands { items: [(0, 0); MAX_OPERANDS], len: 0 };
     let years = |field: u8| ruleset.field(usize::from(field)).map_or(1, Field::slots);
     match *rule {
         Rule::IsTrue { field } | Rule::Threshold { field, .. } | Rule::AllOf { field } => out.push(field, 0),
@@ -186,33 +189,39 @@ pub(crate) struct Evaluation<'f> {
     zero_reported: Bits,
     /// Numerator fields whose `inconsistent` error is already reported.
     inconsistent_reported: Bits,
-    /// Every check's outcome, in the ruleset's order.
-    pub outcomes: Vec<Outcome>,
-    /// Each condition's status.
+    /// Each condition's status (once judged).
     pub statuses: Vec<Status>,
     pub verdict: Verdict,
+    /// The keys read besides the fields: the figures' (`ruleset`, `name`, `year`) or a
+    /// roster row's (`enterprise`, `cluster`, `row`).
+    meta: &'static [&'static str],
+}
+
+/// A cell of a roster row once read (see [`Evaluation::roster_row`]).
+#[cfg(feature = "roster")]
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Cell {
+    /// Blank.
+    Blank,
+    /// Given but unusable (its error is among the row's).
+    Invalid,
+    /// Yes or no.
+    Bool(bool),
+    /// An amount in the column's base unit.
+    Amount(Ratio),
 }
 
 impl<'f> Evaluation<'f> {
     /// Reads one cluster's figures and judges every check.
     pub fn of(figures: &'f Figures<'f>) -> Evaluation<'f> {
         let mut eval = Evaluation::start(Judging::Figures);
-        if figures.overflow() > 0 {
-            eval.judging = Judging::TooManyKeys;
-            let count = figures.len().saturating_add(figures.overflow());
-            let message = Message::new(
-                msg::TOO_MANY_FIELDS.index,
-                vec![Arg::Grouped(int_text(count as u128)), Arg::Int(msg::MAX_KEYS as u32)],
-            );
-            eval.push_error(RANK_META, None, "too_many_fields", message);
-        } else {
+        if !eval.too_many_keys(figures) {
             eval.read_ruleset(figures);
             eval.name = eval.read_name(figures);
             eval.year = eval.read_year(figures);
             eval.read_fields(figures);
             (eval.tier, eval.tier_note) = eval.tier();
         }
-        eval.judge();
         eval
     }
 
@@ -221,8 +230,19 @@ impl<'f> Evaluation<'f> {
         let mut eval = Evaluation::start(Judging::NotAnObject);
         let message = Message::new(msg::NOT_AN_OBJECT.index, vec![Arg::Text(kind_word(value).index), Arg::Str(value.shown())]);
         eval.push_error(RANK_META, None, "wrong_type", message);
-        eval.judge();
         eval
+    }
+
+    /// A record with more keys than any ruleset has is refused whole (`too_many_fields`).
+    fn too_many_keys(&mut self, figures: &Figures) -> bool {
+        if figures.overflow() == 0 {
+            return false;
+        }
+        self.judging = Judging::TooManyKeys;
+        let count = figures.len().saturating_add(figures.overflow());
+        let message = Message::new(msg::TOO_MANY_FIELDS.index, vec![Arg::Grouped(int_text(count as u128)), Arg::Int(msg::MAX_KEYS as u32)]);
+        self.push_error(RANK_META, None, "too_many_fields", message);
+        true
     }
 
     /// Nothing read yet, under the default ruleset.
@@ -240,18 +260,65 @@ impl<'f> Evaluation<'f> {
             warnings: Vec::new(),
             zero_reported: Bits::default(),
             inconsistent_reported: Bits::default(),
-            outcomes: Vec::new(),
             statuses: Vec::new(),
             verdict: Verdict::Incomplete,
+            meta: &msg::META_KEYS,
         }
     }
 
-    /// Judges every check in the ruleset's order, and rolls the statuses up. Judging can
-    /// find errors (a zero denominator, contradicting figures): the errors are complete
-    /// only after this.
-    fn judge(&mut self) {
+    /// Reads one row of an enterprise roster: its cells, as the figures of `columns` (the
+    /// roster's columns as a ruleset) are read, with the same errors naming the column; the
+    /// keys besides the columns are the roster's. Nothing is judged.
+    #[cfg(feature = "roster")]
+    pub fn roster_row(columns: &'static Ruleset, row: &'f Figures<'f>) -> Evaluation<'f> {
+        let mut eval = Evaluation::start(Judging::Figures);
+        eval.ruleset = columns;
+        eval.meta = &msg::ROSTER_META_KEYS;
+        if !eval.too_many_keys(row) {
+            eval.read_fields(row);
+        }
+        eval
+    }
+
+    /// A roster cell (column `index`) as read, in the column's base unit.
+    #[cfg(feature = "roster")]
+    pub fn cell(&self, index: usize) -> Cell {
+        if self.judging == Judging::TooManyKeys {
+            return Cell::Invalid;
+        }
+        let Some(field) = self.ruleset.field(index) else { return Cell::Blank };
+        match self.reading(index, 0) {
+            Reading::Absent => Cell::Blank,
+            Reading::Invalid | Reading::Set(_) => Cell::Invalid,
+            Reading::Bool(b) => Cell::Bool(b),
+            Reading::Amount { value, unit } => base_value(field, value, unit).map_or(Cell::Invalid, Cell::Amount),
+        }
+    }
+
+    /// A figure as read (its latest year), in the field's base unit, or `None` when it is
+    /// not given; `Some(None)` when it is given but unusable.
+    #[cfg(feature = "roster")]
+    pub fn base_amount(&self, index: usize) -> Option<Option<Ratio>> {
+        let field = self.ruleset.field(index)?;
+        match self.reading(index, 0) {
+            Reading::Absent => None,
+            Reading::Amount { value, unit } => Some(base_value(field, value, unit)),
+            _ => Some(None),
+        }
+    }
+
+    /// Takes the errors, in report order.
+    #[cfg(feature = "roster")]
+    pub fn take_errors(&mut self) -> Vec<Finding> {
+        core::mem::take(&mut self.errors).into_iter().map(|(_, f)| f).collect()
+    }
+
+    /// Judges every check in the ruleset's order, handing each outcome to `each` as it is
+    /// decided (with the evaluation, to explain it), and rolls the statuses up: no list of
+    /// outcomes is kept. Judging can find errors (a zero denominator, contradicting
+    /// figures): the errors, the statuses and the verdict are complete only after this.
+    pub fn judge(&mut self, mut each: impl FnMut(&Self, &Outcome)) {
         let ruleset = self.ruleset;
-        self.outcomes.reserve_exact(ruleset.check_count());
         self.statuses.reserve_exact(ruleset.conditions.len());
         let mut verdict = Verdict::Met;
         for condition in ruleset.conditions {
@@ -259,7 +326,7 @@ impl<'f> Evaluation<'f> {
             for check in condition.checks {
                 let outcome = self.check(check);
                 status = status.worse(outcome.status);
-                self.outcomes.push(outcome);
+                each(self, &outcome);
             }
             self.statuses.push(status);
             // Not met if any condition is not, met if all are, else incomplete.
@@ -394,7 +461,7 @@ impl<'f> Evaluation<'f> {
         for (key, value) in figures.iter() {
             let Some(found) = lookup(ruleset, key) else {
                 // No input key is a meta key (the schema sees to it).
-                unknown |= !msg::META_KEYS.contains(&key);
+                unknown |= !self.meta.contains(&key);
                 continue;
             };
             if value.is_blank() {
@@ -470,10 +537,10 @@ impl<'f> Evaluation<'f> {
     #[cold]
     fn unknown_fields(&mut self, figures: &Figures) {
         // Only for suggestions: not built for the (usual) figures with no unknown key.
-        let keys = input_keys(self.ruleset);
+        let keys = input_keys(self.ruleset, self.meta);
         let mut suggested = 0;
         for (key, value) in figures.iter() {
-            if !msg::META_KEYS.contains(&key) && lookup(self.ruleset, key).is_none() {
+            if !self.meta.contains(&key) && lookup(self.ruleset, key).is_none() {
                 // A suggestion compares the key with every key; beyond a few dozen unknown
                 // keys the record is not a typo and they cost more than they help.
                 suggested += 1;
@@ -533,7 +600,7 @@ impl<'f> Evaluation<'f> {
                     }
                     Err(error) => {
                         let key = input_key(field, unit, year);
-                        let max = amount_arg(Dec::from_units(MAX_UNITS), field, unit);
+                        let max = amount_arg(Dec::from_units(MAX_UNITS).to_plain(), field, unit);
                         let message = number_message(error, label_arg(field, year), &key, value, max);
                         self.push_error(RANK_FIELDS + index, Some(&key), error.code(), message);
                         Reading::Invalid
@@ -783,14 +850,22 @@ impl<'f> Evaluation<'f> {
                 why: Why::Guidance,
                 group: 0,
             };
-            if let Some(template) = check.explain.guidance {
-                let args = template.params.iter().map(|p| self.param(&outcome, *p)).collect();
-                self.warnings.push(Finding {
-                    field: Some(input_key(field, unit, self.year_of(index, 0))),
-                    code: "over_guidance",
-                    message: Message::new(template.index, args),
-                });
-            }
+            // The warning names the figure as given, and the bound in its unit.
+            let limit = to_unit(field, target, unit).and_then(|l| l.cut(PLACES, false));
+            let message = Message::new(
+                msg::OVER_GUIDANCE.index,
+                vec![
+                    label_arg(field, self.year_of(index, 0)),
+                    Arg::Str(input_key(field, unit, self.year_of(index, 0))),
+                    amount_arg(value.to_plain(), field, unit),
+                    limit.map_or_else(empty, |l| amount_arg(l, field, unit)),
+                ],
+            );
+            self.warnings.push(Finding {
+                field: Some(input_key(field, unit, self.year_of(index, 0))),
+                code: "over_guidance",
+                message,
+            });
             return Some(outcome);
         }
         Some(Self::judged(check, false, Some(shown), Some(gap), Bits::default()))
@@ -838,9 +913,10 @@ impl<'f> Evaluation<'f> {
         let den_field = self.ruleset.field(denominator)?;
         let num = self.reading(numerator, 0);
         let den = self.reading(denominator, 0);
-        let invalid = self.positions(check, |r| *r == Reading::Invalid);
-        if !invalid.is_empty() {
-            return Some(Self::invalid(check, invalid));
+        if num == Reading::Invalid || den == Reading::Invalid {
+            let invalid = Bits::default();
+            let invalid = if num == Reading::Invalid { invalid.with(0) } else { invalid };
+            return Some(Self::invalid(check, if den == Reading::Invalid { invalid.with(1) } else { invalid }));
         }
         if let Reading::Amount { value: d_value, unit: d_unit } = den {
             if d_value.is_zero() {
@@ -858,7 +934,9 @@ impl<'f> Evaluation<'f> {
             }
         }
         let (Reading::Amount { value: n_value, unit: n_unit }, Reading::Amount { value: d_value, unit: d_unit }) = (num, den) else {
-            return Some(Self::missing(check, self.positions(check, |r| !matches!(r, Reading::Amount { .. }))));
+            let absent = |r: Reading| !matches!(r, Reading::Amount { .. });
+            let missing = if absent(num) { Bits::one(0) } else { Bits::default() };
+            return Some(Self::missing(check, if absent(den) { missing.with(1) } else { missing }));
         };
         let n = base_value(num_field, n_value, n_unit)?;
         let d = base_value(den_field, d_value, d_unit)?;
@@ -1062,7 +1140,7 @@ impl<'f> Evaluation<'f> {
         let (Some(field), Some(other_field)) = (self.ruleset.field(index), self.ruleset.field(other)) else { return };
         let (year, other_year) = (self.year_of(index, 0), self.year_of(other, 0));
         let key = input_key(field, unit, year);
-        let with_unit = |v: Dec, f: &Field, u: usize| amount_arg(v, f, u);
+        let with_unit = |v: Dec, f: &Field, u: usize| amount_arg(v.to_plain(), f, u);
         let message = Message::new(
             msg::INCONSISTENT.index,
             vec![
@@ -1119,6 +1197,8 @@ impl<'f> Evaluation<'f> {
     pub fn template(&self, o: &Outcome) -> Template {
         let explain = o.check.explain;
         match o.why {
+            Why::NothingDue if explain.nothing_due.is_none() => explain.met,
+            Why::Guidance if explain.guidance.is_none() => explain.met,
             Why::Judged { .. } if o.status == Status::Met => explain.met,
             Why::Judged { .. } => explain.not_met,
             Why::NothingDue => explain.nothing_due.unwrap_or(explain.met),
@@ -1126,6 +1206,23 @@ impl<'f> Evaluation<'f> {
             Why::Missing(_) => self.ruleset.messages.missing,
             Why::Invalid(_) | Why::BadRuleset => self.ruleset.messages.invalid,
             Why::Unusable => msg::RECORD_UNUSABLE.template(),
+        }
+    }
+
+    /// Which of its templates explains an outcome, as the compact form says it (the catalog
+    /// lists them, see docs/catalog.md): 0 met, 1 not met, 2 nothing due, 3 guidance, then
+    /// the ruleset's 4 missing and 5 invalid, and 6 a record that is not figures.
+    pub fn choice(&self, o: &Outcome) -> u8 {
+        let explain = o.check.explain;
+        match o.why {
+            Why::Judged { .. } if o.status == Status::Met => 0,
+            Why::Judged { .. } => 1,
+            Why::NothingDue if explain.nothing_due.is_some() => 2,
+            Why::Guidance if explain.guidance.is_some() => 3,
+            Why::NothingDue | Why::Guidance => 0,
+            Why::Missing(_) => 4,
+            Why::Invalid(_) | Why::BadRuleset => 5,
+            Why::Unusable => 6,
         }
     }
 
@@ -1150,10 +1247,14 @@ impl<'f> Evaluation<'f> {
             let n = u8::try_from(o.group + 1).unwrap_or(u8::MAX);
             return self.param(o, if param == Param::Value { Param::GroupValue(n) } else { Param::GroupThreshold(n) });
         }
+        // The check's own value and gap are written once: an explanation refers to them,
+        // unless it shows them with their thousands separated.
+        let own = |plain: Plain, reference: Arg| if needs_grouping(&plain) { Arg::Grouped(plain) } else { reference };
         match param {
-            Param::Value => o.value.map_or_else(empty, Arg::Grouped),
-            Param::Threshold => shown_threshold(self.ruleset, &rule).map_or_else(empty, Arg::Grouped),
-            Param::Gap => o.gap.map_or_else(empty, |g| Arg::Grouped(g.text)),
+            Param::Value => o.value.map_or_else(empty, |v| own(v, Arg::Value)),
+            Param::Threshold => o.check.threshold.map_or_else(empty, Arg::Text),
+            // Exceeded guidance is met: its gap is not in the report, so it is written here.
+            Param::Gap => o.gap.map_or_else(empty, |g| if o.status == Status::Met { Arg::Grouped(g.text) } else { own(g.text, Arg::Gap) }),
             Param::GapUnit => o
                 .gap
                 .and_then(|g| self.ruleset.field(g.field).and_then(|f| f.units.get(g.unit)))
@@ -1224,7 +1325,7 @@ impl<'f> Evaluation<'f> {
                 let Rule::AnyCount { groups } = rule else { return empty() };
                 let Some(group) = groups.get(usize::from(n).saturating_sub(1)) else { return empty() };
                 if let Param::GroupThreshold(_) = param {
-                    return Arg::Grouped(group.threshold.to_plain());
+                    return Arg::Text(group.threshold_text);
                 }
                 // The sum of what is given (a group met by part of its counts is met).
                 let mut sum: i128 = 0;
@@ -1302,7 +1403,7 @@ pub(crate) fn label_arg(field: &Field, year: Option<u32>) -> Arg {
 }
 
 /// Ids as code writes them, joined by `, ` in both languages.
-fn ids<'i>(list: impl Iterator<Item = &'i str>) -> Arg {
+pub(crate) fn ids<'i>(list: impl Iterator<Item = &'i str>) -> Arg {
     let mut out = String::new();
     for (i, id) in list.enumerate() {
         if i > 0 {
@@ -1314,22 +1415,11 @@ fn ids<'i>(list: impl Iterator<Item = &'i str>) -> Arg {
 }
 
 /// An amount with its unit's name after it (`1,000 公顷`), or alone for a field without units.
-fn amount_arg(value: Dec, field: &Field, unit: usize) -> Arg {
-    let amount = Arg::Grouped(value.to_plain());
+pub(crate) fn amount_arg(value: Plain, field: &Field, unit: usize) -> Arg {
+    let amount = Arg::Grouped(value);
     match field.units.get(unit) {
         Some(u) => Arg::Msg(Box::new(Message::new(msg::AMOUNT.index, vec![amount, Arg::Text(u.label)]))),
         None => amount,
-    }
-}
-
-/// The threshold as the report shows it.
-pub(crate) fn shown_threshold(ruleset: &Ruleset, rule: &Rule) -> Option<Plain> {
-    match *rule {
-        Rule::Threshold { threshold, .. } | Rule::Ratio { threshold, .. } | Rule::EachYear { threshold, .. } | Rule::Growth { threshold, .. } => {
-            Some(threshold.to_plain())
-        }
-        Rule::AllOf { field } => ruleset.field(usize::from(field)).map(|f| int_text(f.values.len() as u128)),
-        _ => None,
     }
 }
 
@@ -1349,7 +1439,7 @@ fn number_message(error: NumberError, label: Arg, key: &str, value: &Value, max:
 }
 
 /// What a value is, for messages about wrong types.
-fn kind_word(value: &Value) -> Word {
+pub(crate) fn kind_word(value: &Value) -> Word {
     match value {
         Value::Null => msg::GOT_NULL,
         Value::Bool(_) => msg::GOT_BOOL,
@@ -1372,7 +1462,7 @@ fn expected_word(kind: Kind) -> Word {
 
 /// Every input key of a ruleset, for suggestions.
 #[cold]
-fn input_keys(ruleset: &Ruleset) -> Vec<String> {
+fn input_keys(ruleset: &Ruleset, meta: &[&str]) -> Vec<String> {
     let mut keys = Vec::new();
     for field in ruleset.fields {
         let year = (field.years > 0).then_some(2024);
@@ -1382,7 +1472,7 @@ fn input_keys(ruleset: &Ruleset) -> Vec<String> {
             keys.extend((0..field.units.len()).map(|u| input_key(field, u, year)));
         }
     }
-    keys.extend(msg::META_KEYS.iter().map(|k| (*k).to_owned()));
+    keys.extend(meta.iter().map(|k| (*k).to_owned()));
     keys
 }
 

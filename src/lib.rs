@@ -37,6 +37,8 @@ mod message;
 mod ratio;
 mod render;
 mod report;
+#[cfg(feature = "roster")]
+mod roster;
 mod ruleset;
 
 pub(crate) use cluster_check_model::number;
@@ -61,13 +63,13 @@ pub const META_KEYS: [&str; 3] = cluster_check_model::messages::META_KEYS;
 /// Evaluates one cluster's figures. Never fails: unusable figures come back as `errors`
 /// in the report, with the checks that need them `invalid`.
 pub fn evaluate(figures: &Figures) -> Report {
-    render::report(&Evaluation::of(figures))
+    render::report(Evaluation::of(figures))
 }
 
 /// Evaluates one element of a batch: figures, or a `wrong_type` report for anything that
 /// is not an object, so that one bad row never spoils the batch.
 pub fn evaluate_record(record: &Record) -> Report {
-    render::report(&match record {
+    render::report(match record {
         Record::Figures(figures) => Evaluation::of(figures),
         Record::NotAnObject(value) => Evaluation::not_an_object(value),
     })
@@ -159,7 +161,7 @@ pub fn evaluate_many_compact(json: &str) -> Result<String, InputError> {
 /// whole batch is built, and one set of figures is refilled for every record. The output
 /// starts with room for `out_per_in` bytes per byte of input (about what realistic figures
 /// need) and grows if more is needed.
-fn each_record(json: &str, out_per_in: usize, write: impl Fn(&Evaluation, &mut String)) -> Result<String, InputError> {
+fn each_record(json: &str, out_per_in: usize, write: impl Fn(Evaluation, &mut String)) -> Result<String, InputError> {
     let mut reader = json::Reader::new(json);
     let start = reader.begin(0)?;
     if start != Start::Array {
@@ -177,9 +179,9 @@ fn each_record(json: &str, out_per_in: usize, write: impl Fn(&Evaluation, &mut S
         match r.begin(1)? {
             Start::Object => {
                 figures.read(r, 1)?;
-                write(&Evaluation::of(&figures), &mut out);
+                write(Evaluation::of(&figures), &mut out);
             }
-            start => write(&Evaluation::not_an_object(&Value::read(r, start, 1)?), &mut out),
+            start => write(Evaluation::not_an_object(&Value::read(r, start, 1)?), &mut out),
         }
         Ok(())
     })?;
@@ -190,13 +192,37 @@ fn each_record(json: &str, out_per_in: usize, write: impl Fn(&Evaluation, &mut S
 
 /// Why a top-level value begun with `start` is refused: `refused` with its kind, unless the
 /// rest of the text turns out not to be JSON, which is said first.
-fn refuse<'a>(mut reader: json::Reader<'a>, start: Start<'a>, refused: fn(&'static str) -> InputError) -> InputError {
+pub(crate) fn refuse<'a>(mut reader: json::Reader<'a>, start: Start<'a>, refused: fn(&'static str) -> InputError) -> InputError {
     let kind = start.kind();
     let read = Value::read(&mut reader, start, 0).map(drop);
     match read.and_then(|()| reader.end()) {
         Ok(()) => refused(kind),
         Err(e) => InputError::NotJson(e),
     }
+}
+
+#[cfg(feature = "roster")]
+/// Counts the figures of an enterprise roster (a JSON array of rows, one per enterprise)
+/// for the ruleset `ruleset`, as its `[roster]` data says; when `figures` (a JSON array of
+/// figures objects, or one) are given, each cluster of the roster is matched to the figures
+/// of the same `name` and its derived figures are merged in. Messages come as sentences in
+/// both languages (`{"zh": …, "en": …}`). The JSON returned is described in the README
+/// ("Figures from an enterprise roster").
+///
+/// # Errors
+/// [`InputError::NotJson`], or [`InputError::NotAnArray`] when `rows` is not an array.
+pub fn roster_report_json(ruleset: &str, rows: &str, figures: Option<&str>) -> Result<String, InputError> {
+    roster::roster_json(ruleset, rows, figures, Some(ruleset::texts_of))
+}
+
+#[cfg(feature = "roster")]
+/// Like [`roster_report_json`], with messages in the compact form that the JavaScript
+/// wrapper expands from the catalog.
+///
+/// # Errors
+/// As [`roster_report_json`].
+pub fn roster_compact_json(ruleset: &str, rows: &str, figures: Option<&str>) -> Result<String, InputError> {
+    roster::roster_json(ruleset, rows, figures, None)
 }
 
 /// The rulesets built in.

@@ -26,6 +26,10 @@ pub(crate) enum Arg {
     List(Vec<Arg>),
     /// A message within the message (a figure named with its year).
     Msg(Box<Message>),
+    /// The check's own value, as the report gives it (written once, referred to here).
+    Value,
+    /// The check's own gap, as the report gives it.
+    Gap,
 }
 
 /// A template and what fills its places.
@@ -55,7 +59,7 @@ pub(crate) fn push_arg(out: &mut String, arg: &Arg) {
     match arg {
         Arg::Grouped(plain) => {
             out.push('"');
-            push_grouped(out, plain);
+            push_grouped_bytes(out, plain.as_bytes());
             out.push('"');
         }
         Arg::Str(s) => push_str(out, s),
@@ -65,6 +69,8 @@ pub(crate) fn push_arg(out: &mut String, arg: &Arg) {
             out.push('"');
         }
         Arg::Text(i) => push_int(out, u128::from(*i)),
+        Arg::Value => out.push_str("-1"),
+        Arg::Gap => out.push_str("-2"),
         Arg::List(items) => {
             out.push('[');
             for (i, item) in items.iter().enumerate() {
@@ -90,31 +96,64 @@ pub(crate) fn push_arg(out: &mut String, arg: &Arg) {
     }
 }
 
-/// Appends plain decimal text with its thousands separated, without allocating.
-pub(crate) fn push_grouped(out: &mut String, plain: &str) {
-    let (sign, rest) = match plain.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", plain),
-    };
-    let int_len = rest.bytes().position(|b| b == b'.').unwrap_or(rest.len());
-    out.push_str(sign);
-    for (i, b) in rest.bytes().enumerate() {
-        if i > 0 && i < int_len && (int_len - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(char::from(b));
-    }
+/// Whether a decimal reads differently with its thousands separated (four or more digits
+/// before the point).
+pub(crate) fn needs_grouping(plain: &Plain) -> bool {
+    plain.int_digits() > 3
 }
 
-/// Appends a message as the compact form writes it: `template, n, arg × n`.
+/// Appends plain decimal text with its thousands separated, without allocating.
+#[cfg(any(test, feature = "swb-ser"))]
+pub(crate) fn push_grouped(out: &mut String, plain: &str) {
+    push_grouped_bytes(out, plain.as_bytes());
+}
+
+/// Appends the bytes of plain decimal text (ASCII) with its thousands separated: made in a
+/// buffer on the stack (a decimal of the engine has at most 42 characters, 56 grouped), then
+/// appended at once.
+fn push_grouped_bytes(out: &mut String, plain: &[u8]) {
+    let mut buffer = [0_u8; 64];
+    let mut len = 0;
+    let mut put = |b: u8| {
+        if let Some(slot) = buffer.get_mut(len) {
+            *slot = b;
+            len += 1;
+        }
+    };
+    let (negative, rest) = match plain.strip_prefix(b"-") {
+        Some(rest) => (true, rest),
+        None => (false, plain),
+    };
+    let int_len = rest.iter().position(|&b| b == b'.').unwrap_or(rest.len());
+    if negative {
+        put(b'-');
+    }
+    for (i, &b) in rest.iter().enumerate() {
+        if i > 0 && i < int_len && (int_len - i) % 3 == 0 {
+            put(b',');
+        }
+        put(b);
+    }
+    out.push_str(core::str::from_utf8(buffer.get(..len).unwrap_or_default()).unwrap_or_default());
+}
+
+/// Appends a message as the compact form writes it: `template, arg × n` (the catalog says
+/// how many arguments each template takes).
 pub(crate) fn push_message(out: &mut String, m: &Message) {
     push_int(out, u128::from(m.template));
-    out.push(',');
-    push_int(out, m.args.len() as u128);
     for arg in &m.args {
         out.push(',');
         push_arg(out, arg);
     }
+}
+
+/// What a check's own value and gap are, for [`Arg::Value`] and [`Arg::Gap`].
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Own<'a> {
+    /// The value, as the report gives it.
+    pub value: Option<&'a str>,
+    /// The gap, as the report gives it.
+    pub gap: Option<&'a str>,
 }
 
 /// Which language a sentence is made in.
@@ -134,8 +173,10 @@ fn pick(t: &Text, lang: Lang) -> &'static str {
 }
 
 /// One argument as text in `lang`.
-fn arg_text(texts: &RulesetTexts, arg: &Arg, lang: Lang, out: &mut String) {
+fn arg_text(texts: &RulesetTexts, arg: &Arg, lang: Lang, own: Own<'_>, out: &mut String) {
     match arg {
+        Arg::Value => out.push_str(own.value.unwrap_or("")),
+        Arg::Gap => out.push_str(own.gap.unwrap_or("")),
         Arg::Grouped(plain) => out.push_str(&grouped(plain)),
         Arg::Str(s) => out.push_str(s),
         Arg::Int(n) => push_int(out, u128::from(*n)),
@@ -145,16 +186,16 @@ fn arg_text(texts: &RulesetTexts, arg: &Arg, lang: Lang, out: &mut String) {
                 if i > 0 {
                     out.push_str(pick(&texts.join, lang));
                 }
-                arg_text(texts, item, lang, out);
+                arg_text(texts, item, lang, own, out);
             }
         }
-        Arg::Msg(m) => out.push_str(&sentence(texts, m.template, &m.args, lang)),
+        Arg::Msg(m) => out.push_str(&sentence(texts, m.template, &m.args, lang, own)),
     }
 }
 
 /// A template filled in `lang`: `{i}` is replaced by argument `i` (a place with no
 /// argument stays as written, as in JavaScript).
-pub(crate) fn sentence(texts: &RulesetTexts, template: u16, args: &[Arg], lang: Lang) -> String {
+pub(crate) fn sentence(texts: &RulesetTexts, template: u16, args: &[Arg], lang: Lang, own: Own<'_>) -> String {
     let text = texts.templates.get(usize::from(template)).map_or("", |t| pick(t, lang));
     let mut out = String::with_capacity(text.len() + 16);
     let mut rest = text;
@@ -165,7 +206,7 @@ pub(crate) fn sentence(texts: &RulesetTexts, template: u16, args: &[Arg], lang: 
         let index = close.and_then(|c| after.get(..c)).and_then(|d| d.parse::<usize>().ok());
         match (close, index.and_then(|i| args.get(i))) {
             (Some(c), Some(arg)) => {
-                arg_text(texts, arg, lang, &mut out);
+                arg_text(texts, arg, lang, own, &mut out);
                 rest = after.get(c + 1..).unwrap_or("");
             }
             _ => {

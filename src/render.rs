@@ -6,20 +6,20 @@
 
 use crate::engine::{Evaluation, Finding, Outcome};
 use crate::json::{push_opt, push_str};
-use crate::message::{push_arg, push_message, sentence, Arg, Lang, Message};
+use crate::message::{push_arg, push_message, sentence, Arg, Lang, Message, Own};
 use crate::number::push_int;
 use crate::report::{CheckReport, ConditionReport, Issue, Localized, Report, RulesetInfo, Status, Verdict};
 use crate::ruleset::{input_key, texts_of, RulesetTexts};
 
-fn localized(texts: &RulesetTexts, template: u16, args: &[Arg]) -> Localized {
+fn localized(texts: &RulesetTexts, template: u16, args: &[Arg], own: Own<'_>) -> Localized {
     Localized {
-        zh: sentence(texts, template, args, Lang::Zh),
-        en: sentence(texts, template, args, Lang::En),
+        zh: sentence(texts, template, args, Lang::Zh, own),
+        en: sentence(texts, template, args, Lang::En, own),
     }
 }
 
 fn message_text(texts: &RulesetTexts, m: &Message) -> Localized {
-    localized(texts, m.template, &m.args)
+    localized(texts, m.template, &m.args, Own::default())
 }
 
 fn issue(texts: &RulesetTexts, f: &Finding) -> Issue {
@@ -37,9 +37,12 @@ pub(crate) fn gap_field(e: &Evaluation, o: &Outcome) -> Option<String> {
 }
 
 /// The report of one evaluation, with every text made here.
-pub(crate) fn report(e: &Evaluation) -> Report {
+pub(crate) fn report(mut e: Evaluation) -> Report {
+    let mut decided = Vec::new();
+    e.judge(|_, o| decided.push(*o));
+    let e = &e;
     let texts = texts_of(e.ruleset);
-    let mut outcomes = e.outcomes.iter();
+    let mut outcomes = decided.iter();
     let conditions = texts
         .conditions
         .iter()
@@ -57,17 +60,24 @@ pub(crate) fn report(e: &Evaluation) -> Report {
                     let template = e.template(o);
                     let args: Vec<Arg> = template.params.iter().map(|p| e.param(o, *p)).collect();
                     let shows_gap = o.status != Status::Met;
+                    let value = o.value.map(|v| v.as_str().to_owned());
+                    let gap = o.gap.filter(|_| shows_gap).map(|g| g.text.as_str().to_owned());
+                    let own = Own {
+                        value: value.as_deref(),
+                        gap: o.gap.as_ref().map(|g| g.text.as_str()),
+                    };
+                    let explanation = localized(texts, template.index, &args, own);
                     CheckReport {
                         id: check.id,
                         title: check.title.into(),
                         status: o.status,
-                        value: o.value.map(|v| v.as_str().to_owned()),
+                        value,
                         threshold: check.threshold.map(str::to_owned),
                         unit: check.unit,
-                        gap: o.gap.filter(|_| shows_gap).map(|g| g.text.as_str().to_owned()),
+                        gap,
                         gap_field: if shows_gap { gap_field(e, o) } else { None },
                         citation: check.citation,
-                        explanation: localized(texts, template.index, &args),
+                        explanation,
                     }
                 })
                 .collect(),
@@ -109,12 +119,14 @@ pub(crate) fn verdict_code(v: Verdict) -> u128 {
 
 /// Appends the compact form of an evaluation (see `docs/catalog.md`): one flat JSON array,
 /// flat so that parsing it in JavaScript makes one array per record, not one per check.
-pub(crate) fn compact(e: &Evaluation, out: &mut String) {
+/// Each check is written as it is judged; the verdict and the conditions' statuses, known
+/// at the end, go into one-digit places kept for them.
+pub(crate) fn compact(mut e: Evaluation, out: &mut String) {
     out.push('[');
     push_str(out, e.ruleset.id);
     out.push(',');
-    push_int(out, verdict_code(e.verdict));
-    out.push(',');
+    let verdict_at = out.len();
+    out.push_str("2,");
     push_opt(out, e.tier);
     out.push(',');
     push_opt(out, e.name);
@@ -123,40 +135,22 @@ pub(crate) fn compact(e: &Evaluation, out: &mut String) {
         Some(year) => push_int(out, u128::from(year)),
         None => out.push_str("null"),
     }
-    for status in &e.statuses {
-        out.push(',');
-        push_int(out, status_code(*status));
+    let statuses_at = out.len();
+    for _ in e.ruleset.conditions {
+        out.push_str(",0");
     }
-    for o in &e.outcomes {
-        let shows_gap = o.status != Status::Met && o.gap.is_some();
-        let code = status_code(o.status) + 4 * u128::from(o.value.is_some()) + 8 * u128::from(shows_gap);
-        out.push(',');
-        push_int(out, code);
-        // Decimal texts need no escapes.
-        if let Some(value) = &o.value {
-            out.push_str(",\"");
-            out.push_str(value);
-            out.push('"');
+    e.judge(|e, o| check(e, o, out));
+    let digit = |code: u128| if code < 10 { char::from(b'0' + code as u8) } else { '0' };
+    let mut place = |at: usize, c: char| {
+        if out.is_char_boundary(at) && out.is_char_boundary(at + 1) {
+            out.replace_range(at..at + 1, c.encode_utf8(&mut [0; 4]));
         }
-        if let (true, Some(gap)) = (shows_gap, &o.gap) {
-            out.push_str(",\"");
-            out.push_str(&gap.text);
-            out.push_str("\",");
-            match gap_field(e, o) {
-                Some(key) => push_str(out, &key),
-                None => out.push_str("null"),
-            }
-        }
-        let template = e.template(o);
-        out.push(',');
-        push_int(out, u128::from(template.index));
-        out.push(',');
-        push_int(out, template.params.len() as u128);
-        for param in template.params {
-            out.push(',');
-            push_arg(out, &e.param(o, *param));
-        }
+    };
+    place(verdict_at, digit(verdict_code(e.verdict)));
+    for (i, status) in e.statuses.iter().enumerate() {
+        place(statuses_at + 1 + 2 * i, digit(status_code(*status)));
     }
+    let e = &e;
     push_findings(out, e.errors());
     push_findings(out, e.warnings.iter());
     out.push(',');
@@ -168,6 +162,46 @@ pub(crate) fn compact(e: &Evaluation, out: &mut String) {
         None => out.push('0'),
     }
     out.push(']');
+}
+
+/// Appends one check of the compact form: `code, [value], [gap, gap_field], arg × n`.
+fn check(e: &Evaluation, o: &Outcome, out: &mut String) {
+    let shows_gap = o.status != Status::Met && o.gap.is_some();
+    // status + 4·(has value) + 8·(has gap) + 16·(which of its templates explains it).
+    let code = status_code(o.status) + 4 * u128::from(o.value.is_some()) + 8 * u128::from(shows_gap) + 16 * u128::from(e.choice(o));
+    out.push(',');
+    push_int(out, code);
+    // Decimal texts need no escapes.
+    if let Some(value) = &o.value {
+        out.push_str(",\"");
+        value.push_to(out);
+        out.push('"');
+    }
+    if let (true, Some(gap)) = (shows_gap, &o.gap) {
+        out.push_str(",\"");
+        gap.text.push_to(out);
+        out.push_str("\",");
+        // The field by its index among the catalog's keys; a per-year one with its year.
+        match (gap.year, key_index(e, gap.field, gap.unit)) {
+            (None, Some(index)) => push_int(out, index as u128),
+            _ => match gap_field(e, o) {
+                Some(key) => push_str(out, &key),
+                None => out.push_str("null"),
+            },
+        }
+    }
+    let template = e.template(o);
+    for param in template.params {
+        out.push(',');
+        push_arg(out, &e.param(o, *param));
+    }
+}
+
+/// Where a field's key (in a unit) stands among the catalog's `keys`: the fields' keys in
+/// order, one per keyed unit (or the stem).
+pub(crate) fn key_index(e: &Evaluation, field: usize, unit: usize) -> Option<usize> {
+    let before: usize = e.ruleset.fields.get(..field)?.iter().map(|f| f.units.len().max(1)).sum();
+    Some(before + unit)
 }
 
 /// Appends `, m, (field, code, message) × m`.

@@ -121,6 +121,7 @@ pub fn texts_of(ruleset: &Ruleset) -> &'static RulesetTexts {
 
 /// Only reachable if the build had no ruleset, which it refuses.
 static EMPTY: Ruleset = Ruleset {
+    roster: None,
     id: "",
     fields: &[],
     slots: 0,

@@ -23,93 +23,130 @@ pub(crate) use output::Compact;
 
 #[cfg(feature = "swb-ser")]
 mod output {
-    use serde::ser::{SerializeSeq, SerializeStruct};
+    use serde::ser::SerializeStruct;
     use serde::{Serialize, Serializer};
 
-    use crate::engine::{Evaluation, Finding};
+    use crate::engine::{Evaluation, Finding, Outcome};
     use crate::message::{push_grouped, Arg, Message};
     use crate::number::push_int;
-    use crate::render::{gap_field, status_code, verdict_code};
+    use crate::render::{gap_field, key_index, status_code, verdict_code};
     use crate::report::Status;
 
-    /// The compact form of one evaluation, as serde data.
-    pub(crate) struct Compact<'e, 'f>(pub &'e Evaluation<'f>);
+    /// The compact form of one evaluation, as serde data: its items in the order
+    /// `render::compact` writes them. The verdict and the conditions' statuses, known only
+    /// once every check is judged, are filled in at the end, as there.
+    pub(crate) struct Compact(Vec<Item>);
 
-    /// A code of the compact form as a number: every code is small.
-    fn code(value: u128) -> u32 {
-        u32::try_from(value).unwrap_or(u32::MAX)
+    /// One item of the compact form.
+    enum Item {
+        Str(&'static str),
+        Text(String),
+        Null,
+        Code(u32),
+        Arg(Arg),
     }
 
-    impl Serialize for Compact<'_, '_> {
-        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            let e = self.0;
-            let mut seq = serializer.serialize_seq(None)?;
-            seq.serialize_element(e.ruleset.id)?;
-            seq.serialize_element(&code(verdict_code(e.verdict)))?;
-            seq.serialize_element(&e.tier)?;
-            seq.serialize_element(&e.name)?;
-            seq.serialize_element(&e.year)?;
-            for status in &e.statuses {
-                seq.serialize_element(&code(status_code(*status)))?;
+    /// A code of the compact form as a number: every code is small.
+    fn code(value: u128) -> Item {
+        Item::Code(u32::try_from(value).unwrap_or(u32::MAX))
+    }
+
+    fn opt(text: Option<&str>) -> Item {
+        text.map_or(Item::Null, |t| Item::Text(t.to_owned()))
+    }
+
+    impl Compact {
+        /// Judges `e` and keeps its compact form.
+        pub(crate) fn of(mut e: Evaluation) -> Compact {
+            let mut items = vec![Item::Str(e.ruleset.id), Item::Null, e.tier.map_or(Item::Null, Item::Str), opt(e.name)];
+            items.push(e.year.map_or(Item::Null, |year| code(u128::from(year))));
+            let statuses_at = items.len();
+            items.extend(e.ruleset.conditions.iter().map(|_| Item::Null));
+            e.judge(|e, o| check(e, o, &mut items));
+            if let Some(slot) = items.get_mut(1) {
+                *slot = code(verdict_code(e.verdict));
             }
-            for o in &e.outcomes {
-                let shows_gap = o.status != Status::Met && o.gap.is_some();
-                let flags = 4 * u128::from(o.value.is_some()) + 8 * u128::from(shows_gap);
-                seq.serialize_element(&code(status_code(o.status) + flags))?;
-                if let Some(value) = &o.value {
-                    seq.serialize_element(value.as_str())?;
-                }
-                if let (true, Some(gap)) = (shows_gap, &o.gap) {
-                    seq.serialize_element(gap.text.as_str())?;
-                    seq.serialize_element(&gap_field(e, o))?;
-                }
-                let template = e.template(o);
-                seq.serialize_element(&template.index)?;
-                seq.serialize_element(&code(template.params.len() as u128))?;
-                for param in template.params {
-                    seq.serialize_element(&Item(&e.param(o, *param)))?;
+            for (i, status) in e.statuses.iter().enumerate() {
+                if let Some(slot) = items.get_mut(statuses_at + i) {
+                    *slot = code(status_code(*status));
                 }
             }
-            findings(&mut seq, e.errors())?;
-            findings(&mut seq, e.warnings.iter())?;
+            findings(&mut items, e.errors());
+            findings(&mut items, e.warnings.iter());
             match &e.tier_note {
                 Some(note) => {
-                    seq.serialize_element(&1u32)?;
-                    message(&mut seq, note)?;
+                    items.push(Item::Code(1));
+                    message(&mut items, note);
                 }
-                None => seq.serialize_element(&0u32)?,
+                None => items.push(Item::Code(0)),
             }
-            seq.end()
+            Compact(items)
         }
     }
 
-    /// `template, n, arg × n`, flat in the record.
-    fn message<S: SerializeSeq>(seq: &mut S, m: &Message) -> Result<(), S::Error> {
-        seq.serialize_element(&m.template)?;
-        seq.serialize_element(&code(m.args.len() as u128))?;
-        m.args.iter().try_for_each(|arg| seq.serialize_element(&Item(arg)))
+    /// One check: `code, [value], [gap, gap_field], arg × n`, as `render::check`.
+    fn check(e: &Evaluation, o: &Outcome, items: &mut Vec<Item>) {
+        let shows_gap = o.status != Status::Met && o.gap.is_some();
+        items.push(code(
+            status_code(o.status) + 4 * u128::from(o.value.is_some()) + 8 * u128::from(shows_gap) + 16 * u128::from(e.choice(o)),
+        ));
+        if let Some(value) = &o.value {
+            items.push(Item::Text(value.as_str().to_owned()));
+        }
+        if let (true, Some(gap)) = (shows_gap, &o.gap) {
+            items.push(Item::Text(gap.text.as_str().to_owned()));
+            items.push(match (gap.year, key_index(e, gap.field, gap.unit)) {
+                (None, Some(index)) => code(index as u128),
+                _ => gap_field(e, o).map_or(Item::Null, Item::Text),
+            });
+        }
+        let template = e.template(o);
+        items.extend(template.params.iter().map(|param| Item::Arg(e.param(o, *param))));
+    }
+
+    /// `template, arg × n`, flat in the record.
+    fn message(items: &mut Vec<Item>, m: &Message) {
+        items.push(code(u128::from(m.template)));
+        items.extend(m.args.iter().cloned().map(Item::Arg));
     }
 
     /// `m, (field, code, message) × m`.
-    fn findings<'f, S: SerializeSeq>(seq: &mut S, list: impl ExactSizeIterator<Item = &'f Finding>) -> Result<(), S::Error> {
-        seq.serialize_element(&code(list.len() as u128))?;
+    fn findings<'f>(items: &mut Vec<Item>, list: impl ExactSizeIterator<Item = &'f Finding>) {
+        items.push(code(list.len() as u128));
         for f in list {
-            seq.serialize_element(&f.field)?;
-            seq.serialize_element(f.code)?;
-            message(seq, &f.message)?;
+            items.push(opt(f.field.as_deref()));
+            items.push(Item::Str(f.code));
+            message(items, &f.message);
         }
-        Ok(())
+    }
+
+    impl Serialize for Compact {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_seq(&self.0)
+        }
+    }
+
+    impl Serialize for Item {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            match self {
+                Item::Str(text) => serializer.serialize_str(text),
+                Item::Text(text) => serializer.serialize_str(text),
+                Item::Null => serializer.serialize_unit(),
+                Item::Code(n) => serializer.serialize_u32(*n),
+                Item::Arg(arg) => ArgValue(arg).serialize(serializer),
+            }
+        }
     }
 
     /// One argument of a message, as `message::push_arg` writes it.
-    struct Item<'a>(&'a Arg);
+    struct ArgValue<'a>(&'a Arg);
 
-    impl Serialize for Item<'_> {
+    impl Serialize for ArgValue<'_> {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             match self.0 {
                 Arg::Grouped(plain) => {
                     let mut text = String::new();
-                    push_grouped(&mut text, plain);
+                    push_grouped(&mut text, plain.as_str());
                     serializer.serialize_str(&text)
                 }
                 Arg::Str(text) => serializer.serialize_str(text),
@@ -119,22 +156,24 @@ mod output {
                     serializer.serialize_str(&text)
                 }
                 Arg::Text(index) => serializer.serialize_u16(*index),
-                Arg::List(items) => serializer.collect_seq(items.iter().map(Item)),
+                Arg::Value => serializer.serialize_i8(-1),
+                Arg::Gap => serializer.serialize_i8(-2),
+                Arg::List(items) => serializer.collect_seq(items.iter().map(ArgValue)),
                 Arg::Msg(m) => {
                     let mut object = serializer.serialize_struct("Message", 2)?;
                     object.serialize_field("t", &m.template)?;
-                    object.serialize_field("a", &Items(&m.args))?;
+                    object.serialize_field("a", &Args(&m.args))?;
                     object.end()
                 }
             }
         }
     }
 
-    struct Items<'a>(&'a [Arg]);
+    struct Args<'a>(&'a [Arg]);
 
-    impl Serialize for Items<'_> {
+    impl Serialize for Args<'_> {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            serializer.collect_seq(self.0.iter().map(Item))
+            serializer.collect_seq(self.0.iter().map(ArgValue))
         }
     }
 }
@@ -156,13 +195,13 @@ mod input {
     ///
     /// # Errors
     /// Only what the deserializer refuses (the wrapper hands over nothing it would refuse).
-    pub(crate) fn for_each_value<'de, D: Deserializer<'de>>(list: D, each: impl FnMut(&Evaluation)) -> Result<(), D::Error> {
+    pub(crate) fn for_each_value<'de, D: Deserializer<'de>>(list: D, each: impl FnMut(Evaluation)) -> Result<(), D::Error> {
         list.deserialize_seq(Batch(each))
     }
 
     struct Batch<F>(F);
 
-    impl<'de, F: FnMut(&Evaluation)> Visitor<'de> for Batch<F> {
+    impl<'de, F: FnMut(Evaluation)> Visitor<'de> for Batch<F> {
         type Value = ();
 
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -172,8 +211,8 @@ mod input {
         fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<(), A::Error> {
             while let Some(item) = seq.next_element_seed(Any { record: true })? {
                 match item {
-                    Item::Figures(figures) => (self.0)(&Evaluation::of(&figures)),
-                    Item::Value(value) => (self.0)(&Evaluation::not_an_object(&value)),
+                    Item::Figures(figures) => (self.0)(Evaluation::of(&figures)),
+                    Item::Value(value) => (self.0)(Evaluation::not_an_object(&value)),
                 }
             }
             Ok(())
@@ -320,7 +359,7 @@ mod tests {
     fn compact_values_are_the_compact_json() {
         let expected: Json = serde_json::from_str(&crate::evaluate_many_compact(RECORDS).unwrap()).unwrap();
         let got = core::cell::RefCell::new(Vec::new());
-        crate::each_record(RECORDS, 0, |e, _| got.borrow_mut().push(serde_json::to_value(super::Compact(e)).unwrap())).unwrap();
+        crate::each_record(RECORDS, 0, |e, _| got.borrow_mut().push(serde_json::to_value(super::Compact::of(e)).unwrap())).unwrap();
         assert_eq!(Json::Array(got.into_inner()), expected);
     }
 

@@ -28,9 +28,22 @@ pub fn version() -> String {
     crate::version().to_owned()
 }
 
+/// Counts the figures of an enterprise roster (a JSON array of rows) for a ruleset; with
+/// `figures` (a JSON array of figures objects, or `""` for none) merges them by cluster name.
+/// Messages come in the compact form (`{"t": template, "a": [...]}`).
+///
+/// # Errors
+/// A JS `Error` when `rows` is not a JSON array (the wrapper checks this first).
+#[cfg(feature = "roster")]
+#[wasm_bindgen(js_name = rosterCompact)]
+pub fn roster_compact(ruleset: &str, rows: &str, figures: &str) -> Result<String, JsError> {
+    let figures = (!figures.is_empty()).then_some(figures);
+    crate::roster_compact_json(ruleset, rows, figures).map_err(|e| JsError::new(&e.message()))
+}
+
 /// The experiment of `src/swb_experiment.rs` (off by default): the same evaluations, with
 /// the records or the compact decisions crossing as JS values through serde-wasm-bindgen.
-/// Measured in BENCHMARKS.md ("serde-wasm-bindgen and web-sys, measured").
+/// Measured in BENCHMARKS.md ("serde-wasm-bindgen and web-sys at the boundary").
 #[cfg(any(feature = "swb-ser", feature = "swb-de"))]
 mod swb_experiment {
     #[cfg(feature = "swb-ser")]
@@ -44,10 +57,10 @@ mod swb_experiment {
     /// Appends one evaluation's compact decisions, as a JS array (plain objects, `null`),
     /// unless an earlier one failed.
     #[cfg(feature = "swb-ser")]
-    fn push(out: &js_sys::Array, failed: &RefCell<Option<JsValue>>, e: &Evaluation) {
+    fn push(out: &js_sys::Array, failed: &RefCell<Option<JsValue>>, e: Evaluation) {
         use serde::Serialize;
         if failed.borrow().is_none() {
-            match crate::swb_experiment::Compact(e).serialize(&serde_wasm_bindgen::Serializer::json_compatible()) {
+            match crate::swb_experiment::Compact::of(e).serialize(&serde_wasm_bindgen::Serializer::json_compatible()) {
                 Ok(value) => {
                     out.push(&value);
                 }

@@ -61,7 +61,7 @@ function contentOf(state) {
  *   one of figuresProblems, with the year it is in
  */
 export function parseDraft(raw, keys) {
-  const error = jsonError(raw, { maxMembers: keys ? keys.length : Infinity });
+  const error = jsonError(raw, { maxMembers: keys ? (keys.most ?? keys.length) : Infinity });
   if (error) return { ok: false, reason: { kind: "json", error } };
   const draft = JSON.parse(raw);
   if (!isObject(draft)) return { ok: false, reason: { kind: "shape" } };

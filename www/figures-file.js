@@ -16,7 +16,7 @@
 // The engine decides which is which (its error codes), so the interface has one definition.
 
 /** Engine error codes that mean "not a Figures object of the interface": refuse the whole file. */
-export const REFUSED_CODES = new Set(["unknown_field", "wrong_type", "unknown_value", "unknown_ruleset"]);
+export const REFUSED_CODES = new Set(["unknown_field", "wrong_type", "unknown_value", "unknown_ruleset", "unreadable"]);
 
 /** Bigger than this is not a figures file (a form's figures are about 1 KB). */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -261,14 +261,9 @@ export function figuresProblems(figures, evaluate, keys = null) {
   const tooMany = keys ? tooManyFields(figures, keys) : null;
   if (tooMany) return [tooMany];
   const problems = [];
-  // JSON can hold an own "__proto__" key, which a plain assignment would not copy: the
-  // engine may never see it. It is not a field of the interface.
-  const proto = Object.hasOwn(figures, "__proto__");
-  if (proto) problems.push(unknownField("__proto__", keys));
   for (const error of evaluate(figures).errors) {
     if (!REFUSED_CODES.has(error.code)) continue;
-    if (error.code !== "unknown_field") problems.push(error);
-    else if (!(proto && error.field === "__proto__")) problems.push(unknownField(error.field, keys));
+    problems.push(error.code === "unknown_field" ? unknownField(error.field, keys) : error);
   }
   return problems;
 }
@@ -289,13 +284,14 @@ export function keyProblems(figures, keys) {
 
 function tooManyFields(figures, keys) {
   const count = Object.keys(figures).length;
-  if (count <= keys.length) return null;
+  const most = keys.most ?? keys.length;
+  if (count <= most) return null;
   return {
     field: null,
     code: "too_many_fields",
     message: {
-      zh: `数据项目太多（${count} 项），而集群数据最多只有 ${keys.length} 项。`,
-      en: `Too many fields (${count}), where cluster figures have at most ${keys.length}.`,
+      zh: `数据项目太多（${count} 项），而集群数据最多只有 ${most} 项。`,
+      en: `Too many fields (${count}), where cluster figures have at most ${most}.`,
     },
   };
 }

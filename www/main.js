@@ -5,7 +5,7 @@
 // side by side, review.js). The form and the results are the element's, from the npm package
 // beside the page (./pkg/, see scripts/build-www.mjs): the same element any other site
 // embeds. The element itself never touches the URL or the storage: everything here is the host's.
-import { DEFAULT_LANGUAGE, LANGUAGES, jsonErrorText, pageText } from "./page-text.js";
+import { DEFAULT_LANGUAGE, LANGUAGES, hasReview, jsonErrorText, pageText, setDocumentTexts } from "./page-text.js";
 import { decodeShare, encodeShare } from "./share.js";
 import { MAX_FILE_BYTES, MAX_LISTED, figuresProblems, parseJson, shapeOf } from "./figures-file.js";
 import { EMPTY, createDrafts, hasData, isEmpty } from "./draft.js";
@@ -68,6 +68,10 @@ const pick = (localized) => (lang === "en" ? localized.en : localized.zh);
 /** The document chooser (shown when the package holds more than one) and what the page says of the document. */
 function renderDocument() {
   const entry = documentEntry(documentId);
+  setDocumentTexts(entry);
+  // A document without a re-review has no second mode.
+  tabs.review.hidden = !hasReview();
+  if (!hasReview() && mode === "review") setMode("single");
   $("page-document").textContent = text("page.basedOn", {
     title: pick(entry.title),
     document: entry.document,
@@ -75,7 +79,6 @@ function renderDocument() {
     issued: entry.issued,
   });
   $("about-text").textContent = pick(entry.about);
-  $("about-scope").textContent = pick(entry.scope);
   const select = $("document-select");
   $("document-choice").hidden = RULESETS.length < 2;
   select.replaceChildren(...RULESETS.map((r) => h("option", { value: r.id, selected: r.id === documentId, text: `${pick(r.short)} · ${r.document}` })));
@@ -93,7 +96,7 @@ function setDocument(id, { forms = true } = {}) {
     else app.setAttribute("ruleset", attribute);
     review?.setRuleset(attribute);
   }
-  renderDocument();
+  renderPage();
 }
 
 $("document-select").addEventListener("change", (event) => setDocument(event.target.value));
@@ -277,7 +280,7 @@ function problemItems(problems) {
 async function problemsOf(list) {
   const { evaluate } = await engine;
   return list.flatMap((figures, index) =>
-    figuresProblems(figures, evaluate, figureKeys()).map((problem) => ({
+    figuresProblems(figures, evaluate, figureKeys(figures.ruleset ?? documentId)).map((problem) => ({
       ...problem,
       label: list.length === 2 ? (l) => yearLabel(l, index, figures) : null,
     })),
@@ -414,7 +417,7 @@ async function importFigures(target = "auto") {
   } catch {
     return refuse((l) => [{ text: pageText(l, "file.notText") }]);
   }
-  const parsed = parseJson(content.replace(/^\uFEFF/, ""), { maxMembers: figureKeys().length });
+  const parsed = parseJson(content.replace(/^\uFEFF/, ""), { maxMembers: figureKeys().most });
   if (!parsed.ok) return refuse((l) => [{ text: jsonErrorText(l, parsed.error) }]);
   const shape = shapeOf(parsed.value);
   const oneYear = target === 0 || target === 1;

@@ -19,7 +19,6 @@ const TEXT = {
 
     "mode.label": "自测方式",
     "mode.single": "单年自测",
-    "mode.review": "两年复核",
 
     "tools.label": "保存、分享和打印",
     "tools.copyLink": "复制链接",
@@ -81,34 +80,27 @@ const TEXT = {
     "file.more": "另有 {n} 个问题未列出。",
     "file.tooLarge": "文件太大（{size} 字节），不是集群数据文件。",
     "file.notText": "文件不是 UTF-8 文本。",
-    "file.shape": "文件应是一个数据对象 {…}，或两年复核的两个数据对象 [{…}, {…}]。",
+    "file.shape": "文件应是一个数据对象 {…}，或复核对比的两个数据对象 [{…}, {…}]。",
     "file.yearShape": "这里只能导入一年的数据对象 {…}。",
     "file.toSingle": "（这是一年的数据，已切换到“单年自测”。）",
-    "file.toReview": "（这是两年的数据，已切换到“两年复核”。）",
+    "file.toReview": "（这是两年的数据，已切换到“{mode}”。）",
     "file.general": "文件：{message}",
     "file.yearProblem": "{year}：{message}",
 
     "report.downloaded": "已下载报告 {file}。",
     "report.notReady": "计算引擎尚未就绪，请稍后再试。",
 
-    "review.heading": "两年复核对比",
-    "review.printLine": "依据：豫工信企业〔2014〕196号 五、（六） · 生成日期：{date}",
-    "review.intro": "文件规定每两年组织一次省级产业集群复核（五、（六）），不再符合条件的予以摘牌。请在两栏中分别填写前一年度和复核年度的数据（如 2014 年和 2016 年）；这里列出检查结果发生变化的项目，并按复核年度的数据判断能否保留称号。",
-    "review.earlier": "前一年度",
-    "review.later": "复核年度",
+    "review.printLine": "依据：{basis} · 生成日期：{date}",
     "review.year": "{year}年",
     "review.importYear": "导入这一年的数据…",
-    "review.copyEarlier": "用前一年度的数据填入此栏",
-    "review.copied": "已把前一年度的数据填入复核年度（年度除外），请修改有变化的项目。",
-    "review.verdict.keep": "按复核年度的数据，符合全部创建条件，可保留省级产业集群称号。",
-    "review.verdict.lose": "按复核年度的数据，不再符合创建条件，将予以摘牌。",
-    "review.verdict.undetermined": "复核年度的数据还不完整（有未填写或有误的项目），暂不能判断能否保留称号。",
+    "review.copyEarlier": "用{earlier}的数据填入此栏",
+    "review.copied": "已把{earlier}的数据填入{later}（年度除外），请修改有变化的项目。",
     "review.verdict.waiting": "正在计算…",
     "review.years": "{earlier}：{earlierVerdict}；{later}：{laterVerdict}。",
     "review.changes": "检查结果有变化的项目（{n} 项）",
     "review.noChanges": "两个年度的各项检查结果相同。",
     "review.values": "（{from} → {to}）",
-    "review.order": "注意：复核年度（{later}）应晚于前一年度（{earlier}）。",
+    "review.order": "注意：{laterName}（{later}）应晚于{earlierName}（{earlier}）。",
     "review.noValue": "—",
   },
   en: {
@@ -123,7 +115,6 @@ const TEXT = {
 
     "mode.label": "Kind of assessment",
     "mode.single": "One year",
-    "mode.review": "Two-year re-review",
 
     "tools.label": "Save, share and print",
     "tools.copyLink": "Copy link",
@@ -188,39 +179,61 @@ const TEXT = {
     "file.shape": "The file should hold one figures object {…}, or two for a re-review [{…}, {…}].",
     "file.yearShape": "Only one year's figures object {…} can be imported here.",
     "file.toSingle": " (It holds one year: switched to “One year”.)",
-    "file.toReview": " (It holds two years: switched to “Two-year re-review”.)",
+    "file.toReview": " (It holds two years: switched to “{mode}”.)",
     "file.general": "File: {message}",
     "file.yearProblem": "{year}: {message}",
 
     "report.downloaded": "Downloaded the report {file}.",
     "report.notReady": "The calculation engine is not ready yet; try again in a moment.",
 
-    "review.heading": "Two-year re-review",
-    "review.printLine": "Document: 豫工信企业〔2014〕196号, 5(6) · Date: {date}",
-    "review.intro": "The document re-reviews provincial clusters every two years (5(6)) and removes the title of those that no longer meet the conditions. Enter the figures of the earlier year and of the re-review year side by side (e.g. 2014 and 2016): the checks that changed are listed here, and the re-review year's figures decide whether the cluster keeps its title.",
-    "review.earlier": "Earlier year",
-    "review.later": "Re-review year",
+    "review.printLine": "Document: {basis} · Date: {date}",
     "review.year": "{year}",
     "review.importYear": "Import this year…",
-    "review.copyEarlier": "Fill in from the earlier year",
-    "review.copied": "The earlier year's figures (all but the year) are filled in for the re-review year: change what is different.",
-    "review.verdict.keep": "On the re-review year's figures, every condition is met: the cluster would keep its title.",
-    "review.verdict.lose": "On the re-review year's figures, the conditions are no longer met: the cluster would lose its title (予以摘牌).",
-    "review.verdict.undetermined": "The re-review year's figures are incomplete (figures missing or invalid): whether the cluster keeps its title cannot be judged yet.",
+    "review.copyEarlier": "Fill in from “{earlier}”",
+    "review.copied": "The figures of “{earlier}” (all but the year) are filled in for “{later}”: change what is different.",
     "review.verdict.waiting": "Calculating…",
     "review.years": "{earlier}: {earlierVerdict}; {later}: {laterVerdict}.",
     "review.changes": "Checks that changed ({n})",
     "review.noChanges": "Every check has the same result in both years.",
     "review.values": " ({from} → {to})",
-    "review.order": "Note: the re-review year ({later}) should be later than the earlier year ({earlier}).",
+    "review.order": "Note: “{laterName}” ({later}) should be later than “{earlierName}” ({earlier}).",
     "review.noValue": "—",
   },
 };
 
 /** The page's text of `key` in `lang` ("zh-CN" or "en"), with {name} filled from `vars`. */
+// The re-review's own words are the document's (its ruleset's `review`, in the package's
+// list of rulesets): which clause, how often, what losing the title means.
+const REVIEW_TEXT = {
+  "mode.review": "mode",
+  "review.heading": "heading",
+  "review.intro": "intro",
+  "review.earlier": "earlier",
+  "review.later": "later",
+  "review.verdict.keep": "keep",
+  "review.verdict.lose": "lose",
+  "review.verdict.undetermined": "undetermined",
+};
+
+/** The re-review of the document shown (a ruleset's `review`), or null when it has none. */
+let review = null;
+
+/** Sets the document whose re-review the texts name: an entry of RULESETS (pkg/rulesets/index.js). */
+export function setDocumentTexts(entry) {
+  review = entry?.review ?? null;
+}
+
+/** Whether the document shown has a re-review. */
+export const hasReview = () => review !== null;
+
 export function pageText(lang, key, vars = {}) {
+  const pick = (text) => (lang === "en" ? text.en : text.zh);
+  const own = REVIEW_TEXT[key];
+  if (own) return review ? pick(review[own]) : key;
+  const words = review ? { mode: pick(review.mode), basis: pick(review.basis), earlier: pick(review.earlier), later: pick(review.later), earlierName: pick(review.earlier), laterName: pick(review.later) } : {};
+  const all = { ...words, ...vars };
   const text = (TEXT[lang] ?? TEXT[DEFAULT_LANGUAGE])[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in vars ? String(vars[name]) : whole));
+  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in all ? String(all[name]) : whole));
 }
 
 /** Why JSON text could not be read (parseJson's `error`, figures-file.js), with its line and column. */

@@ -14,7 +14,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { evaluate } from "cluster-check";
-import { createDrafts } from "../../www/draft.js";
+import { createDrafts } from "../../dist/www/draft.js";
 // The page's own list of the figures' keys, as built (it reads the element's fields).
 import { figureKeys } from "../../dist/www/figure-keys.js";
 import { PHONE_LARGE, downloadOf, figuresOf, fill, messageOf, openPage, runAxe, topScreenshots, usePage, waitReady } from "./page-support.mjs";

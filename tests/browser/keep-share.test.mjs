@@ -13,10 +13,10 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { evaluate } from "cluster-check";
-import { SHARE_VERSION, crc32, decodeShare, encodeShare, fromBase64Url, toBase64Url } from "../../www/share.js";
-import { figuresProblems, parseJson, shapeOf } from "../../www/figures-file.js";
-import { compareReports, yearOf } from "../../www/compare.js";
-import { PAGE_TEXT } from "../../www/page-text.js";
+import { SHARE_VERSION, crc32, decodeShare, encodeShare, fromBase64Url, toBase64Url } from "../../dist/www/share.js";
+import { figuresProblems, parseJson, shapeOf } from "../../dist/www/figures-file.js";
+import { compareReports, yearOf } from "../../dist/www/compare.js";
+import { PAGE_TEXT } from "../../dist/www/page-text.js";
 import { CJK, MEETS_ALL, SCREENSHOTS, chooseFile, downloadOf, figuresOf, fill, formOf, messageOf, openPage, resultsOf, runAxe, usePage, waitReady } from "./page-support.mjs";
 
 /** Exercises what typed text can be: 亿元 and 亩, separators, full-width digits, "none of these", symbols. */
@@ -210,7 +210,11 @@ describe("keep: the draft", () => {
     const figures = await figuresOf(page);
     const form = await formOf(page);
     const saved = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), DRAFT_KEY));
-    assert.deepEqual(saved.single, { figures, units: { fixed_investment: "yi" } }, "the draft holds the figures as the form does, and the unit typed in");
+    assert.deepEqual(
+      saved.single,
+      { figures, units: { building_footprint: "mu", fixed_investment: "yi", land_area: "mu" } },
+      "the draft holds the figures as the form does, and the units chosen (those not the field's first)",
+    );
 
     await page.reload();
     await waitReady(page);

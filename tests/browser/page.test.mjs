@@ -424,7 +424,7 @@ describe("the page", () => {
     assert.equal(await page.getAttribute("html", "lang"), "en");
     assert.equal(await page.textContent("#lang-toggle"), "中文");
     assert.equal(await page.textContent('label[for="cc-f-revenue"]'), "Annual operating revenue");
-    assert.equal(await page.title(), "SME industrial cluster: creation conditions self-assessment");
+    assert.equal(await page.title(), "SME characteristic industrial clusters: self-assessment");
     let results = await readResults(page);
     assert.equal(results.verdict, "Does not meet the conditions");
     assert.equal(results.checks.rd_ratio.badge, "✗ Not met");
@@ -552,7 +552,7 @@ describe("the page", () => {
         };
       });
     const seen = [];
-    for (let i = 0; i < 4 && !seen.some((f) => f.id === "cc-f-name"); i++) {
+    for (let i = 0; i < 8 && !seen.some((f) => f.id === "cc-f-name"); i++) {
       await page.keyboard.press("Tab");
       seen.push(await focused());
     }

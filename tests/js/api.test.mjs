@@ -7,19 +7,9 @@ import { readFileSync } from "node:fs";
 
 import { evaluate, evaluateMany, rulesets, version } from "cluster-check";
 
-// The package's own files, at the URLs its entry point uses: importing the glue from here
-// gives the very module instance that node.js initialised (the exports map does not expose
-// these files by name, on purpose).
-const entry = import.meta.resolve("cluster-check");
-const packageFile = (name) => new URL(name, entry);
+import { allChecks, check, errorPairs, packageFile, watchedCrossings } from "./reports.mjs";
 
-const allChecks = (report) => report.conditions.flatMap((condition) => condition.checks);
-const check = (report, id) => {
-  const found = allChecks(report).find((c) => c.id === id);
-  assert.ok(found, `no check ${id} in the report`);
-  return found;
-};
-const errorPairs = (report) => report.errors.map((e) => [e.field, e.code]);
+const entry = import.meta.resolve("cluster-check");
 
 /** A cluster that meets every condition, in a mix of number and text figures. */
 const ELIGIBLE = Object.freeze({
@@ -190,7 +180,8 @@ describe("only a non-object throws", () => {
     assert.deepStrictEqual(errorPairs(odd[0]), [["revenue_wan", "not_a_number"]]);
     assert.equal(check(odd[1], "rd_ratio").status, "met");
     assert.deepStrictEqual(errorPairs(odd[2]), [["service_functions", "wrong_type"]]);
-    assert.deepStrictEqual(errorPairs(odd[3]), [["revenue_wan", "not_a_number"]]);
+    // Read whole, not cut: 200,000 nines are a number, far too large.
+    assert.deepStrictEqual(errorPairs(odd[3]), [["revenue_wan", "too_large"]]);
   });
 });
 
@@ -342,12 +333,14 @@ describe("numbers cross exactly", () => {
 });
 
 describe("rulesets and version", () => {
-  test("rulesets() lists henan-2014", () => {
+  test("rulesets() lists henan-2014 (the default) and miit-2022-core", () => {
     const list = rulesets();
-    assert.equal(list.length, 1);
-    const [ruleset] = list;
-    assert.deepStrictEqual(Object.keys(ruleset), ["id", "document", "issued", "title", "short", "default"]);
-    assert.equal(ruleset.default, true);
+    assert.deepStrictEqual(list.map((r) => [r.id, r.default]), [["henan-2014", true], ["miit-2022-core", false]]);
+    for (const r of list) assert.deepStrictEqual(Object.keys(r), ["id", "document", "issued", "title", "short", "default"]);
+    const [ruleset, national] = list;
+    assert.equal(national.document, "工信部企业〔2022〕119号");
+    assert.equal(national.issued, "2022-09-13");
+    assert.deepStrictEqual(evaluate({ ruleset: "miit-2022-core" }).ruleset, { id: national.id, document: national.document, issued: national.issued, title: national.title });
     assert.equal(ruleset.id, "henan-2014");
     assert.equal(ruleset.document, "豫工信企业〔2014〕196号");
     assert.equal(ruleset.issued, "2014-03-22");
@@ -501,19 +494,9 @@ describe("evaluateMany over more than one crossing", () => {
   });
 
   test("the wrapper crosses once per 2000 records", async () => {
-    const { createApi } = await import(packageFile("api.js"));
-    const glue = await import(packageFile("cluster_check.js"));
-    const { default: catalogs } = await import(packageFile("rulesets/all.js"));
-    const sizes = [];
-    const api = createApi({
-      ...glue,
-      evaluateManyCompact(text) {
-        sizes.push(JSON.parse(text).length);
-        return glue.evaluateManyCompact(text);
-      },
-    }, catalogs);
+    const { api, texts } = await watchedCrossings();
     const reports = api.evaluateMany(Array.from({ length: 4500 }, (_, i) => ({ related_smes: i })));
-    assert.deepStrictEqual(sizes, [2000, 2000, 500]);
+    assert.deepStrictEqual(texts.map((text) => JSON.parse(text).length), [2000, 2000, 500]);
     assert.equal(check(reports[4321], "related_smes").value, "4321");
   });
 });

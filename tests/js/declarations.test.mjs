@@ -89,7 +89,7 @@ test("the declared unions are exactly each ruleset's ids, units, tiers, codes, k
     assert.deepEqual(unionOf(program, file, `${name}_Errors`), [...c.errors].sort(), `${c.id}: error codes`);
     // Per-year keys are patterns: `output_wan_${number}`.
     const keys = ["ruleset", ...c.meta.map((m) => m.key), ...c.fields.flatMap((f) => f.keys.map((k) => k.replace("{year}", "${number}")))];
-    const declared = unionOf(program, file, `${name}_Keys`).map((k) => k.replace(/^`|`$/g, ""));
+    const declared = unionOf(program, file, `${name}_Keys`).map((k) => k.replace(/^`|`$/g, "")).sort();
     assert.deepEqual(declared, keys.sort(), `${c.id}: figure keys`);
     for (const f of c.fields.filter((f) => f.kind === "set")) {
       assert.deepEqual(unionOf(program, file, `${name}_${f.key}`), f.values.map((v) => v.id).sort(), `${c.id}: values of ${f.key}`);

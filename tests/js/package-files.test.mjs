@@ -34,16 +34,17 @@ test("the tarball holds exactly the files listed in package.json, plus package.j
     "build leftovers, dot files or sources in the tarball",
   );
   // Everything sits flat in package/, but for the element's UI modules in package/ui/ and
-  // the rulesets' catalogs in package/rulesets/.
+  // the rulesets' catalogs in package/rulesets/, the spreadsheet modules in package/sheet/
+  // (their bundled libraries in sheet/vendor/).
   for (const entry of entries) {
-    assert.match(entry, /^package\/((ui|rulesets)\/)?[^/]+$/, `${entry}: everything sits flat in package/ (or in ui/, rulesets/)`);
+    assert.match(entry, /^package\/(ui\/|rulesets\/|sheet\/(vendor\/)?)?[^/]+$/, `${entry}: everything sits flat in package/ (or in ui/, rulesets/, sheet/)`);
   }
   assert.ok(names.some((name) => /^rulesets\/[a-z0-9-]+\.json$/.test(name)), "the catalogs ship");
   assert.deepEqual(names.sort(), [...listed, "package.json"].sort());
 });
 
 test("the manifest is complete: name, version, metadata, ESM, exports, types, files, sideEffects", () => {
-  const { manifest, entries } = tarball();
+  const { manifest, entries, read } = tarball();
   const names = new Set(entries.map((entry) => entry.slice("package/".length)));
   assert.equal(manifest.name, "cluster-check");
   assert.equal(manifest.version, VERSION, "the package version is Cargo.toml's");
@@ -69,6 +70,9 @@ test("the manifest is complete: name, version, metadata, ESM, exports, types, fi
   assert.equal(root.default, "./index.js");
   assert.equal(manifest.types, root.types, "top-level types matches exports");
   assert.deepEqual(manifest.exports["./element"], { types: "./element.d.ts", default: "./element.js" }, 'exports["./element"]');
+  assert.deepEqual(manifest.exports["./sheet"], { types: "./sheet/index.d.ts", default: "./sheet/index.js" }, 'exports["./sheet"]');
+  assert.deepEqual(manifest.bin, { "cluster-check": "./cli.js" }, "the command line");
+  assert.match(read("cli.js", "utf8"), /^#!\/usr\/bin\/env node\n/, "cli.js starts with a shebang");
   // Every path the manifest points at is in the tarball.
   const pointed = [
     manifest.main,
@@ -88,13 +92,15 @@ test("the manifest is complete: name, version, metadata, ESM, exports, types, fi
 test("the browser entry, the Node entry and the glue import only files that ship", () => {
   const { read, entries } = tarball();
   const names = new Set(entries.map((entry) => entry.slice("package/".length)));
-  for (const file of ["index.js", "node.js", "engine.js", "api.js", "cluster_check.js", "element.js", "ui/mount.js", "ui/fields.js", "rulesets/index.js", "rulesets/all.js"]) {
+  const sheetModules = [...names].filter((name) => /^sheet\/[^/]+\.js$/.test(name));
+  assert.ok(sheetModules.length > 0, "the spreadsheet modules ship");
+  for (const file of ["index.js", "node.js", "engine.js", "api.js", "cluster_check.js", "element.js", "ui/mount.js", "ui/fields.js", "rulesets/index.js", "rulesets/all.js", "cli.js", ...sheetModules]) {
     // Comments dropped (they show usage such as `import … from "cluster-check"`).
     const code = read(file, "utf8").replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "");
     const references = [
       ...code.matchAll(/(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|new URL\(\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g),
     ];
-    assert.ok(references.length > 0 || file === "api.js", `${file}: no imports found (has the pattern changed?)`);
+    assert.ok(references.length > 0 || file === "api.js" || sheetModules.includes(file), `${file}: no imports found (has the pattern changed?)`);
     for (const [, imported, url, dynamic] of references) {
       const spec = imported ?? url ?? dynamic;
       if (spec.startsWith("node:")) continue;

@@ -55,8 +55,8 @@ const fn word(index: u16, zh: &'static str, en: &'static str) -> Word {
 }
 
 use Param::{
-    Checks, Expected, FirstKey, FirstUnit, FirstYear, Got, Hint, Key, Known, Label, LastYear, Max, OtherKey,
-    OtherLabel, OtherValue, Suggestion, Unit, Value, Year,
+    Checks, Column, Derived, Expected, First, FirstKey, FirstUnit, FirstYear, Given, Got, Hint, Key, Known, Label, LastYear,
+    List, Max, Name, OtherKey, OtherLabel, OtherValue, Row, Rows, Source, Suggestion, Typed, Unit, Value, Year,
 };
 
 /// `negative`.
@@ -180,9 +180,123 @@ pub const TOO_MANY_FIELDS: Message = message(
 
 /// An amount with its unit (`1,000 公顷`).
 pub const AMOUNT: Message = message(19, &[Value, Unit], "{value} {unit}", "{value} {unit}");
+/// `over_guidance` (a warning): a figure past a bound the document gives as guidance.
+pub const OVER_GUIDANCE: Message = message(
+    20,
+    &[Label, Key, Value, Max],
+    "{label}（{key}）为 {value}，超过 {max}：文件的要求是“一般”如此，属指导性要求，本项不算不符合，但请核对，并在申报时说明理由。",
+    "{key} ({label}) is {value}, past {max}: the document gives this as guidance ('generally'), so the check is not counted as not met; check the figure, and explain it in an application.",
+);
+
+// ---------------------------------------------------------------- the roster
+// Figures counted from an enterprise roster (企业名单): what was counted, what could not be,
+// and the rows that say why. `{rows}` is a list of row numbers; `{list}` a list of
+// enterprises (each a name, or a name with its amount).
+
+/// A derived count, with the enterprises counted.
+pub const ROSTER_COUNT: Message = message(21, &[Label, Value, List], "{label} {value}：{list}。", "Counted from the roster, {label}: {value} — {list}.");
+/// A derived count of none.
+pub const ROSTER_NONE: Message = message(22, &[Label, Value], "{label} {value}：名单中没有符合条件的企业。", "Counted from the roster, {label}: {value} — no enterprise of the roster qualifies.");
+/// A derived sum, with the enterprises summed.
+pub const ROSTER_SUM: Message = message(23, &[Label, Value, List], "{label}合计 {value}：{list}。", "Summed from the roster, {label}: {value} — {list}.");
+/// Enterprises exactly on a bound that needs more, so not counted.
+pub const ROSTER_OUTSIDE: Message = message(24, &[List], "{list}恰在界限上，不计入。", "Exactly on the bound, so not counted: {list}.");
+/// One enterprise with the amount that decided it.
+pub const ROSTER_ITEM: Message = message(25, &[Name, Value], "{name}（{value}）", "{name} ({value})");
+/// The end of a list cut short.
+pub const ROSTER_MORE: Message = message(26, &[Value], "另有 {value} 家", "{value} more");
+/// A figure not derived: enterprises lack a cell it needs.
+pub const ROSTER_LACKING: Message = message(
+    27,
+    &[Label, Value, Column, Rows],
+    "{label}未能统计：{value} 家企业未填“{column}”（第 {rows} 行）。",
+    "Cannot count {label}: “{column}” is blank for {value} of the enterprises (rows: {rows}).",
+);
+/// A figure not derived: rows it needs have errors.
+pub const ROSTER_INVALID: Message = message(
+    28,
+    &[Label, Rows],
+    "{label}未能统计：第 {rows} 行的数据有误，请先更正（见错误）。",
+    "Cannot count {label}: correct the errors of these rows first (rows: {rows}; see the errors).",
+);
+/// `duplicate_enterprise`: the same name twice in one cluster.
+pub const ROSTER_DUPLICATE: Message = message(
+    29,
+    &[Name, Row, First],
+    "{name}（第 {row} 行）与第 {first} 行的企业同名：同一集群中一家企业只能列一次，请删去重复的一行或更正名称。",
+    "{name} (row {row}) has the same name as row {first}: an enterprise is listed once per cluster; remove the repeated row or correct the name.",
+);
+/// A contradiction within a row (`completed_without_required`, …).
+pub const ROSTER_REQUIRES: Message = message(
+    30,
+    &[Name, Row, Label, Column, Got],
+    "{name}（第 {row} 行）：“{label}”为“是”，但“{column}”{got}，两者矛盾，请核对。",
+    "{name} (row {row}): “{label}” is yes, but “{column}” {got}: they contradict each other.",
+);
+/// `status_override` (a warning): the user's yes/no differs from what the standard gives.
+pub const ROSTER_OVERRIDE: Message = message(
+    31,
+    &[Name, Row, Label, Given, Derived, Source],
+    "{name}（第 {row} 行）“{label}”填为“{given}”，按{source}应为“{derived}”：以所填为准，请核对。",
+    "{name} (row {row}): “{label}” is given as “{given}”, but by {source} it would be “{derived}”; what is given stands — check it.",
+);
+/// `roster_differs` (a warning): a typed figure differs from the one counted from the roster.
+pub const ROSTER_DIFFERS: Message = message(
+    32,
+    &[Label, Key, Typed, Derived],
+    "{label}（{key}）：填写的是 {typed}，按企业名单统计为 {derived}，两者不一致；采用按名单统计的数。",
+    "{key} ({label}): {typed} is given, but the roster counts {derived}; the roster's figure is used.",
+);
+/// A typed figure that agrees with the roster.
+pub const ROSTER_AGREES: Message = message(
+    33,
+    &[Label, Typed],
+    "{label}：填写的 {typed} 与按企业名单统计的一致。",
+    "{label}: the {typed} given agrees with the roster.",
+);
+/// `no_enterprise`: a row without the enterprise's name.
+pub const ROSTER_NO_NAME: Message = message(
+    34,
+    &[Row],
+    "第 {row} 行没有企业名称：每一行都要填企业名称。",
+    "Row {row} has no enterprise name: every row needs one.",
+);
+/// A yes/no derived by a standard the document does not state, when left blank.
+pub const ROSTER_APPLIED: Message = message(
+    35,
+    &[Label, Source, Expected],
+    "企业名单中“{label}”一栏未填的，按{source}判断：{expected}；如有不同，可在该栏填“是”或“否”。",
+    "Where the roster leaves “{label}” blank, it is decided by {source}: {expected}. Fill in yes or no to decide otherwise.",
+);
+/// `unmatched_cluster` (a warning): roster rows of a cluster that the figures do not hold.
+pub const ROSTER_UNMATCHED: Message = message(
+    36,
+    &[Name, Value],
+    "企业名单中所属集群为“{name}”的 {value} 家企业，在集群数据中找不到同名的集群，未用于计算。",
+    "Enterprises of the roster in the cluster “{name}” ({value}) match no cluster of the figures by name, and are not used.",
+);
+/// A message about one row of the roster.
+pub const ROSTER_ROW: Message = message(37, &[Row, Name, Value], "第 {row} 行（{name}）：{value}", "Row {row} ({name}): {value}");
+/// `not_an_object` in a roster: a row that is not an object.
+pub const ROSTER_NOT_AN_OBJECT: Message = message(
+    38,
+    &[Row, Got, Value],
+    "企业名单第 {row} 行应为一个对象（栏目名和数值），收到的是{got}：{value}。",
+    "Row {row} of the roster must be an object (column names and values); got {got}: {value}.",
+);
+/// `no_roster`: the ruleset counts nothing from a roster.
+pub const ROSTER_NO_ROSTER: Message = message(
+    39,
+    &[Value],
+    "规则集 {value} 没有可按企业名单统计的数据。",
+    "The ruleset {value} derives no figure from an enterprise roster.",
+);
+
+/// A note of the ruleset's roster (a text of its own).
+pub const ROSTER_NOTE: Message = message(40, &[Value], "{value}", "{value}");
 
 /// Every engine message, in index order.
-pub const MESSAGES: [Message; 20] = [
+pub const MESSAGES: [Message; 41] = [
     NEGATIVE,
     NOT_A_NUMBER,
     NOT_WHOLE,
@@ -203,6 +317,27 @@ pub const MESSAGES: [Message; 20] = [
     UNUSED_YEAR,
     TOO_MANY_FIELDS,
     AMOUNT,
+    OVER_GUIDANCE,
+    ROSTER_COUNT,
+    ROSTER_NONE,
+    ROSTER_SUM,
+    ROSTER_OUTSIDE,
+    ROSTER_ITEM,
+    ROSTER_MORE,
+    ROSTER_LACKING,
+    ROSTER_INVALID,
+    ROSTER_DUPLICATE,
+    ROSTER_REQUIRES,
+    ROSTER_OVERRIDE,
+    ROSTER_DIFFERS,
+    ROSTER_AGREES,
+    ROSTER_NO_NAME,
+    ROSTER_APPLIED,
+    ROSTER_UNMATCHED,
+    ROSTER_ROW,
+    ROSTER_NOT_AN_OBJECT,
+    ROSTER_NO_ROSTER,
+    ROSTER_NOTE,
 ];
 
 /// The name of `ruleset`.
@@ -236,8 +371,23 @@ pub const GOT_OBJECT: Word = word(13, "对象", "an object");
 /// What was given: a list with entries that are not texts.
 pub const GOT_MIXED_LIST: Word = word(14, "含非文字项目的列表", "a list with entries that are not texts");
 
+/// The name of a roster's `enterprise` column.
+pub const ENTERPRISE_LABEL: Word = word(15, "企业名称", "enterprise");
+/// The name of a roster's `cluster` column.
+pub const CLUSTER_LABEL: Word = word(16, "所属集群", "cluster");
+/// A yes/no cell: yes.
+pub const YES: Word = word(17, "是", "yes");
+/// A yes/no cell: no.
+pub const NO: Word = word(18, "否", "no");
+/// Of a contradiction: the other cell is blank.
+pub const GOT_BLANK: Word = word(19, "未填", "is blank");
+/// Of a contradiction: the other cell is no.
+pub const GOT_NO: Word = word(20, "为“否”", "is no");
+/// The name of a roster's `row` member.
+pub const ROW_LABEL: Word = word(21, "行号", "row");
+
 /// Every engine text, in index order.
-pub const WORDS: [Word; 15] = [
+pub const WORDS: [Word; 22] = [
     RULESET_LABEL,
     NAME_LABEL,
     YEAR_FIELD_LABEL,
@@ -253,10 +403,19 @@ pub const WORDS: [Word; 15] = [
     GOT_LIST,
     GOT_OBJECT,
     GOT_MIXED_LIST,
+    ENTERPRISE_LABEL,
+    CLUSTER_LABEL,
+    YES,
+    NO,
+    GOT_BLANK,
+    GOT_NO,
+    ROW_LABEL,
 ];
 
-/// Every error code the engine itself gives (a ruleset adds its fields' zero codes).
-pub const ERROR_CODES: [&str; 12] = [
+/// Every error code a report can carry besides its ruleset's fields' zero codes: the
+/// engine's, and `unreadable`, which the JavaScript wrapper gives to a record it cannot read
+/// (a getter or a Proxy that throws).
+pub const ERROR_CODES: [&str; 13] = [
     "negative",
     "not_a_number",
     "not_whole",
@@ -269,6 +428,7 @@ pub const ERROR_CODES: [&str; 12] = [
     "unknown_value",
     "wrong_type",
     "too_many_fields",
+    "unreadable",
 ];
 
 /// Every warning code the engine gives.
@@ -276,6 +436,16 @@ pub const WARNING_CODES: [&str; 3] = ["implausible", "over_guidance", "unused_ye
 
 /// Keys every ruleset accepts besides its fields.
 pub const META_KEYS: [&str; 3] = ["ruleset", "name", "year"];
+
+/// Keys every roster row accepts besides its columns: the enterprise's name, the cluster it
+/// belongs to, and its row number in the spreadsheet.
+pub const ROSTER_META_KEYS: [&str; 3] = ["enterprise", "cluster", "row"];
+
+/// Every error code a roster can give besides its cells' number errors.
+pub const ROSTER_ERROR_CODES: [&str; 4] = ["duplicate_enterprise", "no_enterprise", "not_an_object", "no_roster"];
+
+/// Every warning code a roster can give.
+pub const ROSTER_WARNING_CODES: [&str; 3] = ["status_override", "roster_differs", "unmatched_cluster"];
 
 /// The largest year accepted.
 pub const MAX_YEAR: u32 = 9999;

@@ -96,6 +96,23 @@ pub struct Plain {
 impl Plain {
     const EMPTY: Plain = Plain { start: 42, end: 42, bytes: [0; 42] };
 
+    /// The text's bytes: ASCII digits, `-` and `.` only.
+    pub fn as_bytes(&self) -> &[u8] {
+        self.bytes.get(usize::from(self.start)..usize::from(self.end)).unwrap_or_default()
+    }
+
+    /// Appends the text to `out`.
+    pub fn push_to(&self, out: &mut String) {
+        out.push_str(self.as_str());
+    }
+
+    /// How many digits come before the point (the sign left out).
+    pub fn int_digits(&self) -> usize {
+        let bytes = self.as_bytes();
+        let digits = bytes.strip_prefix(b"-").unwrap_or(bytes);
+        digits.iter().position(|&b| b == b'.').unwrap_or(digits.len())
+    }
+
     /// The text.
     pub fn as_str(&self) -> &str {
         // Only ASCII digits, '-' and '.' are ever written.
@@ -170,10 +187,25 @@ fn div_rem(a: u128, b: u128) -> (u128, u128) {
 /// Appends the decimal digits of a whole number (without `core::fmt`, which is large in
 /// `.wasm`, and without allocating).
 pub fn push_int(out: &mut String, value: u128) {
-    match u8::try_from(value) {
-        Ok(digit @ 0..=9) => out.push(char::from(b'0' + digit)),
-        _ => out.push_str(&int_text(value)),
+    // Most numbers written are small (codes, indexes): their digits go straight in.
+    match u16::try_from(value) {
+        Ok(n @ 0..=9) => out.push(digit(n)),
+        Ok(n @ 10..=99) => {
+            out.push(digit(n / 10));
+            out.push(digit(n % 10));
+        }
+        Ok(n @ 100..=999) => {
+            out.push(digit(n / 100));
+            out.push(digit(n / 10 % 10));
+            out.push(digit(n % 10));
+        }
+        _ => int_text(value).push_to(out),
     }
+}
+
+/// The ASCII digit of `n` (below ten).
+fn digit(n: u16) -> char {
+    char::from(b'0' + (n % 10) as u8)
 }
 
 /// The decimal digits of a whole number.

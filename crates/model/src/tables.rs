@@ -11,6 +11,10 @@ use core::cmp::Ordering;
 
 use crate::number::Dec;
 
+/// The most figures (readings) one check may read: the fields of an `any_true` or
+/// `any_count` rule, or the years of a per-year rule.
+pub const MAX_OPERANDS: usize = 16;
+
 /// A text in both languages of the report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Text {
@@ -154,6 +158,8 @@ pub struct CountGroup {
     pub compare: Compare,
     /// The threshold of the sum.
     pub threshold: Dec,
+    /// The threshold as explanations show it: an index into the ruleset's texts.
+    pub threshold_text: u16,
     /// The group's name: an index into the ruleset's texts.
     pub title: u16,
 }
@@ -306,6 +312,27 @@ pub enum Param {
     Limit,
     /// A year.
     Year,
+    // The roster's messages.
+    /// An enterprise's name.
+    Name,
+    /// A row number.
+    Row,
+    /// Row numbers.
+    Rows,
+    /// A list of enterprises.
+    List,
+    /// A roster column's name.
+    Column,
+    /// The standard a yes/no is derived by.
+    Source,
+    /// A yes/no as given.
+    Given,
+    /// A yes/no or a figure as derived.
+    Derived,
+    /// A figure as typed.
+    Typed,
+    /// The first row of a repeated name.
+    First,
 }
 
 impl Param {
@@ -345,6 +372,16 @@ impl Param {
             Param::Got => "got",
             Param::Limit => "limit",
             Param::Year => "year",
+            Param::Name => "name",
+            Param::Row => "row",
+            Param::Rows => "rows",
+            Param::List => "list",
+            Param::Column => "column",
+            Param::Source => "source",
+            Param::Given => "given",
+            Param::Derived => "derived",
+            Param::Typed => "typed",
+            Param::First => "first",
         };
         plain.to_owned()
     }
@@ -377,6 +414,8 @@ pub struct Explain {
 pub struct Check {
     /// Its title, as a text (for lists of checks in messages).
     pub title: u16,
+    /// Its threshold as explanations show it (digits grouped), as a text.
+    pub threshold: Option<u16>,
     /// The rule.
     pub rule: Rule,
     /// The explanations.
@@ -416,6 +455,98 @@ pub struct Messages {
     pub implausible: Option<Template>,
 }
 
+/// What a term of a roster condition tests of one column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Test {
+    /// A yes/no column is yes.
+    True,
+    /// An amount compared with a threshold, in the column's base unit.
+    Compare {
+        /// The comparison.
+        compare: Compare,
+        /// The threshold.
+        threshold: Dec,
+    },
+}
+
+/// One term of a roster condition: a column and its test.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Term {
+    /// Column index.
+    pub column: u8,
+    /// What it tests.
+    pub test: Test,
+}
+
+/// A condition on an enterprise: every clause holds; a clause holds when any of its terms
+/// does.
+pub type Predicate = &'static [&'static [Term]];
+
+/// How a blank yes/no column is decided by a standard the document relies on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Derive {
+    /// Column index of the yes/no.
+    pub column: u8,
+    /// What makes it yes.
+    pub rule: Predicate,
+    /// The standard's name: an index into the ruleset's texts.
+    pub source: u16,
+    /// What the standard says, in a phrase: an index into the ruleset's texts.
+    pub reading: u16,
+}
+
+/// A contradiction within a row: `column` yes needs `needs` given and, if yes/no, yes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Requires {
+    /// Column index.
+    pub column: u8,
+    /// Column index of what it needs.
+    pub needs: u8,
+    /// The error code.
+    pub code: &'static str,
+}
+
+/// How a roster figure is made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Aggregate {
+    /// The enterprises that meet the filter.
+    Count,
+    /// A column added up over the enterprises that meet the filter.
+    Sum {
+        /// Column index.
+        column: u8,
+    },
+}
+
+/// A figure of the ruleset counted from a roster.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RosterFigure {
+    /// Field index in the ruleset.
+    pub field: u8,
+    /// Count or sum.
+    pub aggregate: Aggregate,
+    /// Which enterprises.
+    pub filter: Predicate,
+}
+
+/// An enterprise roster: its columns (read as the figures of a ruleset are), what blank
+/// cells mean, and the figures it gives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Roster {
+    /// The columns, as the fields of a ruleset with no conditions.
+    pub columns: &'static Ruleset,
+    /// Yes/no columns whose blank cell means a fixed answer.
+    pub defaults: &'static [(u8, bool)],
+    /// Yes/no columns whose blank cell is decided by a standard.
+    pub derive: &'static [Derive],
+    /// Contradictions.
+    pub requires: &'static [Requires],
+    /// The figures it gives, in the ruleset's field order.
+    pub figures: &'static [RosterFigure],
+    /// Readings every count carries: indexes into the ruleset's texts.
+    pub notes: &'static [u16],
+}
+
 /// A whole ruleset: one document's conditions, as data.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Ruleset {
@@ -436,6 +567,8 @@ pub struct Ruleset {
     pub messages: Messages,
     /// How many texts the ruleset's catalog holds (every text index is below it).
     pub texts: u16,
+    /// The enterprise roster its figures can be counted from, if any.
+    pub roster: Option<&'static Roster>,
 }
 
 impl Ruleset {

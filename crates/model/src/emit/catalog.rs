@@ -3,9 +3,10 @@
 use serde_json::{json, Map, Value};
 
 use super::rust::shown_threshold;
-use crate::load::model::{Bilingual, FieldDef, FormDef, RuleDef};
+use crate::load::compile::FieldIndexes;
+use crate::load::model::{AggregateDef, Bilingual, FieldDef, FormDef, RuleDef};
 use crate::load::CompiledRuleset;
-use crate::messages::{ERROR_CODES, NAME_LABEL, WARNING_CODES, YEAR_FIELD_LABEL};
+use crate::messages::{CLUSTER_LABEL, ENTERPRISE_LABEL, ERROR_CODES, NAME_LABEL, ROSTER_ERROR_CODES, ROSTER_WARNING_CODES, WARNING_CODES};
 use crate::tables::Kind;
 
 /// Version of the catalog's shape.
@@ -48,8 +49,8 @@ fn meta(key: &str, form: &FormDef) -> Value {
         ),
         _ => (
             Bilingual {
-                zh: YEAR_FIELD_LABEL.text.zh.to_owned(),
-                en: YEAR_FIELD_LABEL.text.en.to_owned(),
+                zh: "数据年度".to_owned(),
+                en: "year of the figures".to_owned(),
             },
             Bilingual {
                 zh: "数据年度".to_owned(),
@@ -71,8 +72,7 @@ fn meta(key: &str, form: &FormDef) -> Value {
     })
 }
 
-fn field(r: &CompiledRuleset, f: usize, def: &FieldDef) -> Value {
-    let ix = r.fields.get(f);
+fn field(ix: Option<&FieldIndexes>, def: &FieldDef) -> Value {
     let units: Vec<Value> = def
         .units
         .iter()
@@ -122,7 +122,7 @@ pub fn error_codes(r: &CompiledRuleset) -> Vec<String> {
 /// The catalog of one ruleset.
 pub fn catalog(r: &CompiledRuleset) -> Value {
     let def = &r.def;
-    let fields: Vec<Value> = def.fields.iter().enumerate().map(|(f, d)| field(r, f, d)).collect();
+    let fields: Vec<Value> = def.fields.iter().enumerate().map(|(f, d)| field(r.fields.get(f), d)).collect();
     let groups: Vec<Value> = r
         .groups
         .iter()
@@ -134,11 +134,16 @@ pub fn catalog(r: &CompiledRuleset) -> Value {
     let conditions: Vec<Value> = def
         .conditions
         .iter()
-        .map(|c| {
+        .enumerate()
+        .map(|(ci, c)| {
             let checks: Vec<Value> = c
                 .checks
                 .iter()
-                .map(|k| {
+                .enumerate()
+                .map(|(ki, k)| {
+                    // The templates that can explain it: met, not met, nothing due, guidance.
+                    let ix = r.checks.get(ci).and_then(|l| l.get(ki));
+                    let explain = ix.map_or(Value::Null, |x| json!([x.met, x.not_met, x.nothing_due, x.guidance]));
                     let fields: Vec<&str> = k.rule.fields().iter().map(|f| f.value.as_str()).collect();
                     let mut unique: Vec<&str> = Vec::new();
                     for f in fields {
@@ -164,6 +169,7 @@ pub fn catalog(r: &CompiledRuleset) -> Value {
                         "unit": opt_text(k.unit.as_ref()),
                         "soft": soft,
                         "fields": unique,
+                        "explain": explain,
                     })
                 })
                 .collect();
@@ -213,11 +219,99 @@ pub fn catalog(r: &CompiledRuleset) -> Value {
     out.insert("groups".into(), Value::Array(groups));
     out.insert("conditions".into(), Value::Array(conditions));
     out.insert("tiers".into(), tiers);
+    out.insert("roster".into(), roster(r));
     out.insert("notes".into(), Value::Array(def.notes.iter().map(text).collect()));
     out.insert("errors".into(), json!(error_codes(r)));
     out.insert("warnings".into(), json!(WARNING_CODES));
-    out.insert("templates".into(), Value::Array(r.templates.iter().map(|t| text(&t.text)).collect()));
+    out.insert(
+        "templates".into(),
+        Value::Array(r.templates.iter().map(|t| json!({ "zh": t.text.zh, "en": t.text.en, "n": t.params.len() })).collect()),
+    );
+    // Every field's keys in order (a gap's field is named by its index here).
+    let keys: Vec<String> = def.fields.iter().flat_map(FieldDef::input_keys).collect();
+    out.insert("keys".into(), json!(keys));
     out.insert("texts".into(), Value::Array(r.texts.iter().map(text).collect()));
     out.insert("join".into(), json!({ "zh": "、", "en": ", " }));
+    // The templates every check can be explained by besides its own: missing, invalid, and a
+    // record that is not figures.
+    out.insert("general".into(), json!([r.missing, r.invalid, crate::messages::RECORD_UNUSABLE.index]));
     Value::Object(out)
+}
+
+/// The roster: its columns (as fields, with what a blank cell means), the figures it gives,
+/// its notes and the codes of its messages; null for a ruleset without one.
+fn roster(r: &CompiledRuleset) -> Value {
+    let Some(roster) = &r.def.roster else { return Value::Null };
+    let columns: Vec<Value> = roster
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(c, col)| {
+            let mut value = field(r.roster_columns.get(c), &col.field);
+            if let Value::Object(map) = &mut value {
+                for key in ["group", "checks", "zero_error", "years", "signed", "values"] {
+                    map.remove(key);
+                }
+                map.insert("default".into(), json!(col.default));
+                map.insert(
+                    "derive".into(),
+                    col.derive.as_ref().map_or(Value::Null, |d| json!({ "source": text(&d.source), "reading": text(&d.reading) })),
+                );
+                map.insert(
+                    "requires".into(),
+                    col.requires.as_ref().map_or(Value::Null, |q| json!({ "column": q.column.value, "code": q.code.value })),
+                );
+            }
+            value
+        })
+        .collect();
+    let key_of = |name: &str| {
+        roster.columns.iter().find(|c| c.field.key.value == name).and_then(|c| c.field.input_keys().into_iter().next())
+    };
+    let figures: Vec<Value> = roster
+        .figures
+        .iter()
+        .map(|f| {
+            let field = r.def.fields.iter().find(|x| x.key.value == f.field.value);
+            let (aggregate, column) = match &f.aggregate {
+                AggregateDef::Count => ("count", None),
+                AggregateDef::Sum { column } => ("sum", key_of(&column.value)),
+            };
+            json!({
+                "field": f.field.value,
+                "key": field.and_then(|x| x.input_keys().into_iter().next()),
+                "aggregate": aggregate,
+                "column": column,
+            })
+        })
+        .collect();
+    let mut errors: Vec<String> = ["negative", "not_a_number", "not_whole", "too_large", "too_precise", "unknown_field", "both_units", "wrong_type", "too_many_fields"]
+        .iter()
+        .map(|c| (*c).to_owned())
+        .collect();
+    errors.extend(ROSTER_ERROR_CODES.iter().map(|c| (*c).to_owned()));
+    for col in &roster.columns {
+        if let Some(q) = &col.requires {
+            if !errors.contains(&q.code.value) {
+                errors.push(q.code.value.clone());
+            }
+        }
+    }
+    let mut warnings: Vec<String> = ROSTER_WARNING_CODES.iter().map(|c| (*c).to_owned()).collect();
+    warnings.push("implausible".to_owned());
+    json!({
+        "meta": [
+            { "key": "enterprise", "kind": "text", "label": text(&word(ENTERPRISE_LABEL)) },
+            { "key": "cluster", "kind": "text", "label": text(&word(CLUSTER_LABEL)) },
+        ],
+        "columns": columns,
+        "figures": figures,
+        "notes": roster.notes.iter().map(text).collect::<Vec<_>>(),
+        "errors": errors,
+        "warnings": warnings,
+    })
+}
+
+fn word(w: crate::messages::Word) -> Bilingual {
+    Bilingual { zh: w.text.zh.to_owned(), en: w.text.en.to_owned() }
 }

@@ -50,6 +50,20 @@ fn index_module(rulesets: &[CompiledRuleset]) -> String {
                 .filter(|f| f.units.len() > 1)
                 .map(|f| (f.key.value.clone(), serde_json::json!(f.units.iter().map(|u| u.id.value.clone()).collect::<Vec<_>>())))
                 .collect();
+            let text = |t: &crate::load::model::Bilingual| serde_json::json!({ "zh": t.zh, "en": t.en });
+            let review = r.def.review.as_ref().map(|v| {
+                serde_json::json!({
+                    "mode": text(&v.mode),
+                    "heading": text(&v.heading),
+                    "intro": text(&v.intro),
+                    "basis": text(&v.basis),
+                    "earlier": text(&v.earlier),
+                    "later": text(&v.later),
+                    "keep": text(&v.keep),
+                    "lose": text(&v.lose),
+                    "undetermined": text(&v.undetermined),
+                })
+            });
             serde_json::json!({
                 "id": r.def.id.value,
                 "document": r.def.document,
@@ -60,6 +74,7 @@ fn index_module(rulesets: &[CompiledRuleset]) -> String {
                 "about": { "zh": r.def.about.zh, "en": r.def.about.en },
                 "scope": { "zh": r.def.scope.zh, "en": r.def.scope.en },
                 "default": r.def.default,
+                "review": review,
                 "keys": keys,
                 "units": units,
             })
@@ -67,7 +82,7 @@ fn index_module(rulesets: &[CompiledRuleset]) -> String {
         .collect();
     let list = serde_json::to_string(&entries).unwrap_or_else(|_| "[]".to_owned());
     let default = rulesets.iter().find(|r| r.def.default).map_or("", |r| r.def.id.value.as_str());
-    let _ = writeln!(out, "/** `[{{ id, document, issued, title, short, issuer, about, scope, default, keys, units }}]`, in file-name order. */");
+    let _ = writeln!(out, "/** `[{{ id, document, issued, title, short, issuer, about, scope, default, review, keys, units }}]`; `review` is null for a document without a re-review, in file-name order. */");
     let _ = writeln!(out, "export const RULESETS = Object.freeze(JSON.parse({}));", serde_json::to_string(&list).unwrap_or_default());
     let _ = writeln!(out, "/** The ruleset of figures that name none. */\nexport const DEFAULT_RULESET = {default:?};\n");
     let _ = writeln!(out, "/** The catalog of a ruleset (a promise), or a promise of null for an unknown id. */");

@@ -3,7 +3,8 @@
 
 use std::fmt::Write as _;
 
-use crate::load::model::{Bilingual, RuleDef};
+use crate::load::compile::FieldIndexes;
+use crate::load::model::{AggregateDef, Bilingual, FieldDef, PredicateDef, RuleDef, TestDef};
 use crate::load::CompiledRuleset;
 use crate::tables::{Compare, Kind, Param, WhenZero};
 
@@ -64,12 +65,11 @@ fn field_index(r: &CompiledRuleset, key: &str) -> usize {
     r.def.fields.iter().position(|f| f.key.value == key).unwrap_or(usize::MAX)
 }
 
-fn write_one(out: &mut String, r: &CompiledRuleset, i: usize) {
-    let def = &r.def;
-    let index = |key: &str| field_index(r, key);
-    out.push_str(&format!("static RULESET_{i}: Ruleset = Ruleset {{\n    id: {:?},\n    fields: &[\n", def.id.value));
-    for (f, field) in def.fields.iter().enumerate() {
-        let ix = r.fields.get(f);
+/// Writes the `Field` entries of `fields` (their indexes `ixs`) and returns the ruleset's
+/// `initials` table.
+fn write_fields(out: &mut String, fields: &[FieldDef], ixs: &[FieldIndexes]) -> String {
+    for (f, field) in fields.iter().enumerate() {
+        let ix = ixs.get(f);
         let kind = match field.kind {
             Kind::Bool => "Kind::Bool",
             Kind::Count => "Kind::Count",
@@ -113,13 +113,104 @@ fn write_one(out: &mut String, r: &CompiledRuleset, i: usize) {
         );
     }
     let mut initials = [0_u64; 64];
-    for (f, field) in def.fields.iter().enumerate() {
+    for (f, field) in fields.iter().enumerate() {
         if let Some(set) = field.key.value.bytes().next().and_then(|b| initials.get_mut(usize::from(b % 64))) {
             *set |= 1 << f;
         }
     }
-    let initials: Vec<String> = initials.iter().map(u64::to_string).collect();
-    let _ = writeln!(out, "    ],\n    slots: {},\n    initials: [{}],\n    conditions: &[", r.slots, initials.join(", "));
+    initials.iter().map(u64::to_string).collect::<Vec<_>>().join(", ")
+}
+
+/// The roster of ruleset `i`: its columns as a ruleset of fields, and its tables.
+fn write_roster(out: &mut String, r: &CompiledRuleset, i: usize, roster: &crate::load::model::RosterDef, messages: &str) {
+    let columns: Vec<FieldDef> = roster.columns.iter().map(|c| c.field.clone()).collect();
+    let column = |name: &str| columns.iter().position(|c| c.key.value == name).unwrap_or(usize::MAX);
+    let _ = writeln!(out, "#[cfg(feature = \"roster\")]\nstatic ROSTER_COLUMNS_{i}: Ruleset = Ruleset {{\n    id: {:?},\n    fields: &[", r.def.id.value);
+    let initials = write_fields(out, &columns, &r.roster_columns);
+    let _ = writeln!(
+        out,
+        "    ],\n    slots: {},\n    initials: [{initials}],\n    conditions: &[],\n    tiers: &[],\n    messages: {messages},\n    texts: {},\n    roster: None,\n}};",
+        columns.len(),
+        r.texts.len()
+    );
+    let predicate = |p: &PredicateDef| -> String {
+        let clauses: Vec<String> = p
+            .iter()
+            .map(|clause| {
+                let terms: Vec<String> = clause
+                    .iter()
+                    .map(|t| {
+                        let test = match &t.test {
+                            TestDef::True => "Test::True".to_owned(),
+                            TestDef::Compare { compare: c, threshold } => {
+                                format!("Test::Compare {{ compare: {}, threshold: {} }}", compare(c.value), dec(threshold.value))
+                            }
+                        };
+                        format!("Term {{ column: {}, test: {test} }}", column(&t.column.value))
+                    })
+                    .collect();
+                format!("&[{}]", terms.join(", "))
+            })
+            .collect();
+        format!("&[{}]", clauses.join(", "))
+    };
+    let defaults: Vec<String> = roster
+        .columns
+        .iter()
+        .enumerate()
+        .filter_map(|(c, col)| col.default.map(|d| format!("({c}, {d})")))
+        .collect();
+    let derive: Vec<String> = roster
+        .columns
+        .iter()
+        .enumerate()
+        .filter_map(|(c, col)| {
+            let d = col.derive.as_ref()?;
+            let (source, reading) = r.roster_sources.get(c).copied().flatten().unwrap_or((0, 0));
+            Some(format!("Derive {{ column: {c}, rule: {}, source: {source}, reading: {reading} }}", predicate(&d.rule)))
+        })
+        .collect();
+    let requires: Vec<String> = roster
+        .columns
+        .iter()
+        .enumerate()
+        .filter_map(|(c, col)| {
+            let q = col.requires.as_ref()?;
+            Some(format!("Requires {{ column: {c}, needs: {}, code: {:?} }}", column(&q.column.value), q.code.value))
+        })
+        .collect();
+    // In the ruleset's field order, so that figures come out in it.
+    let mut figures: Vec<(usize, String)> = roster
+        .figures
+        .iter()
+        .map(|f| {
+            let field = field_index(r, &f.field.value);
+            let aggregate = match &f.aggregate {
+                AggregateDef::Count => "Aggregate::Count".to_owned(),
+                AggregateDef::Sum { column: c } => format!("Aggregate::Sum {{ column: {} }}", column(&c.value)),
+            };
+            (field, format!("RosterFigure {{ field: {field}, aggregate: {aggregate}, filter: {} }}", predicate(&f.filter)))
+        })
+        .collect();
+    figures.sort_by_key(|(field, _)| *field);
+    let figures: Vec<String> = figures.into_iter().map(|(_, f)| f).collect();
+    let _ = writeln!(
+        out,
+        "#[cfg(feature = \"roster\")]\nstatic ROSTER_{i}: Roster = Roster {{\n    columns: &ROSTER_COLUMNS_{i},\n    defaults: &[{}],\n    derive: &[{}],\n    requires: &[{}],\n    figures: &[{}],\n    notes: &{:?},\n}};",
+        defaults.join(", "),
+        derive.join(", "),
+        requires.join(", "),
+        figures.join(", "),
+        r.roster_notes
+    );
+}
+
+fn write_one(out: &mut String, r: &CompiledRuleset, i: usize) {
+    let def = &r.def;
+    let index = |key: &str| field_index(r, key);
+    out.push_str(&format!("static RULESET_{i}: Ruleset = Ruleset {{\n    id: {:?},\n    fields: &[\n", def.id.value));
+    let initials = write_fields(out, &def.fields, &r.fields);
+    let _ = writeln!(out, "    ],\n    slots: {},\n    initials: [{}],\n    conditions: &[", r.slots, initials);
     for (c, condition) in def.conditions.iter().enumerate() {
         out.push_str("        Condition { checks: &[\n");
         for (k, check) in condition.checks.iter().enumerate() {
@@ -179,10 +270,11 @@ fn write_one(out: &mut String, r: &CompiledRuleset, i: usize) {
                         .map(|(g, group)| {
                             let fields: Vec<String> = group.fields.iter().map(|f| index(&f.value).to_string()).collect();
                             format!(
-                                "CountGroup {{ fields: &[{}], compare: {}, threshold: {}, title: {} }}",
+                                "CountGroup {{ fields: &[{}], compare: {}, threshold: {}, threshold_text: {}, title: {} }}",
                                 fields.join(", "),
                                 compare(group.compare.value),
                                 dec(group.threshold.value),
+                                ix.group_thresholds.get(g).copied().unwrap_or(0),
                                 ix.group_titles.get(g).copied().unwrap_or(0)
                             )
                         })
@@ -192,8 +284,9 @@ fn write_one(out: &mut String, r: &CompiledRuleset, i: usize) {
             };
             let _ = writeln!(
                 out,
-                "            Check {{ title: {}, rule: {rule}, explain: Explain {{ met: {}, not_met: {}, nothing_due: {}, guidance: {} }} }},",
+                "            Check {{ title: {}, threshold: {:?}, rule: {rule}, explain: Explain {{ met: {}, not_met: {}, nothing_due: {}, guidance: {} }} }},",
                 ix.title,
+                ix.threshold,
                 template(r, ix.met),
                 template(r, ix.not_met),
                 opt_template(r, ix.nothing_due),
@@ -215,15 +308,23 @@ fn write_one(out: &mut String, r: &CompiledRuleset, i: usize) {
             );
         }
     }
-    let _ = writeln!(
-        out,
-        "    ],\n    messages: Messages {{ missing: {}, invalid: {}, tier_boundary: {}, implausible: {} }},\n    texts: {},\n}};",
+    let messages = format!(
+        "Messages {{ missing: {}, invalid: {}, tier_boundary: {}, implausible: {} }}",
         template(r, r.missing),
         template(r, r.invalid),
         opt_template(r, r.tier_boundary),
         opt_template(r, r.implausible),
-        r.texts.len()
     );
+    // The roster's tables are built only into the engine that counts rosters.
+    let roster = if def.roster.is_some() {
+        format!("#[cfg(feature = \"roster\")]\n    roster: Some(&ROSTER_{i}),\n    #[cfg(not(feature = \"roster\"))]\n    roster: None,")
+    } else {
+        "roster: None,".to_owned()
+    };
+    let _ = writeln!(out, "    ],\n    messages: {messages},\n    texts: {},\n    {roster}\n}};", r.texts.len());
+    if let Some(roster) = &def.roster {
+        write_roster(out, r, i, roster, &messages);
+    }
 
     // The texts, for the native report only.
     let _ = writeln!(
@@ -248,10 +349,7 @@ fn write_one(out: &mut String, r: &CompiledRuleset, i: usize) {
             text(&condition.title)
         );
         for check in &condition.checks {
-            let threshold = match &check.rule {
-                RuleDef::AllOf { field } => r.def.fields.iter().find(|f| f.key.value == field.value).map(|f| f.values.len().to_string()),
-                rule => rule.bound().map(|(_, t)| t.to_plain().as_str().to_owned()),
-            };
+            let threshold = shown_threshold(r, &check.rule);
             let _ = writeln!(
                 out,
                 "            CheckTexts {{ id: {:?}, title: {}, citation: {:?}, threshold: {:?}, unit: {:?} }},",

@@ -259,9 +259,46 @@ pub fn write(rulesets: &[CompiledRuleset]) -> String {
             out,
             "export type {name}Report = ReportOf<{id:?}>;"
         );
+        let roster = match &r.def.roster {
+            Some(roster) => {
+                doc(&mut out, "", &format!("One row of an enterprise roster for {} (`cluster-check/roster`). Every cell is optional.", r.def.document));
+                let _ = writeln!(out, "export interface {name}RosterRow {{");
+                doc(&mut out, "  ", "The row's number in the spreadsheet, for messages (else its position, from 1).");
+                let _ = writeln!(out, "  row?: Given<Count>;");
+                doc(&mut out, "  ", "企业名称 / the enterprise's name (required: a row without one is an error).");
+                let _ = writeln!(out, "  enterprise?: Given<string | number>;");
+                doc(&mut out, "  ", "所属集群 / the cluster it belongs to, matched to the figures' `name`.");
+                let _ = writeln!(out, "  cluster?: Given<string | number>;");
+                for c in &roster.columns {
+                    let f = &c.field;
+                    let ty = value_type(r, f);
+                    for (i, key) in f.input_keys().iter().enumerate() {
+                        let unit = f.keyed_units().nth(i).map(|u| format!(", in {}", u.label.zh)).unwrap_or_default();
+                        doc(&mut out, "  ", &format!("{} / {}{unit}.", f.label.zh, f.label.en));
+                        let _ = writeln!(out, "  {key}?: Given<{ty}>;");
+                    }
+                }
+                out.push_str("}\n");
+                let mut codes: Vec<String> = ["negative", "not_a_number", "not_whole", "too_large", "too_precise", "unknown_field", "both_units", "wrong_type", "too_many_fields", "unreadable"]
+                    .iter()
+                    .map(|c| (*c).to_owned())
+                    .collect();
+                codes.extend(crate::messages::ROSTER_ERROR_CODES.iter().map(|c| (*c).to_owned()));
+                for c in &roster.columns {
+                    if let Some(q) = &c.requires {
+                        codes.push(q.code.value.clone());
+                    }
+                }
+                let _ = writeln!(out, "export type {name}RosterErrorCode = {};", union(&codes));
+                let derived: Vec<String> = roster.figures.iter().filter_map(|f| r.def.fields.iter().find(|x| x.key.value == f.field.value)).flat_map(|f| f.input_keys().into_iter().take(1)).collect();
+                let _ = writeln!(out, "export type {name}RosterFigureKey = {};", union(&derived));
+                format!("roster: {name}RosterRow; rosterError: {name}RosterErrorCode; rosterFigure: {name}RosterFigureKey")
+            }
+            None => "roster: never; rosterError: never; rosterFigure: never".to_owned(),
+        };
         let _ = writeln!(
             map,
-            "  {id:?}: {{ figures: {name}Figures; check: {name}CheckId; condition: {name}ConditionId; unit: {name}Unit; tier: {name}Tier; error: {name}ErrorCode; units: {name}Units }};"
+            "  {id:?}: {{ figures: {name}Figures; check: {name}CheckId; condition: {name}ConditionId; unit: {name}Unit; tier: {name}Tier; error: {name}ErrorCode; units: {name}Units; {roster} }};"
         );
         let _ = rules_used(r);
     }

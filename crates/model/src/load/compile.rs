@@ -10,6 +10,7 @@ use super::model::{Bilingual, RuleDef, RulesetDef, TextAt};
 use super::reader::Problems;
 use super::validate::{explain_params, number_placeholders, Compiled as Template, IMPLAUSIBLE_PARAMS, MISSING_PARAMS, TIER_PARAMS};
 use crate::messages::{MESSAGES, WORDS};
+use crate::number::grouped;
 use crate::tables::Param;
 
 /// A group of the form.
@@ -40,6 +41,10 @@ pub struct CheckIndexes {
     pub guidance: Option<u16>,
     /// Titles of an `any_count` rule's groups, as texts.
     pub group_titles: Vec<u16>,
+    /// Its threshold as explanations show it, as a text.
+    pub threshold: Option<u16>,
+    /// The thresholds of an `any_count` rule's groups, as texts.
+    pub group_thresholds: Vec<u16>,
 }
 
 /// The texts of one field.
@@ -84,6 +89,12 @@ pub struct CompiledRuleset {
     pub groups: Vec<Group>,
     /// Readings needed.
     pub slots: usize,
+    /// Per roster column (label, units; `slot` is its reading; no checks or group).
+    pub roster_columns: Vec<FieldIndexes>,
+    /// Per roster column with `derive`: the standard's name and what it says, as texts.
+    pub roster_sources: Vec<Option<(u16, u16)>>,
+    /// The roster's notes, as texts.
+    pub roster_notes: Vec<u16>,
 }
 
 struct Numbering {
@@ -169,6 +180,25 @@ pub fn compile(def: RulesetDef, problems: &Problems) -> CompiledRuleset {
         slot += usize::from(field.years.as_ref().map_or(1, |y| y.value));
     }
 
+    let mut roster_columns = Vec::new();
+    let mut roster_sources = Vec::new();
+    let mut roster_notes = Vec::new();
+    if let Some(roster) = &def.roster {
+        roster_notes = roster.notes.iter().map(|t| n.text(t)).collect();
+        for (slot, column) in roster.columns.iter().enumerate() {
+            let field = &column.field;
+            roster_columns.push(FieldIndexes {
+                label: n.text(&field.label),
+                units: field.units.iter().map(|u| n.text(&u.label)).collect(),
+                values: Vec::new(),
+                slot,
+                checks: Vec::new(),
+                group: String::new(),
+            });
+            roster_sources.push(column.derive.as_ref().map(|d| (n.text(&d.source), n.text(&d.reading))));
+        }
+    }
+
     let mut checks = Vec::with_capacity(def.conditions.len());
     for (c, condition) in def.conditions.iter().enumerate() {
         let mut list = Vec::with_capacity(condition.checks.len());
@@ -192,6 +222,16 @@ pub fn compile(def: RulesetDef, problems: &Problems) -> CompiledRuleset {
                 RuleDef::AnyCount { groups } => groups.iter().map(|g| n.text(&g.title)).collect(),
                 _ => Vec::new(),
             };
+            // Thresholds never change: their digits are grouped once, here, as texts.
+            let mut shown = |plain: String| {
+                let text = grouped(&plain);
+                n.text(&Bilingual { zh: text.clone(), en: text })
+            };
+            let threshold = shown_threshold(&def, &check.rule).map(&mut shown);
+            let group_thresholds = match &check.rule {
+                RuleDef::AnyCount { groups } => groups.iter().map(|g| shown(g.threshold.value.to_plain().as_str().to_owned())).collect(),
+                _ => Vec::new(),
+            };
             list.push(CheckIndexes {
                 title,
                 met,
@@ -199,6 +239,8 @@ pub fn compile(def: RulesetDef, problems: &Problems) -> CompiledRuleset {
                 nothing_due,
                 guidance,
                 group_titles,
+                threshold,
+                group_thresholds,
             });
         }
         checks.push(list);
@@ -235,7 +277,18 @@ pub fn compile(def: RulesetDef, problems: &Problems) -> CompiledRuleset {
         implausible,
         groups,
         slots: slot,
+        roster_columns,
+        roster_sources,
+        roster_notes,
         def,
+    }
+}
+
+/// The threshold of a check as the report shows it (for a set: how many values it needs).
+pub fn shown_threshold(def: &RulesetDef, rule: &RuleDef) -> Option<String> {
+    match rule {
+        RuleDef::AllOf { field } => def.fields.iter().find(|f| f.key.value == field.value).map(|f| f.values.len().to_string()),
+        rule => rule.bound().map(|(_, t)| t.to_plain().as_str().to_owned()),
     }
 }
 

@@ -46,6 +46,9 @@ pub struct RulesetDef {
     pub report_title: Bilingual,
     /// Parts of the document not encoded.
     pub not_assessed: Vec<Bilingual>,
+    /// The document's re-review of recognised clusters, when it has one (a page offers to
+    /// compare two years' figures).
+    pub review: Option<ReviewDef>,
     /// The passages the citations quote, verbatim.
     pub source: At<String>,
     /// Generic messages.
@@ -60,8 +63,109 @@ pub struct RulesetDef {
     pub conditions: Vec<ConditionDef>,
     /// Named bands of one figure.
     pub tiers: Option<TiersDef>,
+    /// Figures counted from an enterprise roster, when the document's figures are counts
+    /// and sums over enterprises.
+    pub roster: Option<RosterDef>,
     /// What is not encoded, and readings of the text.
     pub notes: Vec<Bilingual>,
+}
+
+/// What one term of a roster condition tests of a column.
+#[derive(Clone, Debug)]
+pub enum TestDef {
+    /// A yes/no column is yes.
+    True,
+    /// An amount compared with a threshold (in the column's base unit).
+    Compare {
+        /// The comparison.
+        compare: At<Compare>,
+        /// The threshold.
+        threshold: At<Dec>,
+    },
+}
+
+/// One term of a roster condition.
+#[derive(Clone, Debug)]
+pub struct TermDef {
+    /// The column it reads.
+    pub column: At<String>,
+    /// What it tests.
+    pub test: TestDef,
+}
+
+/// A condition on an enterprise: every clause holds; a clause holds when any of its terms
+/// does (the file writes a term, or `{ any = [terms] }`).
+pub type PredicateDef = Vec<Vec<TermDef>>;
+
+/// How a yes/no column left blank is decided.
+#[derive(Clone, Debug)]
+pub struct DeriveDef {
+    /// The condition that makes it yes.
+    pub rule: PredicateDef,
+    /// The standard it follows (not in the document: the report says it was applied).
+    pub source: Bilingual,
+    /// What the standard says, in a phrase.
+    pub reading: Bilingual,
+}
+
+/// A contradiction within a row: this column yes needs another given (and yes).
+#[derive(Clone, Debug)]
+pub struct RequiresDef {
+    /// The column needed.
+    pub column: At<String>,
+    /// The error code.
+    pub code: At<String>,
+}
+
+/// One column of a roster: a field (key, kind, label, units) with what a blank means.
+#[derive(Clone, Debug)]
+pub struct ColumnDef {
+    /// Key, kind, label and units, as a figure's.
+    pub field: FieldDef,
+    /// What a blank yes/no cell means, when it means anything.
+    pub default: Option<bool>,
+    /// How a blank yes/no cell is decided.
+    pub derive: Option<DeriveDef>,
+    /// A contradiction this column can be part of.
+    pub requires: Option<RequiresDef>,
+}
+
+/// How a roster figure is made.
+#[derive(Clone, Debug)]
+pub enum AggregateDef {
+    /// The enterprises that meet the filter.
+    Count,
+    /// A column summed over the enterprises that meet the filter.
+    Sum {
+        /// The column.
+        column: At<String>,
+    },
+}
+
+/// A figure counted from the roster.
+#[derive(Clone, Debug)]
+pub struct RosterFigureDef {
+    /// The figure (a field of the ruleset).
+    pub field: At<String>,
+    /// Count or sum.
+    pub aggregate: AggregateDef,
+    /// Which enterprises.
+    pub filter: PredicateDef,
+    /// Where it is.
+    pub span: core::ops::Range<usize>,
+}
+
+/// An enterprise roster: its columns and the figures it gives.
+#[derive(Clone, Debug)]
+pub struct RosterDef {
+    /// The columns, in the template's order (after 企业名称 and 所属集群).
+    pub columns: Vec<ColumnDef>,
+    /// The figures derived.
+    pub figures: Vec<RosterFigureDef>,
+    /// Readings every count from the roster carries.
+    pub notes: Vec<Bilingual>,
+    /// Where it is.
+    pub span: core::ops::Range<usize>,
 }
 
 /// The words of the verdict.
@@ -73,6 +177,30 @@ pub struct VerdictDef {
     pub not_met: Bilingual,
     /// Not every figure given or usable.
     pub incomplete: Bilingual,
+}
+
+/// How a page words the document's re-review: two years' figures side by side, and whether
+/// the later year's still meet the conditions.
+#[derive(Clone, Debug, Default)]
+pub struct ReviewDef {
+    /// The name of the mode (两年复核).
+    pub mode: Bilingual,
+    /// The heading of the comparison.
+    pub heading: Bilingual,
+    /// What the re-review is, and what to enter.
+    pub intro: Bilingual,
+    /// The document and clause it rests on, for a printed comparison.
+    pub basis: Bilingual,
+    /// The name of the earlier year's column.
+    pub earlier: Bilingual,
+    /// The name of the re-review year's column.
+    pub later: Bilingual,
+    /// The later year meets every condition.
+    pub keep: Bilingual,
+    /// The later year does not.
+    pub lose: Bilingual,
+    /// The later year's figures are not complete.
+    pub undetermined: Bilingual,
 }
 
 /// The ruleset's own messages.
@@ -536,6 +664,13 @@ fn read_unit(mut t: Table<'_, '_>) -> UnitDef {
 }
 
 fn read_field(mut t: Table<'_, '_>) -> FieldDef {
+    let field = read_field_in(&mut t);
+    t.finish();
+    field
+}
+
+/// A field's members, leaving the table open for more.
+fn read_field_in(t: &mut Table<'_, '_>) -> FieldDef {
     let span = t.span();
     let key = t.str("key").unwrap_or_else(|| At::new(String::new(), span.clone()));
     let kind = match t.str("kind") {
@@ -559,8 +694,8 @@ fn read_field(mut t: Table<'_, '_>) -> FieldDef {
             None
         }
     });
-    let label = text(&mut t, "label");
-    let form = form(&mut t, false);
+    let label = text(t, "label");
+    let form = form(t, false);
     let units = t.tables("units").into_iter().map(read_unit).collect();
     let values = t
         .tables("values")
@@ -573,8 +708,7 @@ fn read_field(mut t: Table<'_, '_>) -> FieldDef {
         })
         .collect();
     let zero_error = t.opt_str("zero_error");
-    let plausible_max = decimal(&mut t, "plausible_max", false);
-    t.finish();
+    let plausible_max = decimal(t, "plausible_max", false);
     FieldDef {
         key,
         kind,
@@ -781,6 +915,117 @@ fn read_tiers(mut t: Table<'_, '_>) -> TiersDef {
     }
 }
 
+fn read_term(mut t: Table<'_, '_>) -> TermDef {
+    let column = field_ref(&mut t, "column");
+    let test = if t.has("compare") || t.has("threshold") {
+        let (compare, threshold) = bound(&mut t);
+        TestDef::Compare { compare, threshold }
+    } else {
+        TestDef::True
+    };
+    t.finish();
+    TermDef { column, test }
+}
+
+/// A list of terms: each a term, or `{ any = [terms] }` (one clause of several).
+fn read_clauses(t: &mut Table<'_, '_>, key: &'static str) -> PredicateDef {
+    t.tables(key)
+        .into_iter()
+        .map(|mut item| {
+            if item.has("any") {
+                let terms: Vec<TermDef> = item.tables("any").into_iter().map(read_term).collect();
+                if terms.is_empty() {
+                    item.problem_at("any", "any needs a list of terms");
+                }
+                item.finish();
+                terms
+            } else {
+                vec![read_term(item)]
+            }
+        })
+        .collect()
+}
+
+/// A condition written as `all = [terms]` or `any = [terms]`.
+fn read_predicate(mut t: Table<'_, '_>) -> PredicateDef {
+    let predicate = if t.has("any") {
+        let terms: Vec<TermDef> = t.tables("any").into_iter().map(read_term).collect();
+        vec![terms]
+    } else {
+        read_clauses(&mut t, "all")
+    };
+    if predicate.iter().all(Vec::is_empty) {
+        t.problem("a condition needs terms: all = [...] or any = [...]");
+    }
+    t.finish();
+    predicate
+}
+
+fn read_column(mut t: Table<'_, '_>) -> ColumnDef {
+    let default = if t.has("default") { Some(t.bool_or("default", false)) } else { None };
+    let derive = t.opt_table("derive").map(|mut d| {
+        let source = text(&mut d, "source");
+        let reading = text(&mut d, "reading");
+        let rule = if d.has("any") {
+            vec![d.tables("any").into_iter().map(read_term).collect()]
+        } else {
+            read_clauses(&mut d, "all")
+        };
+        if rule.iter().all(Vec::is_empty) {
+            d.problem("derive needs terms: all = [...] or any = [...]");
+        }
+        d.finish();
+        DeriveDef { rule, source, reading }
+    });
+    let requires = t.opt_table("requires").map(|mut r| {
+        let column = field_ref(&mut r, "column");
+        let code = r.str("code").unwrap_or_else(|| At::new(String::new(), r.span()));
+        r.finish();
+        RequiresDef { column, code }
+    });
+    let field = read_field_in(&mut t);
+    t.finish();
+    ColumnDef {
+        field,
+        default,
+        derive,
+        requires,
+    }
+}
+
+fn read_roster(mut t: Table<'_, '_>) -> RosterDef {
+    let span = t.span();
+    let columns: Vec<ColumnDef> = t.tables("columns").into_iter().map(read_column).collect();
+    if columns.is_empty() {
+        t.problem("a roster needs its columns ([[roster.columns]])");
+    }
+    let figures = t
+        .tables("figures")
+        .into_iter()
+        .map(|mut f| {
+            let span = f.span();
+            let field = field_ref(&mut f, "field");
+            let aggregate = match (f.opt_str("sum"), f.has("count")) {
+                (Some(column), false) => AggregateDef::Sum { column },
+                (None, true) => AggregateDef::Count,
+                _ => {
+                    f.problem("a roster figure is either count = { … } or sum = \"column\"");
+                    AggregateDef::Count
+                }
+            };
+            let filter = match &aggregate {
+                AggregateDef::Count => f.opt_table("count").map(read_predicate).unwrap_or_default(),
+                AggregateDef::Sum { .. } => f.opt_table("where").map(read_predicate).unwrap_or_default(),
+            };
+            f.finish();
+            RosterFigureDef { field, aggregate, filter, span }
+        })
+        .collect();
+    let notes = texts(&mut t, "notes");
+    t.finish();
+    RosterDef { columns, figures, notes, span }
+}
+
 /// Reads the top-level table of a ruleset file into the model, recording every problem of
 /// shape (a missing, misspelt or mistyped key) in `t`'s problems.
 pub fn read(mut t: Table<'_, '_>) -> RulesetDef {
@@ -808,6 +1053,21 @@ pub fn read(mut t: Table<'_, '_>) -> RulesetDef {
     };
     let report_title = text(&mut t, "report_title");
     let not_assessed = texts(&mut t, "not_assessed");
+    let review = t.opt_table("review").map(|mut r| {
+        let def = ReviewDef {
+            mode: text(&mut r, "mode"),
+            heading: text(&mut r, "heading"),
+            intro: text(&mut r, "intro"),
+            basis: text(&mut r, "basis"),
+            earlier: text(&mut r, "earlier"),
+            later: text(&mut r, "later"),
+            keep: text(&mut r, "keep"),
+            lose: text(&mut r, "lose"),
+            undetermined: text(&mut r, "undetermined"),
+        };
+        r.finish();
+        def
+    });
     let source = t.str("source").unwrap_or_else(|| At::new(String::new(), span.clone()));
     let messages = match t.table("messages") {
         Some(mut m) => {
@@ -871,6 +1131,7 @@ pub fn read(mut t: Table<'_, '_>) -> RulesetDef {
         t.problem("a ruleset needs at least one condition ([[conditions]])");
     }
     let tiers = t.opt_table("tiers").map(read_tiers);
+    let roster = t.opt_table("roster").map(read_roster);
     let notes = texts(&mut t, "notes");
     t.finish();
     RulesetDef {
@@ -886,6 +1147,7 @@ pub fn read(mut t: Table<'_, '_>) -> RulesetDef {
         verdict,
         report_title,
         not_assessed,
+        review,
         source,
         messages,
         meta,
@@ -893,6 +1155,7 @@ pub fn read(mut t: Table<'_, '_>) -> RulesetDef {
         groups,
         conditions,
         tiers,
+        roster,
         notes,
     }
 }

@@ -4,9 +4,9 @@
 
 use std::collections::HashSet;
 
-use super::model::{Bilingual, FieldDef, RuleDef, RulesetDef, TextAt};
+use super::model::{AggregateDef, Bilingual, FieldDef, RosterDef, RuleDef, RulesetDef, TermDef, TestDef, TextAt};
 use super::reader::{nearest, At, Problems};
-use crate::messages::META_KEYS;
+use crate::messages::{META_KEYS, ROSTER_META_KEYS};
 use crate::number::Dec;
 use crate::tables::{Kind, Param, WhenZero};
 
@@ -154,6 +154,21 @@ pub fn validate(def: &RulesetDef, problems: &Problems) {
     if def.source.value.trim().is_empty() {
         problems.add(def.source.span.clone(), "source", "the quoted source text is empty");
     }
+    if let Some(r) = &def.review {
+        for (place, text) in [
+            ("review.mode", &r.mode),
+            ("review.heading", &r.heading),
+            ("review.intro", &r.intro),
+            ("review.basis", &r.basis),
+            ("review.earlier", &r.earlier),
+            ("review.later", &r.later),
+            ("review.keep", &r.keep),
+            ("review.lose", &r.lose),
+            ("review.undetermined", &r.undetermined),
+        ] {
+            nonempty(problems, &whole, place, text);
+        }
+    }
     for (i, n) in def.not_assessed.iter().enumerate() {
         nonempty(problems, &whole, &format!("not_assessed[{i}]"), n);
     }
@@ -162,6 +177,9 @@ pub fn validate(def: &RulesetDef, problems: &Problems) {
     }
 
     validate_fields(def, problems);
+    if let Some(roster) = &def.roster {
+        validate_roster(def, roster, problems);
+    }
     let field = |name: &At<String>| def.fields.iter().find(|f| f.key.value == name.value);
     // A reference to a field of one of `kinds`.
     let refer = |place: &str, name: &At<String>, kinds: &[Kind]| -> Option<&FieldDef> {
@@ -214,6 +232,16 @@ pub fn validate(def: &RulesetDef, problems: &Problems) {
                 if unit.zh.trim().is_empty() {
                     problems.add(check.span.clone(), format!("{place}.unit"), "the unit's zh text is empty");
                 }
+            }
+            // The engine keeps what one check reads in a small array.
+            let read: usize = check
+                .rule
+                .fields()
+                .iter()
+                .map(|f| field(f).and_then(|f| f.years.as_ref()).map_or(1, |y| usize::from(y.value)))
+                .sum();
+            if read > crate::tables::MAX_OPERANDS {
+                problems.add(check.span.clone(), &place, format!("the check reads {read} figures; at most {}", crate::tables::MAX_OPERANDS));
             }
             let soft = matches!(check.rule, RuleDef::Threshold { soft: true, .. });
             if soft != check.explain.guidance.is_some() {
@@ -367,17 +395,23 @@ pub fn validate(def: &RulesetDef, problems: &Problems) {
 }
 
 fn validate_fields(def: &RulesetDef, problems: &Problems) {
-    if def.fields.len() > MAX_MEMBERS {
-        problems.add(0..0, "fields", format!("a ruleset has at most {MAX_MEMBERS} fields"));
+    validate_field_list(&def.fields, "fields", &META_KEYS, def.messages.implausible.is_some(), problems);
+}
+
+/// What must hold of a list of fields (a ruleset's figures, or a roster's columns), whose
+/// input keys sit beside `meta` keys.
+fn validate_field_list(fields: &[FieldDef], list: &str, meta: &[&str], implausible: bool, problems: &Problems) {
+    if fields.len() > MAX_MEMBERS {
+        problems.add(0..0, list, format!("at most {MAX_MEMBERS} fields"));
     }
-    let slots: usize = def.fields.iter().map(|f| usize::from(f.years.as_ref().map_or(1, |y| y.value))).sum();
+    let slots: usize = fields.iter().map(|f| usize::from(f.years.as_ref().map_or(1, |y| y.value))).sum();
     if slots > MAX_SLOTS {
-        problems.add(0..0, "fields", format!("the fields need {slots} readings (one per year of a per-year field); at most {MAX_SLOTS}"));
+        problems.add(0..0, list, format!("the fields need {slots} readings (one per year of a per-year field); at most {MAX_SLOTS}"));
     }
     let mut keys: HashSet<String> = HashSet::new();
     let mut stems: HashSet<&str> = HashSet::new();
-    for (i, field) in def.fields.iter().enumerate() {
-        let place = format!("fields[{i}] ({})", field.key.value);
+    for (i, field) in fields.iter().enumerate() {
+        let place = format!("{list}[{i}] ({})", field.key.value);
         if !is_id(&field.key.value) || field.key.value.contains('-') {
             problems.add(field.key.span.clone(), &place, "the key is not an id (a-z, 0-9 and _)");
         }
@@ -451,26 +485,120 @@ fn validate_fields(def: &RulesetDef, problems: &Problems) {
             if !matches!(field.kind, Kind::Count | Kind::Decimal) {
                 problems.add(max.span.clone(), &place, "only a number has a plausible limit");
             }
-            if def.messages.implausible.is_none() {
+            if !implausible {
                 problems.add(max.span.clone(), &place, "plausible_max needs messages.implausible");
             }
         }
         for key in field.input_keys() {
-            if META_KEYS.contains(&key.as_str()) || !keys.insert(key.clone()) {
+            if meta.contains(&key.as_str()) || !keys.insert(key.clone()) {
                 problems.add(field.key.span.clone(), &place, format!("input key {key:?} is used twice"));
             }
         }
     }
     // A key of one field must not read as the key of another with a unit or a year.
-    for a in &def.fields {
-        for b in &def.fields {
+    for a in fields {
+        for b in fields {
             if a.key.value != b.key.value && a.key.value.starts_with(&(b.key.value.clone() + "_")) && !b.units.is_empty() {
                 problems.add(
                     a.key.span.clone(),
-                    "fields",
+                    list,
                     format!("field {:?} begins with field {:?} and a unit separator: their keys could be confused", a.key.value, b.key.value),
                 );
             }
+        }
+    }
+}
+
+/// What must hold of a roster: its columns as fields, the terms' columns and kinds, and
+/// each derived figure's field, kind and unit.
+fn validate_roster(def: &RulesetDef, roster: &RosterDef, problems: &Problems) {
+    let columns: Vec<FieldDef> = roster.columns.iter().map(|c| c.field.clone()).collect();
+    validate_field_list(&columns, "roster.columns", &ROSTER_META_KEYS, def.messages.implausible.is_some(), problems);
+    let column = |name: &At<String>| roster.columns.iter().find(|c| c.field.key.value == name.value);
+    let term_ok = |place: &str, term: &TermDef, allow_derived: bool| match column(&term.column) {
+        None => {
+            let keys: Vec<&str> = roster.columns.iter().map(|c| c.field.key.value.as_str()).collect();
+            let hint = nearest(&term.column.value, &keys).map(|k| format!("; did you mean {k:?}?")).unwrap_or_default();
+            problems.add(term.column.span.clone(), place, format!("no roster column {:?}{hint}", term.column.value));
+        }
+        Some(c) => {
+            match (&term.test, c.field.kind) {
+                (TestDef::True, Kind::Bool) | (TestDef::Compare { .. }, Kind::Count | Kind::Decimal) => {}
+                (TestDef::True, _) => problems.add(term.column.span.clone(), place, format!("column {:?} is not yes/no: give compare and threshold", term.column.value)),
+                (TestDef::Compare { .. }, _) => problems.add(term.column.span.clone(), place, format!("column {:?} is not an amount: it cannot be compared", term.column.value)),
+            }
+            if !allow_derived && c.derive.is_some() {
+                problems.add(term.column.span.clone(), place, format!("column {:?} is itself derived: a derivation reads given columns only", term.column.value));
+            }
+        }
+    };
+    for (i, c) in roster.columns.iter().enumerate() {
+        let place = format!("roster.columns[{i}] ({})", c.field.key.value);
+        if c.field.kind == Kind::Set || c.field.years.is_some() {
+            problems.add(c.field.span.clone(), &place, "a roster column is yes/no, a count or a decimal, one per enterprise");
+        }
+        let yes_no = c.field.kind == Kind::Bool;
+        if !yes_no && (c.default.is_some() || c.derive.is_some() || c.requires.is_some()) {
+            problems.add(c.field.span.clone(), &place, "default, derive and requires are for yes/no columns");
+        }
+        if c.default.is_some() && c.derive.is_some() {
+            problems.add(c.field.span.clone(), &place, "a blank cell is either a default or derived, not both");
+        }
+        if let Some(d) = &c.derive {
+            nonempty(problems, &c.field.span, &format!("{place}.derive.source"), &d.source);
+            nonempty(problems, &c.field.span, &format!("{place}.derive.reading"), &d.reading);
+            for term in d.rule.iter().flatten() {
+                term_ok(&format!("{place}.derive"), term, false);
+            }
+        }
+        if let Some(r) = &c.requires {
+            if column(&r.column).is_none() || r.column.value == c.field.key.value {
+                problems.add(r.column.span.clone(), format!("{place}.requires"), format!("no other roster column {:?}", r.column.value));
+            }
+            if !is_id(&r.code.value) || r.code.value.contains('-') {
+                problems.add(r.code.span.clone(), format!("{place}.requires"), "code must be an error code (a-z, 0-9 and _)");
+            }
+        }
+    }
+    for (i, n) in roster.notes.iter().enumerate() {
+        nonempty(problems, &roster.span, &format!("roster.notes[{i}]"), n);
+    }
+    if roster.figures.is_empty() {
+        problems.add(roster.span.clone(), "roster", "a roster needs the figures it gives ([[roster.figures]])");
+    }
+    let mut derived: HashSet<&str> = HashSet::new();
+    for (i, f) in roster.figures.iter().enumerate() {
+        let place = format!("roster.figures[{i}] ({})", f.field.value);
+        for term in f.filter.iter().flatten() {
+            term_ok(&place, term, true);
+        }
+        let Some(field) = def.fields.iter().find(|x| x.key.value == f.field.value) else {
+            problems.add(f.field.span.clone(), &place, format!("no field {:?}", f.field.value));
+            continue;
+        };
+        if !derived.insert(f.field.value.as_str()) {
+            problems.add(f.field.span.clone(), &place, "the figure is derived twice");
+        }
+        if field.years.is_some() {
+            problems.add(f.field.span.clone(), &place, "a per-year figure cannot be counted from one roster");
+        }
+        match &f.aggregate {
+            AggregateDef::Count if field.kind != Kind::Count => {
+                problems.add(f.field.span.clone(), &place, "a count derives a count field");
+            }
+            AggregateDef::Count => {}
+            AggregateDef::Sum { column: name } => match column(name) {
+                None => problems.add(name.span.clone(), &place, format!("no roster column {:?}", name.value)),
+                Some(c) => {
+                    if c.field.kind != Kind::Decimal || field.kind != Kind::Decimal {
+                        problems.add(name.span.clone(), &place, "a sum adds a decimal column into a decimal field");
+                    }
+                    let base = |f: &FieldDef| f.units.first().map(|u| (u.id.value.clone(), u.label.zh.clone()));
+                    if base(&c.field) != base(field) {
+                        problems.add(name.span.clone(), &place, "the column and the field must have the same base unit");
+                    }
+                }
+            },
         }
     }
 }
