@@ -1,9 +1,11 @@
 // serde-wasm-bindgen at the boundary, measured against the shipped JSON crossing: the same
 // engine with the records, the compact decisions, or both crossing as JS values
-// (src/swb_experiment.rs, behind the cargo features swb-out / swb-in, off by default).
-// Run with `make bench-swb`: it builds the shipped package and four experiment builds into
+// (src/swb_experiment.rs, behind the cargo features swb-out / swb-in / swb-both, off by
+// default); and the size of web-sys at its smallest (feature websys-probe).
+// Run with `make bench-swb`: it builds the shipped package and five experiment builds into
 // target/swb/ (one with every crossing, for speed; one per variant with only that crossing,
-// for size), then runs `node --expose-gc benches/swb.mjs`. Prints Markdown for BENCHMARKS.md.
+// for size; one with a single web-sys DOM call beside the shipped crossing, for size), then
+// runs `node --expose-gc benches/swb.mjs`. Prints Markdown for BENCHMARKS.md.
 //
 // Each variant runs through the package's own api.js and render.js; only the one line of
 // api.js that crosses (`run`) differs, so every other cost of `evaluateMany` is the same.
@@ -169,17 +171,24 @@ const loadAtEnd = loadavg()[0];
 // ------------------------------------------------------------------ size
 
 const wasmFiles = [
-  { label: "shipped: JSON text both ways", path: join(packageDir, "cluster_check_bg.wasm") },
-  ...VARIANTS.filter((v) => v.build).map((v) => ({ label: `${v.label} only`, path: new URL(`${v.build}/cluster_check_bg.wasm`, swbDir) })),
-  { label: "the speed build: all four crossings", path: new URL("experiment/cluster_check_bg.wasm", swbDir) },
+  { label: "shipped: JSON text both ways", dir: packageDir },
+  ...VARIANTS.filter((v) => v.build).map((v) => ({ label: `${v.label} only`, dir: new URL(`${v.build}/`, swbDir).pathname })),
+  { label: "the speed build: all four crossings", dir: new URL("experiment/", swbDir).pathname },
+  { label: "shipped + web-sys: one DOM call from Rust (`appendParagraph`)", dir: new URL("websys/", swbDir).pathname },
 ];
 for (const w of wasmFiles) {
-  const bytes = readFileSync(w.path);
+  const path = join(w.dir, "cluster_check_bg.wasm");
+  const bytes = readFileSync(path);
   w.bytes = bytes.length;
   w.zlib = gzipSync(bytes, { level: 9 }).length;
   // As BENCHMARKS.md's figures: `gzip -9c FILE | wc -c` (the header holds the file name).
-  w.gzip = execFileSync("gzip", ["-9c", w.path instanceof URL ? w.path.pathname : w.path], { maxBuffer: 1 << 24 }).length;
+  w.gzip = execFileSync("gzip", ["-9c", path], { maxBuffer: 1 << 24 }).length;
+  // The wasm-bindgen glue that goes with it (the package ships it minified by its build,
+  // so this is only for comparing the builds with each other).
+  w.glue = execFileSync("gzip", ["-9c", join(w.dir, "cluster_check.js")], { maxBuffer: 1 << 24 }).length;
 }
+const websysGlue = readFileSync(join(wasmFiles.at(-1).dir, "cluster_check.js"), "utf8");
+assert.ok(websysGlue.includes("appendParagraph"), "the web-sys build has no appendParagraph");
 
 // ------------------------------------------------------------------ report
 
@@ -196,6 +205,6 @@ for (const p of paths) {
   const m = median(p.rates);
   console.log(`| ${p.label} | ${fmt(m)} | ${fmt(Math.min(...p.rates))} – ${fmt(Math.max(...p.rates))} | ${(1e6 / m).toFixed(2)} | ${pct(median(p.gc))} |`);
 }
-console.log("\n| .wasm | bytes | gzipped, Node zlib level 9 | `gzip -9` |");
-console.log("|---|---:|---:|---:|");
-for (const w of wasmFiles) console.log(`| ${w.label} | ${fmt(w.bytes)} | ${fmt(w.zlib)} | ${fmt(w.gzip)} |`);
+console.log("\n| .wasm | bytes | gzipped, Node zlib level 9 | `gzip -9` | glue .js, `gzip -9` (unminified) |");
+console.log("|---|---:|---:|---:|---:|");
+for (const w of wasmFiles) console.log(`| ${w.label} | ${fmt(w.bytes)} | ${fmt(w.zlib)} | ${fmt(w.gzip)} | ${fmt(w.glue)} |`);

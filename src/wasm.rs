@@ -41,6 +41,22 @@ pub fn roster_compact(ruleset: &str, rows: &str, figures: &str) -> Result<String
     crate::roster_compact_json(ruleset, rows, figures).map_err(|e| JsError::new(&e.message()))
 }
 
+/// web-sys for what it would be used for here, at its smallest (off by default; measured in
+/// BENCHMARKS.md): the element or the page building its results from Rust, one paragraph
+/// of text appended to an element.
+///
+/// # Errors
+/// What the DOM throws.
+#[cfg(feature = "websys-probe")]
+#[wasm_bindgen(js_name = appendParagraph)]
+pub fn append_paragraph(parent: &web_sys::Element, text: &str) -> Result<(), JsValue> {
+    let document = parent.owner_document().ok_or_else(|| JsValue::from_str("the element has no document"))?;
+    let paragraph = document.create_element("p")?;
+    paragraph.set_text_content(Some(text));
+    parent.append_child(&paragraph)?;
+    Ok(())
+}
+
 /// The experiment of `src/swb_experiment.rs` (off by default): the same evaluations, with
 /// the records or the compact decisions crossing as JS values through serde-wasm-bindgen.
 /// Measured in BENCHMARKS.md ("serde-wasm-bindgen and web-sys at the boundary").
