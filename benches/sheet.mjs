@@ -10,63 +10,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { zipSync, strToU8 } from "fflate";
 import { build } from "rolldown";
 
 import { evaluateMany, version } from "cluster-check";
 import { readClusters, judge, writeResults, templateColumns } from "cluster-check/sheet";
+import { clusterWorkbook } from "./sheet-workbook.mjs";
 
 const ROWS = Number(process.argv[2] ?? 10_000);
 const RUNS = Number(process.argv[3] ?? 5);
-const catalog = JSON.parse(readFileSync(new URL("../tests/fixtures/catalog/henan-2014.json", import.meta.url), "utf8"));
-
-/** A workbook of `rows` clusters in the template's columns, as Excel would save it. */
-function workbook(rows) {
-  const columns = templateColumns(catalog, { lang: "zh" });
-  const strings = [];
-  const index = new Map();
-  const shared = (text) => {
-    if (!index.has(text)) index.set(text, strings.push(text) - 1);
-    return index.get(text);
-  };
-  const letter = (i) => (i < 26 ? "" : String.fromCharCode(64 + Math.floor(i / 26))) + String.fromCharCode(65 + (i % 26));
-  const value = (column, r) => {
-    switch (column.kind) {
-      case "text":
-        return `第${r}号产业集群`;
-      case "year":
-        return 2023;
-      case "bool":
-      case "member":
-        return r % 7 === 0 ? "否" : "是";
-      case "count":
-        return (r * 37) % 300;
-      default:
-        return ((r * 7919) % 2_000_000) + 0.01 * (r % 100); // two decimals, stored with 17 digits
-    }
-  };
-  const xml = [];
-  xml.push(`<row r="1">${columns.map((c, i) => `<c r="${letter(i)}1" t="s"><v>${shared(c.header)}</v></c>`).join("")}</row>`);
-  for (let r = 2; r <= rows + 1; r++) {
-    const cells = columns.map((c, i) => {
-      const v = value(c, r);
-      return typeof v === "number"
-        ? `<c r="${letter(i)}${r}"><v>${Number.isInteger(v) ? v : v.toPrecision(17)}</v></c>`
-        : `<c r="${letter(i)}${r}" t="s"><v>${shared(v)}</v></c>`;
-    });
-    xml.push(`<row r="${r}">${cells.join("")}</row>`);
-  }
-  const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
-  const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-  return zipSync({
-    "[Content_Types].xml": strToU8(`<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`),
-    "_rels/.rels": strToU8(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
-    "xl/workbook.xml": strToU8(`<workbook ${ns} xmlns:r="${rel}"><sheets><sheet name="集群" sheetId="1" r:id="rId1"/></sheets></workbook>`),
-    "xl/_rels/workbook.xml.rels": strToU8(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`),
-    "xl/worksheets/sheet1.xml": strToU8(`<worksheet ${ns}><sheetData>${xml.join("")}</sheetData></worksheet>`),
-    "xl/sharedStrings.xml": strToU8(`<sst ${ns} count="${strings.length}">${strings.map((s) => `<si><t>${s}</t></si>`).join("")}</sst>`),
-  });
-}
+const catalog = JSON.parse(readFileSync(new URL("rulesets/henan-2014.json", import.meta.resolve("cluster-check")), "utf8"));
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 // CPU time (user + system of this process) beside wall time: on a shared machine the wall
@@ -88,7 +40,7 @@ async function time(label, fn) {
   return result;
 }
 
-const input = workbook(ROWS);
+const input = clusterWorkbook(catalog, ROWS);
 console.log(`cluster-check ${version()}, Node ${process.version}; ${ROWS} rows × ${templateColumns(catalog).length} columns, .xlsx ${input.length} bytes; median of ${RUNS} runs\n`);
 console.log("| step | wall ms (median) | min – max | CPU ms (median) |\n|---|---:|---:|---:|");
 const read = await time("readClusters (.xlsx → Figures)", () => readClusters(input, { catalog }));

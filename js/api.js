@@ -369,27 +369,37 @@ export function createApi(glue, catalogs = []) {
 
   const render = createRenderer(catalogs);
   /** Evaluates wire records in one crossing and builds their reports. */
-  function run(wire) {
-    return JSON.parse(cross(glue.evaluateManyCompact, JSON.stringify(wire))).map(render);
+  function run(wire, options) {
+    return JSON.parse(cross(glue.evaluateManyCompact, JSON.stringify(wire))).map((flat) => render(flat, options));
   }
 
-  function evaluate(figures) {
+  /**
+   * What `evaluate` and `evaluateMany` take besides the figures: { labelsOnly }. Anything
+   * that is not such an object is no option (`list.map(evaluate)` passes an index).
+   */
+  function readOptions(options) {
+    return { labelsOnly: options !== null && typeof options === "object" && options.labelsOnly === true };
+  }
+
+  function evaluate(figures, options) {
     if (!isFiguresObject(figures)) {
       throw new TypeError(
         `cluster-check: evaluate(figures) needs an object of figures, such as { revenue_wan: "226247" }; got ${describe(figures)}.`,
       );
     }
+    const wanted = readOptions(options);
     const wire = new Wire();
     wire.add([figures], 0);
-    return judge(wire, [])[0];
+    return judge(wire, [], wanted)[0];
   }
 
-  function evaluateMany(list) {
+  function evaluateMany(list, options) {
     if (!Array.isArray(list)) {
       throw new TypeError(
         `cluster-check: evaluateMany(list) needs an array of figures objects; got ${describe(list)}.`,
       );
     }
+    const wanted = readOptions(options);
     const reports = [];
     const count = list.length;
     let wire = new Wire();
@@ -398,21 +408,21 @@ export function createApi(glue, catalogs = []) {
       // A record that could make the crossing too long for one text crosses in the next one.
       if (wire.overfull && wire.records.length > 1) {
         const last = wire.takeLast();
-        judge(wire, reports);
+        judge(wire, reports, wanted);
         wire = last;
       }
       if (wire.records.length === CHUNK_RECORDS || wire.chars >= CHUNK_CHARS) {
-        judge(wire, reports);
+        judge(wire, reports, wanted);
         wire = new Wire();
       }
     }
-    if (wire.records.length > 0) judge(wire, reports);
+    if (wire.records.length > 0) judge(wire, reports, wanted);
     return reports;
   }
 
   /** Evaluates the records of `wire` in one crossing and appends their reports to `reports`. */
-  function judge(wire, reports) {
-    const made = run(wire.records);
+  function judge(wire, reports, options) {
+    const made = run(wire.records, options);
     for (let i = 0; i < made.length; i++) reports.push(restore(made[i], wire.fixes[i]));
     return reports;
   }

@@ -36,6 +36,8 @@ export function prepare(catalog) {
     templates: { zh: catalog.templates.map((t) => compile(t.zh)), en: catalog.templates.map((t) => compile(t.en)) },
     arity: catalog.templates.map((t) => t.n),
     keys: catalog.keys,
+    // The input keys a message may name: the fields' (per-year keys by their stem) and the meta figures'.
+    keySet: new Set([...catalog.keys, ...catalog.meta.map((m) => m.key), "ruleset"]),
     general: catalog.general,
     join: catalog.join,
     conditions: catalog.conditions.map((condition) => ({
@@ -106,6 +108,64 @@ function message(r, template, args, start) {
   return Object.freeze({ zh: expand(r, template, args, start, "zh"), en: expand(r, template, args, start, "en") });
 }
 
+/** Whether an argument is an input key of the ruleset (`revenue_wan`, `output_wan_2024`, `year`). */
+function isKey(r, arg) {
+  if (typeof arg !== "string") return false;
+  if (r.keySet.has(arg)) return true;
+  const perYear = /^(.+)_[0-9]{4}$/.exec(arg);
+  return perYear !== null && r.keySet.has(perYear[1]);
+}
+
+const OPENS = ["（", " (", "("];
+const CLOSES = ["）", ")"];
+const endsWithAny = (text, ends) => ends.find((end) => text.endsWith(end)) ?? null;
+const startsWithAny = (text, starts) => starts.find((start) => text.startsWith(start)) ?? null;
+
+/**
+ * A message as a page shows it, naming each figure by its label alone: a key written in
+ * brackets after the label ("年营业收入（revenue_wan）", "in 亩 (land_area_mu)") is left out
+ * with its brackets, and one written before the label in brackets ("revenue_wan (annual
+ * operating revenue)") gives way to the label. Which argument is a key is known from the
+ * catalog, and where it sits from the template's own text: no message is named here. A key
+ * in any other place (a sentence about the key itself) stays.
+ */
+function expandLabelsOnly(r, template, args, start, lang) {
+  const parts = r.templates[lang][template];
+  if (parts === undefined) return "";
+  const out = parts.slice();
+  for (let i = 1; i < parts.length; i += 2) {
+    const arg = args[start + parts[i]];
+    out[i] = arg === undefined ? `{${parts[i]}}` : argText(r, arg, lang);
+  }
+  for (let i = 1; i < parts.length; i += 2) {
+    if (!isKey(r, args[start + parts[i]])) continue;
+    const open = endsWithAny(out[i - 1], OPENS);
+    const close = open === null ? null : startsWithAny(out[i + 1] ?? "", CLOSES);
+    if (open !== null && close !== null) {
+      // "label（key）": the key and its brackets go.
+      out[i - 1] = out[i - 1].slice(0, -open.length);
+      out[i] = "";
+      out[i + 1] = out[i + 1].slice(close.length);
+      // "面积（key）10 公顷" reads "面积 10 公顷", as the messages write a figure elsewhere.
+      if (/^[0-9]/.test(out[i + 1]) || (out[i + 1] === "" && /^[0-9]/.test(out[i + 2] ?? ""))) out[i + 1] = ` ${out[i + 1]}`;
+      continue;
+    }
+    const after = out[i + 1] ?? "";
+    const labelAt = i + 2;
+    const afterLabel = out[labelAt + 1] ?? "";
+    if (labelAt < parts.length && startsWithAny(after, [" (", "（"]) !== null && after.length === startsWithAny(after, [" (", "（"]).length) {
+      const closeLabel = startsWithAny(afterLabel, CLOSES);
+      if (closeLabel !== null) {
+        // "key (label)": the label alone, without the brackets.
+        out[i] = "";
+        out[i + 1] = "";
+        out[labelAt + 1] = afterLabel.slice(closeLabel.length);
+      }
+    }
+  }
+  return out.join("");
+}
+
 /** A key for messages whose `n` arguments at `start` are texts only (no figure): those can be shared. */
 function sharedKey(template, args, start, n) {
   if (n === 0) return template;
@@ -134,19 +194,27 @@ export function createRenderer(catalogs = []) {
   const arity = (r, flat, at) => r.arity[flat[at]] ?? 0;
 
   /** Reads `count` findings (field, code, message) at `at` into `list`. */
-  function findings(r, flat, at, list) {
+  function findings(r, flat, at, list, labelsOnly) {
     const count = flat[at++];
     for (let i = 0; i < count; i++) {
       const field = flat[at];
       const code = flat[at + 1];
       const template = flat[at + 2];
-      list.push({ field, code, message: message(r, template, flat, at + 3) });
+      const said = labelsOnly
+        ? Object.freeze({ zh: expandLabelsOnly(r, template, flat, at + 3, "zh"), en: expandLabelsOnly(r, template, flat, at + 3, "en") })
+        : message(r, template, flat, at + 3);
+      list.push({ field, code, message: said });
       at += 3 + arity(r, flat, at + 2);
     }
     return at;
   }
 
-  function render(flat) {
+  /**
+   * The report of one compact record. With `labelsOnly`, the errors' and warnings' messages
+   * name each figure by its label alone, without its input key (for a page; a report to keep
+   * names both).
+   */
+  function render(flat, { labelsOnly = false } = {}) {
     const r = rulesets.get(flat[0]);
     if (r === undefined) {
       throw new Error(`cluster-check: the catalog of ruleset ${JSON.stringify(flat[0])} is not loaded`);
@@ -204,8 +272,8 @@ export function createRenderer(catalogs = []) {
     }
     const errors = [];
     const warnings = [];
-    at = findings(r, flat, at, errors);
-    at = findings(r, flat, at, warnings);
+    at = findings(r, flat, at, errors, labelsOnly);
+    at = findings(r, flat, at, warnings, labelsOnly);
     let notes = r.notes;
     const extra = flat[at++];
     if (extra > 0) {

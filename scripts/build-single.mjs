@@ -10,6 +10,13 @@
 // instead to a small entry that instantiates the embedded bytes with the same glue and the
 // same API (createApi), with every catalog inside.
 //
+// The batch view's worker (www/batch-worker.js) is bundled on its own, and its text is put
+// into the page's bundle: the page starts it (a classic worker) from a blob: URL, the one thing its policy
+// allows a worker to be (`worker-src blob:`), and hands it the engine's bytes and the
+// catalogs it already holds, so that neither is in the file twice. A worker made from a
+// blob: URL runs under the page's policy: it fetches nothing either. The batch view's
+// stylesheet joins the page's.
+//
 // The page keeps a strict Content-Security-Policy without 'unsafe-inline': the inline
 // script and the inline stylesheet are allowed by their SHA-256 hashes, 'wasm-unsafe-eval'
 // lets WebAssembly compile, and nothing may be fetched (default-src 'none'). The element's
@@ -26,6 +33,8 @@ const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const WWW = `${ROOT}dist/www/`;
 const OUT = `${ROOT}dist/cluster-check.html`;
 const ENGINE_ID = "\0cluster-check-single-engine";
+const WORKER_ENGINE_ID = "\0cluster-check-single-worker-engine";
+const BATCH_START_ID = "\0cluster-check-single-batch-start";
 
 const read = (path) => readFileSync(`${WWW}${path}`);
 const wasm = read("pkg/cluster_check_bg.wasm");
@@ -46,6 +55,40 @@ await init({ module_or_path: bytes });
 
 export const engine = createApi(glue, catalogs);
 export const { evaluate, evaluateMany, rulesets, version } = engine;
+// For the batch view's worker (BATCH_START_SOURCE).
+export { bytes as wasmBytes, catalogs };
+`;
+
+/**
+ * The batch worker's engine (in place of www/batch-engine.js): the same glue and API,
+ * instantiated from the bytes and with the catalogs that the page sends in its first message.
+ */
+const WORKER_ENGINE_SOURCE = `
+import init, * as glue from ${JSON.stringify(`${WWW}pkg/cluster_check.js`)};
+import { createApi } from ${JSON.stringify(`${WWW}pkg/api.js`)};
+
+let engine = null;
+export function loadEngine(setup) {
+  if (!setup) return Promise.reject(new Error("cluster-check single file: the worker was started without the engine"));
+  engine ??= init({ module_or_path: setup.wasm }).then(() => createApi(glue, setup.catalogs));
+  return engine;
+}
+`;
+
+/** How the batch view starts its worker here (in place of www/batch-start.js): from the bundled worker's text. */
+const batchStartSource = (workerCode) => `
+import { wasmBytes, catalogs } from ${JSON.stringify(ENGINE_ID)};
+
+const source = ${JSON.stringify(workerCode)};
+let url = null;
+export function startWorker() {
+  url ??= URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+  const worker = new Worker(url, { name: "cluster-check-batch" });
+  worker.postMessage({ type: "setup", wasm: wasmBytes, catalogs });
+  return worker;
+}
+// batch.css is inside the file's one stylesheet.
+export const loadStyles = () => Promise.resolve();
 `;
 
 // The glue's fallback, used only when init() is called without bytes, fetches the .wasm
@@ -53,61 +96,86 @@ export const { evaluate, evaluateMany, rulesets, version } = engine;
 // single file does not have. It is replaced by an error that says why.
 const FETCH_FALLBACK = "new URL('cluster_check_bg.wasm', import.meta.url)";
 
-const singleFile = {
+/**
+ * A Vite plugin that puts modules of the single file in place of files of dist/www:
+ * `replaced` maps a file (relative to dist/www) to the id of a virtual module, `sources`
+ * maps each id to its source.
+ */
+const singleFile = (replaced, sources) => ({
   name: "cluster-check-single-file",
   enforce: "pre",
   resolveId(source, importer) {
-    if (source === ENGINE_ID) return ENGINE_ID;
+    if (source in sources) return source;
     if (!importer || !source.startsWith(".") || !isAbsolute(importer)) return null;
     const target = resolve(dirname(importer), source);
-    return target === resolve(`${WWW}pkg/index.js`) || target === resolve(`${WWW}pkg/engine.js`) ? ENGINE_ID : null;
+    const file = Object.keys(replaced).find((name) => resolve(`${WWW}${name}`) === target);
+    return file ? replaced[file] : null;
   },
   load(id) {
-    return id === ENGINE_ID ? ENGINE_SOURCE : null;
+    return sources[id] ?? null;
   },
   transform(code, id) {
     if (!id.endsWith("/pkg/cluster_check.js")) return null;
     if (!code.includes(FETCH_FALLBACK)) throw new Error(`pkg/cluster_check.js no longer has ${FETCH_FALLBACK}: update scripts/build-single.mjs`);
     return code.replace(FETCH_FALLBACK, `(() => { throw new Error("cluster-check single file: the engine is built in, there is no .wasm to fetch"); })()`);
   },
-};
-
-const result = await build({
-  configFile: false,
-  root: WWW,
-  logLevel: "warn",
-  publicDir: false,
-  plugins: [singleFile],
-  build: {
-    write: false,
-    target: "es2022",
-    minify: true,
-    modulePreload: false,
-    assetsInlineLimit: 0,
-    rolldownOptions: {
-      input: `${WWW}main.js`,
-      output: { format: "es", codeSplitting: false, entryFileNames: "bundle.js" },
-    },
-  },
 });
-const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
-const chunks = outputs.filter((o) => o.type === "chunk");
-const assets = outputs.filter((o) => o.type === "asset");
-if (chunks.length !== 1 || assets.length !== 0) {
-  throw new Error(`expected one chunk and no asset, got ${outputs.map((o) => o.fileName).join(", ")}`);
+
+/** One module (`input`, in dist/www) bundled into one self-contained script, checked. */
+async function bundle(input, plugin, format = "es") {
+  const result = await build({
+    configFile: false,
+    root: WWW,
+    logLevel: "warn",
+    publicDir: false,
+    plugins: [plugin],
+    build: {
+      write: false,
+      target: "es2022",
+      minify: true,
+      modulePreload: false,
+      assetsInlineLimit: 0,
+      rolldownOptions: {
+        input: `${WWW}${input}`,
+        // A classic script has no import.meta: nothing here needs it (the one use, the
+        // glue's URL of the .wasm, is replaced above; Vite's preload helper has no files to preload).
+        ...(format === "iife" ? { transform: { define: { "import.meta": "{}" } } } : {}),
+        output: { format, codeSplitting: false, entryFileNames: "bundle.js" },
+      },
+    },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
+  const chunks = outputs.filter((o) => o.type === "chunk");
+  const assets = outputs.filter((o) => o.type === "asset");
+  if (chunks.length !== 1 || assets.length !== 0) {
+    throw new Error(`${input}: expected one chunk and no asset, got ${outputs.map((o) => o.fileName).join(", ")}`);
+  }
+  const code = chunks[0].code.trim();
+  for (const [what, pattern] of [
+    ["an import", /\bimport\s*\(|^\s*import\s[^;]*\sfrom\s/m],
+    ["a request for the .wasm", /cluster_check_bg\.wasm/],
+    ["a URL of a file beside it", /new URL\(\s*["'`]\.\//],
+  ]) {
+    if (pattern.test(code)) throw new Error(`${input}: the bundle still has ${what}`);
+  }
+  return code;
 }
-let script = chunks[0].code.trim();
-for (const [what, pattern] of [
-  ["an import", /\bimport\s*\(|^\s*import\s[^;]*\sfrom\s/m],
-  ["a request for the .wasm", /cluster_check_bg\.wasm/],
-]) {
-  if (pattern.test(script)) throw new Error(`the bundle still has ${what}`);
-}
+
+// A classic script: Chromium does not start a module worker from a blob: URL on a page
+// opened from disk (its origin is opaque), and a classic one needs no module features here.
+const workerCode = await bundle("batch-worker.js", singleFile({ "batch-engine.js": WORKER_ENGINE_ID }, { [WORKER_ENGINE_ID]: WORKER_ENGINE_SOURCE }), "iife");
+let script = await bundle(
+  "main.js",
+  singleFile(
+    { "pkg/index.js": ENGINE_ID, "pkg/engine.js": ENGINE_ID, "batch-start.js": BATCH_START_ID },
+    { [ENGINE_ID]: ENGINE_SOURCE, [BATCH_START_ID]: batchStartSource(workerCode) },
+  ),
+);
 // Inside <script>, "</script" would end the element early and "<!--" changes how the rest
 // is parsed. In JavaScript, "<\/" is the same string as "</" wherever it can occur.
 script = script.replace(/<\/(script)/gi, "<\\/$1").replace(/<!--/g, "<\\!--");
 
-const css = read("page.css").toString("utf8").trim();
+const css = `${read("page.css").toString("utf8").trim()}\n${read("batch.css").toString("utf8").trim()}`;
 const favicon = `data:image/svg+xml;base64,${read("favicon.svg").toString("base64")}`;
 const hash = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 const csp = [
@@ -117,6 +185,7 @@ const csp = [
   "img-src data:",
   "font-src 'none'",
   "connect-src 'none'",
+  "worker-src blob:",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
@@ -132,8 +201,12 @@ replaceOnce(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<met
 replaceOnce(/<link rel="icon" href="\.\/favicon\.svg" type="image\/svg\+xml">/, `<link rel="icon" href="${favicon}" type="image/svg+xml">`);
 replaceOnce(/<link rel="stylesheet" href="\.\/page\.css">/, `<style>${css}</style>`);
 replaceOnce(/<script type="module" src="\.\/main\.js"><\/script>/, `<script type="module">${script}</script>`);
+// Everything is inline here: the preloads of the hosted page (build-www.mjs) name nothing.
+html = html.replace(/<link rel="(?:modulepreload|preload)" [^>]*>\n?/g, "");
 if (/\b(src|href)="\.\//.test(html)) throw new Error("dist/cluster-check.html still refers to a file beside it");
 
 mkdirSync(`${ROOT}dist`, { recursive: true });
 writeFileSync(OUT, html);
-console.log(`dist/cluster-check.html (${Math.round(Buffer.byteLength(html) / 1024)} KiB: page, element, engine and .wasm inline)`);
+console.log(
+  `dist/cluster-check.html (${Math.round(Buffer.byteLength(html) / 1024)} KiB: page, element, engine and .wasm inline; the batch worker ${Math.round(workerCode.length / 1024)} KiB of it)`,
+);

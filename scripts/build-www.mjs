@@ -4,8 +4,8 @@
 // read from the package's own manifest (its "files": the modules, in their folders, and
 // the .wasm, not the Node entry or the type declarations), so a module added to the
 // package comes along.
-import { cpSync, rmSync, mkdirSync, readFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { cpSync, rmSync, mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { dirname, posix } from "node:path";
 import { fileURLToPath } from "node:url";
 import { browserFiles as packageBrowserFiles } from "./package-files.mjs";
 
@@ -19,4 +19,60 @@ for (const file of browserFiles) {
   mkdirSync(dirname(fileURLToPath(at(`dist/www/pkg/${file}`))), { recursive: true });
   cpSync(at(`pkg/${file}`), at(`dist/www/pkg/${file}`));
 }
-console.log(`dist/www (pkg: ${browserFiles.join(", ")})`);
+
+// One request level instead of five or six over a slow link: every module the first visit
+// loads, and the .wasm, are named in the page's <head> so the browser fetches them all at
+// once. The list is the import graph of main.js as written (static imports, and dynamic
+// ones with a literal path: the element and the engine are loaded at once too), read from
+// the files themselves, so it follows the code.
+const preloads = moduleGraph("main.js").filter((path) => path !== "main.js");
+const wasm = browserFiles.filter((file) => file.endsWith(".wasm")).map((file) => `pkg/${file}`);
+const links = [
+  ...preloads.map((path) => `<link rel="modulepreload" href="./${path}">`),
+  ...wasm.map((path) => `<link rel="preload" href="./${path}" as="fetch" type="application/wasm" crossorigin>`),
+];
+const indexPath = at("dist/www/index.html");
+const index = await withStaticText(readFileSync(indexPath, "utf8"));
+const entry = '<script type="module" src="./main.js"></script>';
+if (!index.includes(entry)) throw new Error(`www/index.html: ${entry} not found`);
+writeFileSync(indexPath, index.replace(entry, `${entry}\n${links.join("\n")}`));
+
+console.log(`dist/www (pkg: ${browserFiles.join(", ")}; ${preloads.length} modules and ${wasm.length} .wasm preloaded)`);
+
+/**
+ * The page's own words in the HTML itself, in the default language, so that a slow link shows
+ * text before any script has arrived: every element marked data-i18n gets its text, every
+ * data-i18n-label its aria-label, from page-text.js (and, for the re-review's words, the
+ * default document's, from the package's list of rulesets). main.js sets them again, in the
+ * reader's language, when it runs.
+ */
+async function withStaticText(html) {
+  const { DEFAULT_LANGUAGE, pageText, setDocumentTexts } = await import(at("dist/www/page-text.js"));
+  const { DEFAULT_RULESET, RULESETS } = await import(at("dist/www/pkg/rulesets/index.js"));
+  setDocumentTexts(RULESETS.find((r) => r.id === DEFAULT_RULESET));
+  const text = (key) => pageText(DEFAULT_LANGUAGE, key).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return html
+    .replace(/(<(\w+)\b[^>]*\bdata-i18n="([\w.]+)"[^>]*>)(<\/\2>)/g, (whole, open, tag, key, close) => `${open}${text(key)}${close}`)
+    .replace(/\bdata-i18n-label="([\w.]+)"/g, (whole, key) => `${whole} aria-label="${text(key)}"`)
+    .replace(/(<button\b[^>]*\bid="lang-toggle"[^>]*>)(<\/button>)/, (whole, open, close) => `${open.replace(">", ` lang="${text("page.toggleLang")}">`)}${text("page.toggle")}${close}`);
+}
+
+/**
+ * The modules `start` (a path under dist/www) imports, directly or not, by a relative path
+ * written as a string literal: `import … from "./x.js"`, `export … from "./x.js"`,
+ * `import "./x.js"`, `import("./x.js")`. Comments are left out first. In load order, each once.
+ */
+function moduleGraph(start) {
+  const seen = [];
+  const visit = (path) => {
+    if (seen.includes(path)) return;
+    const file = at(`dist/www/${path}`);
+    if (!existsSync(file)) return;
+    seen.push(path);
+    const code = readFileSync(file, "utf8").replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:"'`\\])\/\/.*$/gm, "$1");
+    const specifiers = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(["'])(\.{1,2}\/[^"']+)\1/g;
+    for (const [, , specifier] of code.matchAll(specifiers)) visit(posix.normalize(posix.join(posix.dirname(path), specifier)));
+  };
+  visit(start);
+  return seen;
+}

@@ -238,6 +238,16 @@ export function shapeOf(value) {
   return null;
 }
 
+/**
+ * Whether a parsed file is a report (what "export results" writes: the interface's Report,
+ * or the two of a re-review) rather than figures: a ruleset that is an object, a status and
+ * a list of conditions are what a report has and figures never do.
+ */
+export function isReport(value) {
+  const one = (v) => isObject(v) && isObject(v.ruleset) && typeof v.status === "string" && Array.isArray(v.conditions);
+  return one(value) || (Array.isArray(value) && value.length > 0 && value.every(one));
+}
+
 /** A refusal lists this many problems at most, then says how many more there are. */
 export const MAX_LISTED = 10;
 

@@ -7,7 +7,7 @@
 // embeds. The element itself never touches the URL or the storage: everything here is the host's.
 import { DEFAULT_LANGUAGE, LANGUAGES, hasReview, jsonErrorText, pageText, setDocumentTexts } from "./page-text.js";
 import { decodeShare, encodeShare } from "./share.js";
-import { MAX_FILE_BYTES, MAX_LISTED, figuresProblems, parseJson, shapeOf } from "./figures-file.js";
+import { MAX_FILE_BYTES, MAX_LISTED, figuresProblems, isReport, parseJson, shapeOf } from "./figures-file.js";
 import { EMPTY, createDrafts, hasData, isEmpty } from "./draft.js";
 import { figureKeys } from "./figure-keys.js";
 import { yearOf } from "./compare.js";
@@ -18,7 +18,7 @@ import { DEFAULT_RULESET, RULESETS } from "./pkg/rulesets/index.js";
 const LANG_KEY = "cluster-check.lang";
 const MODE_KEY = "cluster-check.mode";
 const DOCUMENT_KEY = "cluster-check.document";
-const MODES = ["single", "review"];
+const MODES = ["single", "review", "batch"];
 
 /** The draft and the preferences, in this browser's storage (none from a file: see draft.js). */
 const drafts = createDrafts({ fromFile: location.protocol === "file:", keys: figureKeys });
@@ -30,6 +30,8 @@ let documentId = RULESETS.some((r) => r.id === drafts.pref(DOCUMENT_KEY)) ? draf
 let version = "";
 /** The re-review view, built the first time it is shown. */
 let review = null;
+/** The batch view (batch.js, imported when that mode is first shown): a promise of it. */
+let batch = null;
 /** The re-review's years while its view is not built yet. */
 let reviewEntries = [EMPTY, EMPTY];
 /** Whether the starting figures are in place: until then nothing is saved over the draft. */
@@ -40,8 +42,8 @@ let message = null;
 const $ = (id) => document.getElementById(id);
 const toggle = $("lang-toggle");
 const app = $("app");
-const tabs = { single: $("tab-single"), review: $("tab-review") };
-const panels = { single: $("panel-single"), review: $("panel-review") };
+const tabs = { single: $("tab-single"), review: $("tab-review"), batch: $("tab-batch") };
+const panels = { single: $("panel-single"), review: $("panel-review"), batch: $("panel-batch") };
 const tools = [...$("tools").querySelectorAll("button")];
 
 const text = (key, vars) => pageText(lang, key, vars);
@@ -96,6 +98,7 @@ function setDocument(id, { forms = true } = {}) {
     else app.setAttribute("ruleset", attribute);
     review?.setRuleset(attribute);
   }
+  batch?.then((view) => view?.setDocument(id));
   renderPage();
 }
 
@@ -121,6 +124,7 @@ function renderPage() {
   $("engine-version").textContent = version ? text("page.version", { version }) : "";
   app.lang = lang;
   review?.setLang(lang);
+  batch?.then((view) => view?.setLang(lang));
   renderMessage();
 }
 
@@ -165,8 +169,22 @@ function setMode(next) {
     panels[name].hidden = name !== mode;
   }
   document.body.dataset.mode = mode;
+  // The tools and the draft's note are about the forms' figures: not beside the batch view.
+  $("tools").hidden = $("draft-note").hidden = mode === "batch";
   if (mode === "review") ensureReview();
+  if (mode === "batch") ensureBatch();
   drafts.setPref(MODE_KEY, mode);
+}
+
+/** The batch view, loaded with its module the first time it is shown (never with the page). */
+function ensureBatch() {
+  batch ??= import("./batch.js").then(
+    ({ createBatch }) => createBatch(panels.batch, { lang, documentId }),
+    (error) => {
+      console.error(error);
+      batch = null;
+    },
+  );
 }
 
 function ensureReview() {
@@ -176,14 +194,23 @@ function ensureReview() {
     entries: reviewEntries,
     onImportYear: (index) => importFigures(index),
     onCopyEarlier: copyEarlier,
+    onCopySingle: copySingle,
   });
   if (documentId !== DEFAULT_RULESET) review.setRuleset(documentId);
   return review;
 }
 
 for (const name of MODES) tabs[name].addEventListener("click", () => setMode(name));
-rove($("modes"), [tabs.single, tabs.review], (tab) => setMode(tab === tabs.single ? "single" : "review"));
+rove($("modes"), MODES.map((name) => tabs[name]), (tab) => setMode(MODES.find((name) => tabs[name] === tab)));
 rove($("tools"), tools);
+
+// On a phone the tools fold into one menu button, so that the first screen is not all tools.
+const toolsMenu = $("tools-menu");
+toolsMenu.addEventListener("click", () => {
+  const open = toolsMenu.getAttribute("aria-expanded") !== "true";
+  toolsMenu.setAttribute("aria-expanded", String(open));
+  if (open) tools.find((tool) => tool.tabIndex === 0)?.focus();
+});
 
 // ---------------------------------------------------------------------- state: the figures of both modes
 
@@ -223,8 +250,8 @@ document.addEventListener("cluster-check-change", () => {
  * list items, so that it follows a language switch. An alert (a refusal) is announced at
  * once; other messages politely. `undo` is a snapshot to go back to; `link` a URL to show.
  */
-function say(build, { alert = false, undo = null, link = null } = {}) {
-  message = { build, alert, undo, link };
+function say(build, { alert = false, undo = null, link = null, action = null } = {}) {
+  message = { build, alert, undo, link, action };
   renderMessage();
 }
 
@@ -236,7 +263,7 @@ function renderMessage() {
   status.replaceChildren();
   alertBox.replaceChildren();
   if (!message) return;
-  const { build, alert, undo, link } = message;
+  const { build, alert, undo, link, action } = message;
   const { text: body, items = [] } = build(lang);
   const box = alert ? alertBox : status;
   box.append(h("p", { class: "page-message-text", text: body }));
@@ -247,6 +274,12 @@ function renderMessage() {
     const input = h("input", { id: "share-link", class: "page-link-input", type: "text", readonly: true, value: link, spellcheck: "false" });
     input.addEventListener("focus", () => input.select());
     box.append(h("p", { class: "page-link" }, h("label", { for: "share-link", text: text("link.label") }), input));
+  }
+  if (action) {
+    // A tool offered in the message itself (export the figures, where a link would not carry them).
+    const button = h("button", { type: "button", class: "page-button", id: action.id, text: text(action.label) });
+    button.addEventListener("click", action.run);
+    box.append(button);
   }
   if (undo) {
     const button = h("button", { type: "button", class: "page-button page-undo", id: "undo", text: text("message.undo") });
@@ -307,8 +340,12 @@ async function copyLink() {
   } catch {
     // Not allowed here (no permission, an old browser): the link is shown to copy by hand.
   }
+  // Opened from a file, the link is a path on this computer: the figures file is what travels.
   const fromFile = location.protocol === "file:";
-  say((l) => ({ text: [pageText(l, copied ? "link.copied" : "link.copyFailed"), fromFile ? pageText(l, "link.fileNote") : ""].filter(Boolean).join(" ") }), { link });
+  const action = fromFile ? { id: "link-export", label: "tools.export", run: exportFigures } : null;
+  say((l) => ({ text: [pageText(l, copied ? "link.copied" : "link.copyFailed"), fromFile ? pageText(l, "link.fileNote") : ""].filter(Boolean).join(" ") }), { link, action });
+  // Not copied (plain http has no clipboard): the link is selected, for Ctrl+C.
+  if (!copied) $("share-link")?.focus();
 }
 
 /**
@@ -419,6 +456,8 @@ async function importFigures(target = "auto") {
   }
   const parsed = parseJson(content.replace(/^\uFEFF/, ""), { maxMembers: figureKeys().most });
   if (!parsed.ok) return refuse((l) => [{ text: jsonErrorText(l, parsed.error) }]);
+  // A results file brought back: said so, once, not as a list of unknown fields.
+  if (isReport(parsed.value)) return refuse((l) => [{ text: pageText(l, "file.report") }]);
   const shape = shapeOf(parsed.value);
   const oneYear = target === 0 || target === 1;
   if (oneYear && shape !== "single") return refuse((l) => [{ text: pageText(l, "file.yearShape") }]);
@@ -469,6 +508,14 @@ function copyEarlier() {
   if (later.figures.year !== undefined) figures.year = later.figures.year;
   review.setEntry(1, { figures, units: earlier.units });
   say((l) => ({ text: pageText(l, "review.copied") }), { undo: before });
+}
+
+/** The one-year form's figures into a year of the re-review (with an undo). */
+function copySingle(index) {
+  const before = snapshot();
+  ensureReview().setEntry(index, entryOf(app));
+  const year = (l) => pageText(l, index === 0 ? "review.earlier" : "review.later");
+  say((l) => ({ text: pageText(l, "review.fromSingleDone", { year: year(l) }) }), { undo: before });
 }
 
 $("copy-link").addEventListener("click", () => copyLink().catch((error) => console.error(error)));

@@ -1,4 +1,4 @@
-// The two-year re-review (复核) view of the page: two <cluster-check compact> elements side by
+// The two-year re-review (复核) view of the page: two <cluster-check> elements side by
 // side (stacked on a phone), one per year, each headed by its year as entered in it, and
 // above them the comparison: the verdict from the re-review year's report (would keep the
 // title / would lose it / cannot be judged yet) and every check whose status changed, from →
@@ -12,7 +12,7 @@ import { groupDigits } from "./pkg/ui/decimal.js";
 import { h } from "./pkg/ui/dom.js";
 
 const STATUS_ICON = { met: "✓", not_met: "✗", missing: "?", invalid: "!" };
-const VERDICT_ICON = { keep: "✓", lose: "✗", undetermined: "?", waiting: "…" };
+const VERDICT_ICON = { keep: "✓", lose: "✗", undetermined: "?", waiting: "…", order: "!" };
 
 /** Puts a year { figures, units } into an element (null: empties it). */
 export function setEntry(element, entry) {
@@ -30,9 +30,9 @@ export function entryOf(element) {
  * Builds the re-review into `container`.
  * @param {HTMLElement} container
  * @param {{ lang: string, entries?: [object | null, object | null], onImportYear: (index: number) => void,
- *           onCopyEarlier: () => void }} options each entry { figures, units }
+ *           onCopyEarlier: () => void, onCopySingle: (index: number) => void }} options each entry { figures, units }
  */
-export function createReview(container, { lang, entries = [null, null], onImportYear, onCopyEarlier }) {
+export function createReview(container, { lang, entries = [null, null], onImportYear, onCopyEarlier, onCopySingle }) {
   let language = lang;
   const tr = (key, vars) => pageText(language, key, vars);
 
@@ -68,7 +68,10 @@ export function createReview(container, { lang, entries = [null, null], onImport
     // Its name is its visible text; the column's heading (the year) describes it.
     const importButton = h("button", { type: "button", class: "page-button review-import", id: `review-import-${index}`, "aria-describedby": yearHeading.id });
     importButton.addEventListener("click", () => onImportYear(index));
-    const actions = h("div", { class: "review-year-actions" }, importButton);
+    // The figures already typed in the one-year form, for this year.
+    const singleButton = h("button", { type: "button", class: "page-button review-from-single", id: `review-from-single-${index}`, "aria-describedby": yearHeading.id });
+    singleButton.addEventListener("click", () => onCopySingle(index));
+    const actions = h("div", { class: "review-year-actions" }, singleButton, importButton);
     let copyButton = null;
     if (index === 1) {
       copyButton = h("button", { type: "button", class: "page-button review-copy", id: "review-copy-earlier", "aria-describedby": yearHeading.id });
@@ -77,7 +80,8 @@ export function createReview(container, { lang, entries = [null, null], onImport
     }
     const element = document.createElement("cluster-check");
     element.id = `review-year-${index}`;
-    element.setAttribute("compact", "");
+    // Form first, its verdict in the bar below it while the form is in view: in a column as
+    // narrow as this, the element is one column with its results after the form.
     element.setAttribute("lang", language);
     if (entries[index]) setEntry(element, entries[index]);
     const section = h(
@@ -86,7 +90,7 @@ export function createReview(container, { lang, entries = [null, null], onImport
       h("div", { class: "review-year-head" }, yearHeading, actions),
       element,
     );
-    return { section, yearHeading, yearText, separator, role, importButton, copyButton, element };
+    return { section, yearHeading, yearText, separator, role, importButton, singleButton, copyButton, element };
   });
 
   container.replaceChildren(summary, h("div", { class: "review-columns" }, columns.map((c) => c.section)));
@@ -149,8 +153,13 @@ export function createReview(container, { lang, entries = [null, null], onImport
 
   function update() {
     const reports = columns.map((c) => c.element.report);
-    const { changes, verdict } = compareReports(reports[0], reports[1]);
+    const compared = compareReports(reports[0], reports[1]);
+    const { changes } = compared;
     const labels = [label(0), label(1)];
+    const years = columns.map((c) => Number(yearOf(c.element.figures)));
+    const misordered = years.every((y) => Number.isInteger(y) && y > 0) && years[1] <= years[0];
+    // With the years the wrong way round, no verdict: which year decides is not known.
+    const verdict = misordered && compared.verdict !== "waiting" ? "order" : compared.verdict;
     heading.textContent = tr("review.heading");
     const date = new Intl.DateTimeFormat(language === "en" ? "en-GB" : "zh-CN", { dateStyle: "long" }).format(new Date());
     printLine.textContent = tr("review.printLine", { date });
@@ -166,13 +175,13 @@ export function createReview(container, { lang, entries = [null, null], onImport
           laterVerdict: verdictWords(1, reports[1].status),
         })
       : "";
-    const years = columns.map((c) => Number(yearOf(c.element.figures)));
-    const misordered = years.every((y) => Number.isInteger(y) && y > 0) && years[1] <= years[0];
     orderNote.hidden = !misordered;
     orderNote.textContent = misordered ? tr("review.order", { earlier: years[0], later: years[1] }) : "";
     changesHeading.textContent = tr("review.changes", { n: changes.length });
     changesList.replaceChildren(...changes.map(renderChange));
-    noChanges.hidden = !(reports.every(Boolean) && changes.length === 0);
+    // "The same in both years" only once something is entered: two empty forms compare nothing.
+    const entered = (report) => report.conditions.some((c) => c.checks.some((k) => k.status !== "missing"));
+    noChanges.hidden = !(reports.every(Boolean) && reports.some(entered) && changes.length === 0);
     noChanges.textContent = tr("review.noChanges");
     columns.forEach((column, index) => {
       column.yearText.textContent = labels[index].year;
@@ -180,6 +189,7 @@ export function createReview(container, { lang, entries = [null, null], onImport
       column.role.textContent = labels[index].role;
       column.section.dataset.year = yearOf(column.element.figures);
       column.importButton.textContent = tr("review.importYear");
+      column.singleButton.textContent = tr("review.fromSingle");
       if (column.copyButton) column.copyButton.textContent = tr("review.copyEarlier");
     });
   }

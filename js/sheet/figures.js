@@ -132,21 +132,22 @@ function findHeader(rows, index) {
  * - `problems`: every problem, those of the columns and of each row, as
  *   { row, column, letter, field, code, value, message: { zh, en } }.
  *
- * Options: `catalog` (required: the ruleset catalog the headers are matched against) and
- * `ruleset` (an id given to every row that does not name its own).
+ * Options: `catalog` (required: the ruleset catalog the headers are matched against),
+ * `ruleset` (an id given to every row that does not name its own) and `onRows(count)` (the
+ * rows read so far, for a progress bar: see readTable).
  */
-export function readClusters(input, { catalog, ruleset } = {}) {
+export function readClusters(input, { catalog, ruleset, onRows = null } = {}) {
   if (!catalog || !Array.isArray(catalog.fields)) throw new TypeError("cluster-check/sheet: readClusters needs { catalog }, a ruleset catalog");
-  return readSheet(input, { catalog, ruleset, sheetNames: CLUSTER_SHEETS, withRuleset: true });
+  return readSheet(input, { catalog, ruleset, sheetNames: CLUSTER_SHEETS, withRuleset: true, onRows });
 }
 
 /**
  * Reads a sheet of `catalog`'s fields (a ruleset's, or its roster's columns seen as one,
  * see roster.js): `withRuleset`, whether a 规则集 column may name each row's ruleset;
- * `rowKey`, a key that each record's figures carry its row number in.
+ * `rowKey`, a key that each record's figures carry its row number in; `onRows`, as readTable's.
  */
-export function readSheet(input, { catalog, ruleset, sheetNames, withRuleset, rowKey = null }) {
-  const table = readTable(input, { sheetNames });
+export function readSheet(input, { catalog, ruleset, sheetNames, withRuleset, rowKey = null, onRows = null }) {
+  const table = readTable(input, { sheetNames, onRows });
   if (!table.ok) return table;
   if (table.kind === "json") return jsonRecords(table.value, ruleset);
   if (table.rows.length === 0) return refuse("empty", { sheet: table.sheet });

@@ -77,7 +77,8 @@ export interface Summary {
 export const LIMITS: Readonly<{ bytes: number; rows: number; partBytes: number; headerSearch: number }>;
 export const CLUSTER_SHEETS: readonly string[];
 
-export function readClusters(bytes: Uint8Array | ArrayBuffer, options: { catalog: Catalog; ruleset?: string }): ReadSheet | Refusal;
+/** `onRows` is called with the rows read so far (every thousand rows of a worksheet, and once at the end), for a progress bar. */
+export function readClusters(bytes: Uint8Array | ArrayBuffer, options: { catalog: Catalog; ruleset?: string; onRows?: ((rows: number) => void) | null }): ReadSheet | Refusal;
 export function judge(read: ReadSheet, evaluateMany: (figures: Figures[]) => Report[]): JudgedRow[];
 export function summarize(rows: JudgedRow[], catalog: Catalog): Summary;
 export function writeResults(
@@ -90,13 +91,22 @@ export function writeTemplate(
 ): Promise<Uint8Array>;
 export function summaryTable(rows: JudgedRow[], catalog: Catalog, lang: "zh" | "en"): (string | number)[][];
 export function detailTable(rows: JudgedRow[], catalog: Catalog, lang: "zh" | "en"): (string | number)[][];
+/** The tier of a report as the tables show it: the tier's title, or the catalog's words for none or unknown; "" for a ruleset without tiers. */
+export function tierText(report: Report, catalog: Catalog, lang: "zh" | "en"): string;
 export function problemsTable(rows: JudgedRow[], catalog: Catalog, lang: "zh" | "en", fileProblems?: Problem[], columns?: Column[]): (string | number)[][];
+/** The rows of problemsTable in both languages at once (row null: the whole file). */
+export function problemsList(
+  rows: JudgedRow[],
+  catalog: Catalog,
+  fileProblems?: Problem[],
+  columns?: Column[],
+): { row: number | null; sheet: { zh: string; en: string } | null; column: string; field: { zh: string; en: string }; code: string; message: { zh: string; en: string } }[];
 
 /** The generic layer, for other sheets (an enterprise roster): rows of cells, and header matching. */
 export interface Cell { type: "text" | "number" | "bool" | "error" | "formula"; text: string }
 export function readTable(
   bytes: Uint8Array | ArrayBuffer,
-  options?: { sheetNames?: string[] },
+  options?: { sheetNames?: string[]; onRows?: ((rows: number) => void) | null },
 ): { ok: true; kind: "xlsx" | "csv"; sheet: string | null; sheets: string[]; rows: { row: number; cells: (Cell | undefined)[] }[] } | { ok: true; kind: "json"; value: unknown } | Refusal;
 export function normalize(header: string): string;
 export function headerIndex(targets: unknown[]): unknown;

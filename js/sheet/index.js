@@ -8,7 +8,7 @@
 
 import { readClusters } from "./figures.js";
 import { writeCsv } from "./csv.js";
-import { summarize, summaryTable, detailTable, problemsTable, aboutTable, rosterCountsTable } from "./results.js";
+import { summarize, summaryTable, detailTable, problemsTable, problemsList, aboutTable, tierText, rosterCountsTable } from "./results.js";
 import { templateColumns, explanationTable, examplesTable, yesNoValidations } from "./template.js";
 import { ROSTER_SHEETS, rosterColumns, rosterExplanationTable } from "./roster.js";
 
@@ -18,7 +18,7 @@ export { readTable, isBlank, columnLetter } from "./table.js";
 export { headerIndex, matchHeader, nearestTarget, normalize } from "./header.js";
 export { readYesNo, readList, readNumber } from "./cells.js";
 export { LIMITS, WORDS } from "./texts.js";
-export { summarize, summaryTable, detailTable, problemsTable, aboutTable, templateColumns };
+export { summarize, summaryTable, detailTable, problemsTable, problemsList, aboutTable, tierText, templateColumns };
 
 const FORMATS = new Set(["xlsx", "csv", "json"]);
 

@@ -34,15 +34,23 @@ const HEAD = {
 
 const allChecks = (report) => report.conditions.flatMap((condition) => condition.checks);
 
+/** The field of each figure key met so far, by catalog: a sheet's problems name few keys, many times. */
+const fieldsByKey = new WeakMap();
+
 /** The label of a figure key (revenue_wan → 年营业收入), from the catalog. */
 function keyLabel(catalog, key, lang) {
   if (!key) return "";
-  const field = catalog.fields.find((f) => f.keys.some((k) => k === key || new RegExp(`^${k.replace("{year}", "\\d{4}")}$`).test(key)));
+  let known = fieldsByKey.get(catalog);
+  if (!known) fieldsByKey.set(catalog, (known = new Map()));
+  if (!known.has(key)) {
+    known.set(key, catalog.fields.find((f) => f.keys.some((k) => k === key || new RegExp(`^${k.replace("{year}", "\\d{4}")}$`).test(key))) ?? null);
+  }
+  const field = known.get(key);
   return field ? `${pick(field.label, lang)}（${key}）` : key;
 }
 
 /** The tier a report is in, as shown: its title, "none" or "unknown" in the catalog's words. */
-function tierText(report, catalog, lang) {
+export function tierText(report, catalog, lang) {
   const tiers = catalog.tiers;
   if (!tiers) return "";
   if (report.tier) return pick(tiers.list.find((t) => t.id === report.tier)?.title, lang) || report.tier;
@@ -128,20 +136,37 @@ export function detailTable(rows, catalog, lang) {
  */
 export function problemsTable(rows, catalog, lang, fileProblems = [], columns = []) {
   const header = [HEAD.row, HEAD.column, HEAD.field, HEAD.code, HEAD.message].map((h) => pick(h, lang));
-  const body = [];
+  // A problem of another sheet of the workbook (the roster's) names that sheet with its row.
+  const where = (p) => (p.sheet && p.row !== null ? `${pick(p.sheet, lang)} ${p.row}` : p.row ?? "");
+  return [header, ...problemsList(rows, catalog, fileProblems, columns).map((p) => [where(p), p.column, pick(p.field, lang), p.code, pick(p.message, lang)])];
+}
+
+/**
+ * The same problems as problemsTable, in both languages at once: [{ row (null for the file),
+ * sheet ({ zh, en } for a problem of another sheet, e.g. the roster's; else null), column (its
+ * header and letter), field: { zh, en }, code, message: { zh, en } }].
+ */
+export function problemsList(rows, catalog, fileProblems = [], columns = []) {
+  const list = [];
   const columnName = (problem) => (problem.column ? `${problem.column}${problem.letter ? ` (${problem.letter})` : ""}` : problem.letter ?? "");
+  const field = (key) => ({ zh: keyLabel(catalog, key, "zh"), en: keyLabel(catalog, key, "en") });
+  const entry = (row, column, key, code, message, sheet = null) => ({ row, sheet, column, field: field(key), code, message });
   const rowProblems = new Set(rows.flatMap((r) => r.problems ?? []));
   for (const problem of fileProblems) {
-    if (!rowProblems.has(problem)) body.push([problem.sheet && problem.row !== null ? `${pick(problem.sheet, lang)} ${problem.row}` : problem.row ?? "", columnName(problem), keyLabel(catalog, problem.field, lang), problem.code, pick(problem.message, lang)]);
+    if (!rowProblems.has(problem)) list.push(entry(problem.row ?? null, columnName(problem), problem.field, problem.code, problem.message, problem.sheet));
   }
+  const byIndex = new Map();
+  for (const column of columns) if (!byIndex.has(column.index)) byIndex.set(column.index, column);
   for (const { row, problems, report, sources } of rows) {
-    for (const problem of problems ?? []) body.push([row, columnName(problem), keyLabel(catalog, problem.field, lang), problem.code, pick(problem.message, lang)]);
-    for (const issue of [...report.errors, ...report.warnings]) {
-      const column = columns.find((c) => c.index === sources?.[issue.field]);
-      body.push([row, column ? columnName({ column: column.header, letter: column.letter }) : "", keyLabel(catalog, issue.field, lang), issue.code, pick(issue.message, lang)]);
+    for (const problem of problems ?? []) list.push(entry(row, columnName(problem), problem.field, problem.code, problem.message));
+    for (const issues of [report.errors, report.warnings]) {
+      for (const issue of issues) {
+        const column = byIndex.get(sources?.[issue.field]);
+        list.push(entry(row, column ? columnName({ column: column.header, letter: column.letter }) : "", issue.field, issue.code, issue.message));
+      }
     }
   }
-  return [header, ...body];
+  return list;
 }
 
 /** What the batch was judged by, and when. */

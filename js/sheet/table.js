@@ -30,15 +30,17 @@ export const isBlank = (cell) => !cell || (cell.type === "text" && isBlankText(c
  * JSON: `value`, the parsed document.
  *
  * Options: `sheetNames`, the sheet to prefer in a workbook (compared without case), e.g.
- * ["集群", "clusters"]; otherwise the first visible sheet is read.
+ * ["集群", "clusters"]; otherwise the first visible sheet is read. `onRows(count)`, for a
+ * progress bar: called with the rows read so far, every thousand rows of a worksheet and
+ * once when the sheet is read (a caller in a Web Worker posts it on).
  */
-export function readTable(input, { sheetNames = [] } = {}) {
+export function readTable(input, { sheetNames = [], onRows = null } = {}) {
   const bytes = asBytes(input);
   if (bytes.length > LIMITS.bytes) return refuse("too_large");
   if (bytes.length === 0) return refuse("empty");
   switch (sniff(bytes)) {
     case "zip":
-      return readZip(bytes, sheetNames);
+      return readZip(bytes, sheetNames, onRows);
     case "cfb":
       return readCompoundFile(bytes);
     case "image":
@@ -48,18 +50,20 @@ export function readTable(input, { sheetNames = [] } = {}) {
     case "binary":
       return refuse("binary");
     default:
-      return readText(bytes);
+      return readText(bytes, onRows);
   }
 }
 
-function readZip(bytes, sheetNames) {
+function readZip(bytes, sheetNames, onRows) {
   const contents = zipContents(bytes);
   if (!contents) return refuse("broken");
   const kind = zipKind(contents.names, contents.mimetype);
   if (kind !== "xlsx") return refuse(kind);
   try {
-    const { sheet, sheets, rows } = readXlsx(bytes, { sheetNames, maxPartBytes: LIMITS.partBytes, maxRows: LIMITS.rows });
-    return { ok: true, kind: "xlsx", sheet, sheets, rows: rows.filter((row) => !row.cells.every(isBlank)) };
+    const { sheet, sheets, rows } = readXlsx(bytes, { sheetNames, maxPartBytes: LIMITS.partBytes, maxRows: LIMITS.rows, onRows });
+    const filled = rows.filter((row) => !row.cells.every(isBlank));
+    onRows?.(filled.length);
+    return { ok: true, kind: "xlsx", sheet, sheets, rows: filled };
   } catch (error) {
     if (error instanceof XlsxError) return refuse(error.code);
     throw error;
@@ -74,7 +78,7 @@ function readCompoundFile(bytes) {
   return refuse("other_office");
 }
 
-function readText(bytes) {
+function readText(bytes, onRows) {
   const { text } = decodeText(bytes);
   const start = text.trimStart();
   if (start === "") return refuse("empty");
@@ -93,6 +97,7 @@ function readText(bytes) {
     const cells = fields.map((field) => (isBlankText(field) ? undefined : { type: "text", text: field }));
     if (cells.some((cell) => cell !== undefined)) rows.push({ row: i + 1, cells });
   });
+  onRows?.(rows.length);
   return { ok: true, kind: "csv", sheet: null, sheets: [], rows, unclosedAt };
 }
 

@@ -148,7 +148,7 @@ function makeCell(state, shared) {
 }
 
 /** The rows of a worksheet part: [{ row, cells }], cells indexed by column (holes for blanks). */
-function readWorksheet(xml, shared, maxRows) {
+function readWorksheet(xml, shared, maxRows, onRows) {
   const rows = [];
   let row = null;
   let lastRow = 0;
@@ -188,6 +188,7 @@ function readWorksheet(xml, shared, maxRows) {
         if (row && row.cells.length > 0) {
           rows.push(row);
           if (rows.length > maxRows) throw new XlsxError("too_many_rows");
+          if (onRows && rows.length % 1000 === 0) onRows(rows.length);
         }
         row = null;
       } else if (name === "is") inInline = false;
@@ -209,7 +210,7 @@ function readWorksheet(xml, shared, maxRows) {
  * without case), else the first visible worksheet. Returns { sheet, sheets, rows }; throws
  * XlsxError for a part that is missing, too large or not XML.
  */
-export function readXlsx(bytes, { sheetNames = [], maxPartBytes, maxRows }) {
+export function readXlsx(bytes, { sheetNames = [], maxPartBytes, maxRows, onRows = null }) {
   const extract = (wanted) => {
     let total = 0;
     try {
@@ -265,7 +266,7 @@ export function readXlsx(bytes, { sheetNames = [], maxPartBytes, maxRows }) {
   return {
     sheet: chosen.name,
     sheets: worksheets.map((sheet) => sheet.name),
-    rows: readWorksheet(part(data, sheetPath), shared, maxRows),
+    rows: readWorksheet(part(data, sheetPath), shared, maxRows, onRows),
   };
 }
 

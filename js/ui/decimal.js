@@ -50,6 +50,17 @@ export function multiplyDecimal(text, factor) {
   return exactProduct(text, factor) ?? text;
 }
 
+/**
+ * A plain decimal in a form the engine accepts, as the engine reads it: ASCII digits, no
+ * separators, no blanks ("１８，５６３．０" → "18563.0"); null for anything else (blank too).
+ */
+export function plainDecimal(text) {
+  const match = PLAIN.exec(toAscii(text).trim());
+  if (!match) return null;
+  const [, sign, int, frac] = match;
+  return `${sign}${int.replaceAll(",", "")}${frac === undefined ? "" : `.${frac}`}`;
+}
+
 /** Whether text is a plain decimal, in a form the engine accepts (or blank). */
 export function isPlainDecimal(text) {
   const trimmed = toAscii(text).trim();

@@ -3,6 +3,10 @@
 // interface, and how figures given to the element fill the form. Nothing here names a
 // field, a unit or a check of any one document: a second ruleset is a second catalog.
 import { exactProduct, inverseFactor, isPlainDecimal, multiplyDecimal, numberText } from "./decimal.js";
+import { LANGUAGES, t } from "./i18n.js";
+
+/** The word the form writes after a year, in each language ("{year}年" → "年"): typed after one, it is the year. */
+const YEAR_SUFFIXES = LANGUAGES.map((lang) => t(lang, "form.yearOf", { year: "" }).trim());
 
 /**
  * The form model of a catalog.
@@ -55,9 +59,10 @@ export function formModel(catalog) {
       else keys.set(key, { field: f.key, unit });
     }
   }
-  // The unit of each check's value and threshold, in both languages.
+  // The unit of each check's value and threshold, in both languages; each check as the catalog has it.
   const checkUnits = new Map(catalog.conditions.flatMap((c) => c.checks).map((k) => [k.id, k.unit]));
-  return { catalog, fields, byKey, groups, keys, yearly, checkUnits };
+  const checks = new Map(catalog.conditions.flatMap((c) => c.checks).map((k) => [k.id, k]));
+  return { catalog, fields, byKey, groups, keys, yearly, checkUnits, checks };
 }
 
 const blank = (text) => text.trim() === "";
@@ -74,7 +79,8 @@ export function yearsOf(field, latest) {
 
 /** The latest year the form's per-year figures are for: the year typed, else the default. */
 export function latestYear(state) {
-  const typed = /^\s*(\d{4})\s*$/.exec(state.year ?? "");
+  const text = typedYear(state.year ?? "", YEAR_SUFFIXES) ?? state.year ?? "";
+  const typed = /^\s*(\d{4})\s*$/.exec(text);
   return typed ? Number(typed[1]) : defaultYear();
 }
 
@@ -98,6 +104,65 @@ function emptyValue(field) {
     default:
       return "";
   }
+}
+
+const fold = (text) => text.normalize("NFKC").trim().toLowerCase();
+
+/**
+ * The field's unit that a name stands for: a unit's id or its name in either language
+ * ("亿元", "mu", "km²", case and width aside), or the start of exactly one unit's Chinese
+ * name ("亿" for 亿元); null when it is none of the field's units.
+ */
+export function unitNamed(field, name) {
+  const wanted = fold(name);
+  if (wanted === "") return null;
+  const names = (u) => [u.id, u.label.zh, u.label.en].filter(Boolean).map(fold);
+  const exact = field.units.filter((u) => names(u).includes(wanted));
+  if (exact.length === 1) return exact[0];
+  const started = field.units.filter((u) => u.label.zh && fold(u.label.zh).startsWith(wanted));
+  return started.length === 1 ? started[0] : null;
+}
+
+/**
+ * Typed text that ends with one of the field's units ("18.563亿", "1200 亩", "12家"): the
+ * number before it, and that unit's id; null when the text has no such ending (a number
+ * alone, or a unit the field does not take: the engine reports those).
+ */
+export function typedUnit(field, text) {
+  if (typeof text !== "string" || !field.units?.length) return null;
+  const match = /^\s*([-－]?[0-9０-９][0-9０-９,，.．]*)\s*(\S.*?)\s*$/u.exec(text);
+  if (!match) return null;
+  const unit = unitNamed(field, match[2]);
+  return unit ? { number: match[1], unit: unit.id } : null;
+}
+
+/**
+ * A year typed with the word the form writes after it ("2024年", `suffixes` from the
+ * form's own texts): the year alone; null when the text is not so.
+ */
+export function typedYear(text, suffixes = YEAR_SUFFIXES) {
+  for (const suffix of suffixes) {
+    if (!suffix) continue;
+    const match = /^\s*([0-9０-９]{4})\s*(.+?)\s*$/u.exec(text);
+    if (match && fold(match[2]) === fold(suffix)) return match[1];
+  }
+  return null;
+}
+
+/**
+ * A typed value as the engine reads it: a trailing unit of the field is read as that unit
+ * (the number alone, in the unit named); a per-year box that names a unit other than the
+ * field's is converted, exactly, into the field's unit (when it cannot be, it goes as typed).
+ */
+export function readTyped(field, text, unitId) {
+  const typed = typedUnit(field, text);
+  if (!typed) return { text, unit: unitId };
+  if (!field.years || typed.unit === unitId) return { text: typed.number, unit: field.units.length > 1 ? typed.unit : unitId };
+  const from = field.units.find((u) => u.id === typed.unit);
+  const to = field.units.find((u) => u.id === unitId);
+  const base = from && exactProduct(typed.number, from.factor);
+  const converted = base && to ? exactProduct(base, inverseFactor(to.factor)) : null;
+  return converted === null ? { text, unit: unitId } : { text: converted, unit: unitId };
 }
 
 /** Whether a field shows a unit choice (more than one unit). */
@@ -140,8 +205,10 @@ export function toFigures(model, state) {
     const value = state[field.key];
     switch (field.kind) {
       case "text":
-      case "year":
         if (!blank(value)) figures[field.key] = value;
+        break;
+      case "year":
+        if (!blank(value)) figures[field.key] = typedYear(value, YEAR_SUFFIXES) ?? value;
         break;
       case "bool":
         if (value === "yes") figures[field.key] = true;
@@ -154,12 +221,15 @@ export function toFigures(model, state) {
       default:
         if (field.years) {
           yearsOf(field, latest).forEach((year, i) => {
-            const text = value.texts[i];
-            if (!blank(text)) figures[figureKey(field, value.unit, year)] = sent(field, text, value.unit);
+            if (blank(value.texts[i])) return;
+            const { text, unit } = readTyped(field, value.texts[i], value.unit);
+            figures[figureKey(field, unit, year)] = sent(field, text, unit);
           });
         } else {
-          const { text, unit } = textAndUnit(field, value);
-          if (!blank(text)) figures[figureKey(field, unit)] = sent(field, text, unit);
+          const given = textAndUnit(field, value);
+          if (blank(given.text)) break;
+          const { text, unit } = readTyped(field, given.text, given.unit);
+          figures[figureKey(field, unit)] = sent(field, text, unit);
         }
     }
   }

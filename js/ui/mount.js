@@ -6,18 +6,22 @@
 // lang>, no storage, no document-level ids). The DOM is built with createElement/textContent
 // only: no text, typed or from a report, is ever parsed as HTML. No inline styles:
 // everything visual is in element.css.
-import { groupDigits } from "./decimal.js";
+import { groupDigits, plainDecimal } from "./decimal.js";
 import {
   formModel,
   emptyState,
   toFigures,
   fromFigures,
   formKeyOf,
+  placeOf,
   hasUnitChoice,
   latestYear,
   yearsOf,
   unitsOf,
   convertUnit,
+  typedUnit,
+  typedYear,
+  readTyped,
 } from "./fields.js";
 import { t, pick, clauseText, normalizeLanguage } from "./i18n.js";
 import { h } from "./dom.js";
@@ -71,8 +75,16 @@ export function mountClusterCheck(
   let evaluate = null;
   let engineFailed = false;
   let report = null;
+  /** The same report with messages that name figures by their labels alone: what is shown. */
+  let shownReport = null;
+  /** Whether the results show only the checks not met yet (the filter's button is pressed). */
+  let failingOnly = false;
   /** Per form field: the error text shown beside it (a signature, to see changes). */
   const shown = new Map();
+  /** Per form field: the errors and warnings shown beside it (what the error summary lists). */
+  const shownIssues = new Map();
+  /** Per form field: a note on what the form did with what was typed ("read as 亿元"). */
+  const notes = new Map();
   /** The error of the field being typed in, waiting for a pause. */
   let pending = null;
   let refs = null;
@@ -97,15 +109,17 @@ export function mountClusterCheck(
     form.addEventListener("input", onInput);
     form.addEventListener("focusout", onFocusOut);
 
-    // On a phone the results are below the form: this bar keeps the verdict in sight.
+    // On a phone the results are below the form: this bar keeps the verdict in sight, with
+    // how many checks are not met (it steps aside while the verdict itself is in view).
     refs.jumpIcon = h("span", { class: "cc-jump-icon", "aria-hidden": "true" });
     refs.jumpVerdict = h("span", { class: "cc-jump-verdict" });
+    refs.jumpCounts = h("span", { class: "cc-jump-counts" });
     const jump = h(
       "button",
       { type: "button", class: "cc-jump" },
       refs.jumpIcon,
-      refs.jumpVerdict,
-      h("span", { class: "cc-jump-label", text: tr("results.jump") }),
+      h("span", { class: "cc-jump-body" }, refs.jumpVerdict, refs.jumpCounts),
+      h("span", { class: "cc-jump-label" }, h("span", { class: "cc-jump-label-text", text: tr("results.jump") })),
     );
     refs.jump = jump;
     jump.addEventListener("click", () => {
@@ -114,6 +128,15 @@ export function mountClusterCheck(
     });
 
     refs.resultsHeading = h("h2", { class: "cc-heading", id: id("results-heading"), tabindex: "-1", text: tr("results.heading") });
+    // The figures to correct, first (the GOV.UK error summary): each a link to its field.
+    refs.errorSummaryHeading = h("h3", { class: "cc-error-summary-heading", id: id("error-summary-heading") });
+    refs.errorSummaryList = h("ul", { class: "cc-error-summary-list" });
+    refs.errorSummary = h(
+      "div",
+      { class: "cc-error-summary", id: id("error-summary"), role: "region", "aria-labelledby": refs.errorSummaryHeading.id, hidden: true },
+      refs.errorSummaryHeading,
+      refs.errorSummaryList,
+    );
     refs.verdictIcon = h("span", { class: "cc-verdict-icon", "aria-hidden": "true" });
     refs.verdictText = h("p", { class: "cc-verdict-text" });
     refs.summary = h("p", { class: "cc-summary" });
@@ -123,6 +146,8 @@ export function mountClusterCheck(
       refs.verdictIcon,
       h("div", { class: "cc-verdict-body" }, refs.verdictText, refs.summary),
     );
+    // What is not met, with by how much, and what is not given yet: each a link to its field.
+    refs.todo = h("div", { class: "cc-todo", hidden: true });
     refs.tierValue = h("span", { class: "cc-tier-value" });
     const tiers = model?.catalog.tiers;
     refs.tier = h(
@@ -131,6 +156,7 @@ export function mountClusterCheck(
       h("span", { class: "cc-tier-label", text: tiers ? `${pick(tiers.label, language)}${language === "en" ? ": " : "："}` : "" }),
       refs.tierValue,
     );
+    refs.tierNote = h("p", { class: "cc-tier-note", hidden: true });
     // What the verdict covers, and the parts of the document it does not assess.
     const notAssessed = model?.catalog.not_assessed ?? [];
     refs.scope = notAssessed.length
@@ -142,11 +168,22 @@ export function mountClusterCheck(
         )
       : null;
     refs.issues = h("div", { class: "cc-issues" });
-    refs.conditions = h("ol", { class: "cc-conditions" });
+    // Every check, or (pressed) only those not met yet.
+    refs.filter = h("button", { type: "button", class: "cc-filter", "aria-pressed": String(failingOnly), "aria-controls": id("conditions") }, tr("results.failingOnly"));
+    refs.filter.addEventListener("click", () => {
+      failingOnly = !failingOnly;
+      refs.filter.setAttribute("aria-pressed", String(failingOnly));
+      refs.conditions.dataset.filter = failingOnly ? "failing" : "all";
+      renderFilterNote();
+    });
+    refs.filterNote = h("p", { class: "cc-filter-note", hidden: true });
+    refs.conditions = h("ol", { class: "cc-conditions", id: id("conditions"), "data-filter": failingOnly ? "failing" : "all" });
     refs.notes = h("ul", { class: "cc-notes-list" });
     refs.printDate = h("p", { class: "cc-print-date" });
     refs.printCluster = h("p", { class: "cc-print-cluster" });
-    refs.printFigures = h("tbody");
+    // One small table per group of the form, side by side on paper.
+    refs.printFigures = h("div", { class: "cc-print-figure-groups" });
+    refs.printChecks = h("tbody");
 
     const printHead = h(
       "div",
@@ -155,17 +192,30 @@ export function mountClusterCheck(
       refs.printCluster,
       h("p", { text: model ? tr("print.document", { document: `${model.catalog.document} ${pick(model.catalog.title, language)}` }) : "" }),
       refs.printDate,
-      h("p", { class: "cc-print-disclaimer", text: tr("print.disclaimer") }),
     );
     const printFigures = h(
       "section",
       { class: "cc-print-only cc-print-figures", "aria-labelledby": id("print-figures") },
       h("h3", { id: id("print-figures"), text: tr("print.figures") }),
+      refs.printFigures,
+    );
+    const printChecks = h(
+      "section",
+      { class: "cc-print-only cc-print-checks", "aria-labelledby": id("print-checks") },
+      h("h3", { id: id("print-checks"), text: tr("print.checks") }),
       h(
         "table",
         {},
-        h("thead", {}, h("tr", {}, h("th", { scope: "col", text: tr("print.field") }), h("th", { scope: "col", text: tr("print.entered") }))),
-        refs.printFigures,
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            ["print.clause", "print.check", "print.result", "check.value", "check.threshold"].map((key) => h("th", { scope: "col", text: tr(key) })),
+          ),
+        ),
+        refs.printChecks,
       ),
     );
     const results = h(
@@ -173,11 +223,16 @@ export function mountClusterCheck(
       { class: "cc-results", id: id("results"), "aria-labelledby": id("results-heading") },
       refs.resultsHeading,
       printHead,
+      refs.errorSummary,
       refs.verdict,
+      refs.todo,
       refs.scope,
       refs.tier,
+      refs.tierNote,
       refs.issues,
       printFigures,
+      printChecks,
+      h("div", { class: "cc-filter-bar" }, refs.filter, refs.filterNote),
       refs.conditions,
       h(
         "section",
@@ -185,8 +240,10 @@ export function mountClusterCheck(
         h("h3", { id: id("notes-heading"), text: tr("notes.heading") }),
         refs.notes,
       ),
-      h("p", { class: "cc-print-only cc-print-disclaimer", text: tr("print.disclaimer") }),
     );
+    // A polite announcement of what the form did by itself (a unit read from the text, a list cleared).
+    refs.announce = h("p", { class: "cc-visually-hidden", role: "status" });
+    form.append(refs.announce);
 
     // Both languages are written left to right, whatever direction the host page has.
     const layout = h("div", { class: "cc", lang: language, dir: "ltr", "data-ready": evaluate ? "true" : "false" }, form, jump, results);
@@ -194,7 +251,25 @@ export function mountClusterCheck(
     refs.results = results;
     arrange();
     shown.clear();
+    shownIssues.clear();
     root.replaceChildren(layout);
+    watchVerdict();
+  }
+
+  /**
+   * The bar steps aside while the verdict box itself is in view: two verdicts one above the
+   * other say nothing more than one. It keeps its room, so that nothing moves.
+   */
+  let verdictWatcher = null;
+  function watchVerdict() {
+    verdictWatcher?.disconnect();
+    if (typeof IntersectionObserver !== "function") return;
+    verdictWatcher = new IntersectionObserver((entries) => {
+      // Only where the bar is shown at all (one column): beside the results it is not.
+      const seen = (entries.at(-1)?.isIntersecting ?? false) && getComputedStyle(refs.jump).display !== "none";
+      refs.jump.dataset.away = String(seen);
+    });
+    verdictWatcher.observe(refs.verdict);
   }
 
   /**
@@ -281,7 +356,7 @@ export function mountClusterCheck(
       ? h("fieldset", { class: `cc-field cc-field-${field.kind} cc-field-years`, "data-field": key }, h("legend", { ...labelProps, text: pick(field.question, language) }))
       : h("div", { class: `cc-field cc-field-${field.kind}`, "data-field": key }, h("label", { ...labelProps, text: pick(field.question, language) }));
     if (field.years) refs.fieldsets[key] = wrapper;
-    wrapper.append(...[hint, control, error, warning].filter(Boolean));
+    wrapper.append(...[hint, control, error, warning, noteSlot(key)].filter(Boolean));
     setDescribedBy(key);
     return wrapper;
   }
@@ -297,7 +372,8 @@ export function mountClusterCheck(
       ["", "answer.unset"],
     ];
     const radios = answers.map(([value]) =>
-      h("input", { type: "radio", id: id("f", key, value || "unset"), name, value, "data-key": key, checked: state[key] === value }),
+      // "未填" is a way back to no answer, not an answer: left unticked, so that Tab lands on the first answer.
+      h("input", { type: "radio", id: id("f", key, value || "unset"), name, value, "data-key": key, checked: value !== "" && state[key] === value }),
     );
     const fieldset = h(
       "fieldset",
@@ -343,6 +419,7 @@ export function mountClusterCheck(
       h("label", { class: "cc-choice cc-choice-none", for: none.id }, none, h("span", { text: tr("form.none") })),
       error,
       warningSlot(key),
+      noteSlot(key),
     );
     refs.controls[key] = [...boxes, none];
     refs.boxes[key] = boxes;
@@ -363,6 +440,51 @@ export function mountClusterCheck(
     const slot = h("p", { class: "cc-warning", id: id("f", key, "warning"), hidden: true });
     refs.warningSlots[key] = slot;
     return slot;
+  }
+
+  /**
+   * Where a field says what the form did with what was typed: a unit read from the text
+   * ("18.563亿" → 18.563 亿元), ticked boxes cleared by "none of these" (with an undo).
+   */
+  function noteSlot(key) {
+    const slot = h("p", { class: "cc-field-note", id: id("f", key, "note"), hidden: true });
+    refs.noteSlots ??= {};
+    refs.noteSlots[key] = slot;
+    showNote(key);
+    return slot;
+  }
+
+  /** Shows a field's note (notes.get(key): { text, undo? }), or hides the slot. */
+  function showNote(key) {
+    const slot = refs.noteSlots?.[key];
+    if (!slot) return;
+    const note = notes.get(key);
+    slot.hidden = !note;
+    if (!note) {
+      slot.replaceChildren();
+      return;
+    }
+    const parts = [h("span", { class: "cc-field-note-text", text: note.text(language) })];
+    if (note.undo) {
+      const button = h("button", { type: "button", class: "cc-link cc-undo", text: tr("form.undo") });
+      button.addEventListener("click", () => {
+        const focus = note.undo();
+        notes.delete(key);
+        showNote(key);
+        update();
+        focus?.focus();
+      });
+      parts.push(" ", button);
+    }
+    slot.replaceChildren(...parts);
+  }
+
+  /** Says something the form did by itself, beside the field and to a screen reader. */
+  function note(key, text, undo = null) {
+    notes.set(key, { text, undo });
+    showNote(key);
+    setText(refs.announce, "");
+    setText(refs.announce, text(language));
   }
 
   /** Ties the hint, the unit and (when shown) the error and the warning to the field's controls. */
@@ -394,6 +516,10 @@ export function mountClusterCheck(
     // What the user enters in a field replaces any given figure for it that it could not show.
     for (const figure of Object.keys(extra)) if (formKeyOf(model, figure) === key) delete extra[figure];
     const value = state[key];
+    if (notes.has(key)) {
+      notes.delete(key);
+      showNote(key);
+    }
     switch (field.kind) {
       case "bool":
         if (target.checked) state[key] = target.value;
@@ -404,8 +530,19 @@ export function mountClusterCheck(
         if (target.dataset.role === "none") {
           value.none = target.checked;
           if (target.checked) {
+            // Ticking "none of these" clears what was ticked: said, with an undo.
+            const cleared = value.values;
             value.values = [];
             for (const box of boxes) box.checked = false;
+            if (cleared.length) {
+              const names = (lang) => cleared.map((v) => pick(field.values.find((x) => x.id === v).label, lang)).join(t(lang, "summary.join"));
+              note(key, (lang) => t(lang, "form.noneCleared", { n: cleared.length, values: names(lang) }), () => {
+                state[key] = { values: cleared, none: false };
+                for (const box of refs.boxes[key]) box.checked = cleared.includes(box.value);
+                refs.noneBoxes[key].checked = false;
+                return refs.noneBoxes[key];
+              });
+            }
           }
         } else {
           value.values = field.values.map((v) => v.id).filter((id) => boxes.find((box) => box.value === id)?.checked);
@@ -446,7 +583,66 @@ export function mountClusterCheck(
 
   function onFocusOut(event) {
     const key = event.target.dataset?.key;
+    if (key && event.target.dataset.role !== "unit") readUnitTyped(event.target);
     if (pending && pending.key === key) flushPending();
+  }
+
+  /**
+   * On leaving a box whose text ends with one of its field's units ("18.563亿", "1200亩",
+   * "2024年"): the number stays in the box, the unit goes to the unit choice, and the field
+   * says how it was read. (While typing, the text is already read so: see readTyped.)
+   */
+  function readUnitTyped(input) {
+    const key = input.dataset.key;
+    const field = model?.byKey.get(key);
+    if (!field || field.kind === "bool" || field.kind === "set" || field.kind === "text") return;
+    const value = state[key];
+    if (field.kind === "year") {
+      const year = typedYear(value);
+      if (year === null) return;
+      state[key] = year;
+      input.value = year;
+      relabelYears();
+      note(key, (lang) => t(lang, "form.readYear", { typed: value.trim(), year }));
+      update();
+      return;
+    }
+    const index = field.years ? Number(input.dataset.year) : null;
+    const typedText = field.years ? value.texts[index] : typeof value === "string" ? value : value.text;
+    const typed = typedUnit(field, typedText);
+    if (!typed) return;
+    const unit = field.units.find((u) => u.id === typed.unit);
+    const said = (lang) => `${typedText.trim()} → ${typed.number} ${pick(unit.label, lang)}`.trim();
+    if (field.years) {
+      const others = value.texts.some((text, i) => i !== index && text.trim() !== "");
+      if (typed.unit === value.unit || !others) {
+        value.texts[index] = typed.number;
+        value.unit = typed.unit;
+        note(key, (lang) => t(lang, "form.readUnit", { read: said(lang) }));
+      } else {
+        // The other years are in the unit chosen: this one is converted into it, exactly.
+        const base = field.units.find((u) => u.id === value.unit);
+        const shownNumber = readTyped(field, typedText, value.unit).text;
+        if (shownNumber === typedText) return;
+        value.texts[index] = shownNumber;
+        note(key, (lang) => t(lang, "form.convertedUnit", { typed: typedText.trim(), read: `${shownNumber} ${pick(base.label, lang)}` }));
+      }
+    } else if (typeof value === "string") {
+      state[key] = typed.number;
+      note(key, (lang) => t(lang, "form.readUnit", { read: said(lang) }));
+    } else {
+      value.text = typed.number;
+      value.unit = typed.unit;
+      note(key, (lang) => t(lang, "form.readUnit", { read: said(lang) }));
+    }
+    // The boxes and the unit choice show it so.
+    const controls = refs.controls[key];
+    if (field.years) controls.forEach((box, i) => (box.value = value.texts[i]));
+    else controls[0].value = typed.number;
+    const select = refs.layout.querySelector(`#${CSS.escape(id("f", key, "unit"))}`);
+    if (select && !field.years) select.value = state[key].unit;
+    else if (select) select.value = value.unit;
+    update();
   }
 
   // Leaving a field by clicking another shows the left field's error, which moves what is
@@ -478,12 +674,16 @@ export function mountClusterCheck(
       return;
     }
     try {
-      report = evaluate(currentFigures());
+      const figures = currentFigures();
+      report = evaluate(figures);
+      // What the page shows names figures by their labels; the report handed out keeps the keys.
+      shownReport = report.errors.length || report.warnings.length ? evaluate(figures, { labelsOnly: true }) : report;
       engineFailed = false;
     } catch (error) {
       console.error(error);
       engineFailed = true;
       report = null;
+      shownReport = null;
       renderWaiting();
       return;
     }
@@ -522,16 +722,43 @@ export function mountClusterCheck(
     setText(refs.verdictText, tr(engineFailed ? "results.failed" : "results.loading"));
     setText(refs.summary, "");
     setText(refs.tierValue, "—");
+    refs.tierNote.hidden = true;
+    refs.todo.hidden = true;
     refs.jump.dataset.status = refs.verdict.dataset.status;
     setText(refs.jumpIcon, refs.verdictIcon.textContent);
     setText(refs.jumpVerdict, refs.verdictText.textContent);
+    setText(refs.jumpCounts, "");
+  }
+
+  /** The form fields that carry a warning in the report. */
+  function warnedFields() {
+    const keys = new Set();
+    for (const warning of report?.warnings ?? []) {
+      const key = formKeyOf(model, warning.field);
+      if (key) keys.add(key);
+    }
+    return keys;
+  }
+
+  /** A met check that reads a figure the report warns about: met, but to be checked. */
+  function isWarned(check, warned) {
+    if (check.status !== "met") return false;
+    return (model.checks.get(check.id)?.fields ?? []).some((key) => warned.has(key));
   }
 
   function renderReport() {
+    const warned = warnedFields();
     const counts = { met: 0, not_met: 0, missing: 0, invalid: 0 };
-    for (const condition of report.conditions) for (const check of condition.checks) counts[check.status] += 1;
+    let warnedCount = 0;
+    for (const condition of report.conditions) {
+      for (const check of condition.checks) {
+        counts[check.status] += 1;
+        if (isWarned(check, warned)) warnedCount += 1;
+      }
+    }
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
-    const parts = STATUSES.filter((s) => counts[s] > 0).map((s) => tr(`summary.${s}`, { n: counts[s] }));
+    const countText = (s) => tr(`summary.${s}`, { n: counts[s] }) + (s === "met" && warnedCount ? tr("summary.warned", { n: warnedCount }) : "");
+    const parts = STATUSES.filter((s) => counts[s] > 0).map(countText);
     const verdict = pick(model.catalog.verdict[report.status], language);
 
     refs.verdict.dataset.status = report.status;
@@ -541,28 +768,195 @@ export function mountClusterCheck(
     refs.jump.dataset.status = report.status;
     setText(refs.jumpIcon, VERDICT_ICON[report.status] ?? "");
     setText(refs.jumpVerdict, verdict);
+    // The bar says what is left to do: the checks not met, not given, with unusable figures.
+    setText(refs.jumpCounts, STATUSES.filter((s) => s !== "met" && counts[s] > 0).map(countText).join(" · "));
 
-    const tiers = model.catalog.tiers;
-    if (tiers) {
-      // In a band, in none (the figure is given and usable), or unknown.
-      const band = tiers.list.find((b) => b.id === report.tier);
-      const figureOk = Object.keys(toFigures(model, state)).some((k) => formKeyOf(model, k) === tiers.field) &&
-        !report.errors.some((e) => formKeyOf(model, e.field) === tiers.field);
-      setText(refs.tierValue, pick(band ? band.title : figureOk ? tiers.none : tiers.unknown, language));
-      refs.tier.dataset.tier = report.tier ?? "";
-    }
+    renderTodo();
+    renderTier();
 
-    refs.conditions.replaceChildren(...report.conditions.map(renderCondition));
-    refs.notes.replaceChildren(...report.notes.map((note) => h("li", { text: pick(note, language) })));
+    refs.conditions.replaceChildren(...report.conditions.map((condition) => renderCondition(condition, warned)));
+    const own = new Set(model.catalog.notes.map((note) => note.zh));
+    refs.notes.replaceChildren(...shownReport.notes.filter((note) => own.has(note.zh)).map((note) => h("li", { text: pick(note, language) })));
     refs.layout.dataset.status = report.status;
+    renderFilterNote();
+    renderPrintChecks(warned);
   }
 
-  function badge(status) {
+  /**
+   * The tier row: the band, none, or unknown; and what the report adds about the tiers (a
+   * figure exactly on a band's threshold, which 超 does not include: the report's notes beyond
+   * the catalog's own). When it is in no band because of that, the row says so instead of a
+   * bare "not over".
+   */
+  function renderTier() {
+    const tiers = model.catalog.tiers;
+    if (!tiers) return;
+    const band = tiers.list.find((b) => b.id === report.tier);
+    const figureOk = Object.keys(toFigures(model, state)).some((k) => formKeyOf(model, k) === tiers.field) &&
+      !report.errors.some((e) => formKeyOf(model, e.field) === tiers.field);
+    const own = new Set(model.catalog.notes.map((note) => note.zh));
+    const added = shownReport.notes.filter((note) => !own.has(note.zh)).map((note) => pick(note, language));
+    const onThreshold = !band && figureOk && added.length > 0;
+    setText(refs.tierValue, onThreshold ? added[0] : pick(band ? band.title : figureOk ? tiers.none : tiers.unknown, language));
+    refs.tier.dataset.tier = report.tier ?? "";
+    refs.tier.dataset.onThreshold = String(onThreshold);
+    const rest = onThreshold ? added.slice(1) : added;
+    refs.tierNote.hidden = rest.length === 0;
+    setText(refs.tierNote, rest.join(" "));
+  }
+
+  /** How many checks the filter hides, said beside it. */
+  function renderFilterNote() {
+    if (!report || !failingOnly) {
+      refs.filterNote.hidden = true;
+      return;
+    }
+    const hidden = [...refs.conditions.querySelectorAll('.cc-check[data-status="met"]:not([data-warning])')].length;
+    refs.filterNote.hidden = false;
+    setText(refs.filterNote, hidden === 0 ? "" : tr(hidden === refs.conditions.querySelectorAll(".cc-check").length ? "results.allHidden" : "results.hidden", { n: hidden }));
+    refs.filterNote.hidden = hidden === 0;
+  }
+
+  // ------------------------------------------------------------------ what to do: links to the fields
+
+  /** Moves the focus to a field's control (the first blank box, the chosen answer), scrolled into view. */
+  function focusField(key, year = null) {
+    const controls = refs.controls[key] ?? [];
+    const field = model.byKey.get(key);
+    let target = controls[0];
+    if (field?.kind === "bool") target = controls.find((c) => c.checked) ?? controls[0];
+    else if (field?.years) {
+      const years = yearsOf(field, latestYear(state));
+      const at = year === null ? -1 : years.indexOf(year);
+      target = at >= 0 ? controls[at] : (controls.find((c) => c.value.trim() === "") ?? controls[0]);
+    }
+    if (!target) return;
+    target.scrollIntoView?.({ block: "center" });
+    target.focus({ preventScroll: true });
+  }
+
+  /**
+   * A link to a field: it moves the focus there (a link in a shadow root cannot name its
+   * target in its address, and the host's address is not the element's to change).
+   */
+  function fieldLink(key, year, ...content) {
+    const link = h("a", { class: "cc-link", href: "#", "data-target": key }, ...content);
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      focusField(key, year);
+    });
+    return link;
+  }
+
+  /** A figure's name in a list: its label (or question), with its year for one year of a per-year figure. */
+  function figureName(key, year, name = "label") {
+    const label = pick(model.byKey.get(key)[name], language);
+    return year === null || year === undefined ? label : tr("field.ofYear", { year, label });
+  }
+
+  /** What a check not met still needs, in a few words (the explanation says it in full). */
+  function todoDetail(check) {
+    const spec = model.checks.get(check.id);
+    const set = spec.fields.map((key) => model.byKey.get(key)).find((field) => field?.kind === "set");
+    if (set) {
+      const value = state[set.key];
+      const missing = set.values.filter((v) => !value.values.includes(v.id)).map((v) => pick(v.label, language));
+      if (missing.length) return { key: set.key, year: null, text: tr("todo.lacks", { values: missing.join(tr("summary.join")) }) };
+    }
+    if (check.gap !== null) {
+      const place = placeOf(model, check.gap_field);
+      const field = place && model.byKey.get(place.field);
+      const unit = field?.units.find((u) => u.id === place.unit) ?? field?.units[0];
+      const shownUnit = unit ? unitName(unit) : "";
+      const amount = shownUnit ? `${groupDigits(check.gap)} ${shownUnit}` : groupDigits(check.gap);
+      const single = spec.fields.length === 1 && place?.year === null;
+      return {
+        key: place?.field ?? spec.fields[0],
+        year: place?.year ?? null,
+        text: single || !field ? tr("todo.gap", { amount }) : tr("todo.gapIn", { amount, field: figureName(place.field, place.year, "question") }),
+      };
+    }
+    return { key: spec.fields.find((key) => refs.controls[key]) ?? spec.fields[0], year: null, text: "" };
+  }
+
+  /** Whether everything a field needs is entered (every year of a per-year figure). */
+  function isEntered(key) {
+    const field = model.byKey.get(key);
+    const value = state[key];
+    switch (field.kind) {
+      case "bool":
+        return value === "yes" || value === "no";
+      case "set":
+        return value.none || value.values.length > 0;
+      default:
+        if (field.years) return value.texts.every((text) => text.trim() !== "");
+        return (typeof value === "string" ? value : value.text).trim() !== "";
+    }
+  }
+
+  /**
+   * Under the verdict: every check not met, each with what it still needs, as a link to the
+   * figure to change; then the figures not given yet that checks need, as links.
+   */
+  function renderTodo() {
+    const failing = report.conditions.flatMap((c) => c.checks.filter((k) => k.status === "not_met"));
+    const blanks = [];
+    for (const check of report.conditions.flatMap((c) => c.checks)) {
+      if (check.status !== "missing") continue;
+      for (const key of model.checks.get(check.id)?.fields ?? []) {
+        if (refs.controls[key] && !isEntered(key) && !blanks.includes(key)) blanks.push(key);
+      }
+    }
+    // In the order of the form.
+    blanks.sort((a, b) => model.fields.findIndex((f) => f.key === a) - model.fields.findIndex((f) => f.key === b));
+    const blocks = [];
+    if (failing.length) {
+      blocks.push(
+        h(
+          "div",
+          { class: "cc-todo-block", "data-kind": "not_met" },
+          h("h3", { class: "cc-todo-heading", text: tr("todo.notMet", { n: failing.length }) }),
+          h(
+            "ul",
+            { class: "cc-todo-list" },
+            failing.map((check) => {
+              const { key, year, text } = todoDetail(check);
+              const title = pick(check.title, language);
+              return h(
+                "li",
+                { "data-check": check.id },
+                fieldLink(key, year, h("span", { class: "cc-todo-title", text: title }), text ? h("span", { class: "cc-todo-detail", text: `${tr("summary.sep")}${text}` }) : null),
+              );
+            }),
+          ),
+        ),
+      );
+    }
+    if (blanks.length) {
+      blocks.push(
+        h(
+          "div",
+          { class: "cc-todo-block", "data-kind": "missing" },
+          h("h3", { class: "cc-todo-heading", text: tr("todo.missing", { n: blanks.length }) }),
+          h(
+            "ul",
+            { class: "cc-todo-list cc-todo-inline" },
+            blanks.map((key) => h("li", { "data-field": key }, fieldLink(key, null, pick(model.byKey.get(key).question, language)))),
+          ),
+        ),
+      );
+    }
+    refs.todo.hidden = blocks.length === 0;
+    refs.todo.replaceChildren(...blocks);
+  }
+
+  /** A status as a badge: an icon and a word, never colour alone; met with a warning is its own. */
+  function badge(status, warned = false) {
     return h(
       "span",
-      { class: "cc-badge", "data-status": status },
-      h("span", { class: "cc-badge-icon", "aria-hidden": "true", text: STATUS_ICON[status] ?? "" }),
-      h("span", { class: "cc-badge-text", text: tr(`status.${status}`) }),
+      { class: "cc-badge", "data-status": status, "data-warning": warned ? "true" : null },
+      h("span", { class: "cc-badge-icon", "aria-hidden": "true", text: warned ? "!" : (STATUS_ICON[status] ?? "") }),
+      h("span", { class: "cc-badge-text", text: tr(warned ? "status.metWarning" : `status.${status}`) }),
     );
   }
 
@@ -575,21 +969,39 @@ export function mountClusterCheck(
     return shownUnit === "%" ? `${number}%` : `${number} ${shownUnit}`;
   }
 
-  function renderCondition(condition) {
+  function renderCondition(condition, warned) {
+    const anyWarned = condition.status === "met" && condition.checks.some((check) => isWarned(check, warned));
     return h(
       "li",
-      { class: "cc-condition", "data-condition": condition.id, "data-status": condition.status },
+      { class: "cc-condition", "data-condition": condition.id, "data-status": condition.status, "data-warning": anyWarned ? "true" : null },
       h(
         "div",
         { class: "cc-condition-head" },
         h("h3", { class: "cc-condition-title" }, h("span", { class: "cc-clause", text: clauseText(language, condition.clause) }), " ", pick(condition.title, language)),
-        badge(condition.status),
+        badge(condition.status, anyWarned),
       ),
-      h("ul", { class: "cc-checks" }, condition.checks.map(renderCheck)),
+      h("ul", { class: "cc-checks" }, condition.checks.map((check) => renderCheck(check, warned))),
     );
   }
 
-  function renderCheck(check) {
+  /** In English, the catalog's English rendering of a check's citation (the citation itself stays verbatim). */
+  function english(check) {
+    return language === "en" ? model.checks.get(check.id)?.citation_en || null : null;
+  }
+
+  /** The document's words, verbatim in Chinese; in English with the catalog's rendering beside them. */
+  function citation(check) {
+    const english = language === "en" ? model.checks.get(check.id)?.citation_en : null;
+    return h(
+      "p",
+      { class: "cc-citation" },
+      h("span", { class: "cc-figure-label", text: tr("check.citation") }),
+      h("q", { lang: "zh-CN", text: check.citation }),
+      english ? h("span", { class: "cc-citation-en", text: tr("check.citationEn", { text: english }) }) : null,
+    );
+  }
+
+  function renderCheck(check, warned) {
     const figures = [];
     if (check.value !== null) {
       figures.push(h("span", { class: "cc-value" }, h("span", { class: "cc-figure-label", text: tr("check.value") }), " ", amount(check.value, check)));
@@ -599,24 +1011,21 @@ export function mountClusterCheck(
         h("span", { class: "cc-threshold" }, h("span", { class: "cc-figure-label", text: tr("check.threshold") }), " ", amount(check.threshold, check)),
       );
     }
+    const isWarnedCheck = isWarned(check, warned);
     return h(
       "li",
-      { class: "cc-check", "data-check": check.id, "data-status": check.status },
-      h("div", { class: "cc-check-head" }, badge(check.status), h("h4", { class: "cc-check-title", text: pick(check.title, language) })),
+      { class: "cc-check", "data-check": check.id, "data-status": check.status, "data-warning": isWarnedCheck ? "true" : null },
+      h("div", { class: "cc-check-head" }, badge(check.status, isWarnedCheck), h("h4", { class: "cc-check-title", text: pick(check.title, language) })),
       figures.length ? h("p", { class: "cc-check-figures" }, figures) : null,
       h("p", { class: "cc-explanation", text: pick(check.explanation, language) }),
-      h(
-        "p",
-        { class: "cc-citation" },
-        h("span", { class: "cc-figure-label", text: tr("check.citation") }),
-        h("q", { lang: "zh-CN", text: check.citation }),
-      ),
+      isWarnedCheck ? h("p", { class: "cc-check-warning", text: tr("check.warned") }) : null,
+      citation(check),
     );
   }
 
   // ------------------------------------------------------------------ errors
 
-  /** The report's errors and warnings per form field; the errors no field can show. */
+  /** The report's errors and warnings per form field (as shown: labels only); the errors no field can show. */
   function issuesByField() {
     const byField = new Map();
     const general = [];
@@ -624,14 +1033,14 @@ export function mountClusterCheck(
       if (!byField.has(key)) byField.set(key, { errors: [], warnings: [] });
       return byField.get(key);
     };
-    for (const error of report?.errors ?? []) {
+    for (const error of shownReport?.errors ?? []) {
       const key = model ? formKeyOf(model, error.field) : null;
-      if (key && refs.errorSlots[key]) entry(key).errors.push(error);
+      if (key && refs.errorSlots[key]) entry(key).errors.push({ ...error, text: issueText(key, error) });
       else general.push(error);
     }
-    for (const warning of report?.warnings ?? []) {
+    for (const warning of shownReport?.warnings ?? []) {
       const key = model ? formKeyOf(model, warning.field) : null;
-      if (key && refs.warningSlots[key]) entry(key).warnings.push(warning);
+      if (key && refs.warningSlots[key]) entry(key).warnings.push({ ...warning, text: issueText(key, warning) });
     }
     return { byField, general };
   }
@@ -639,7 +1048,7 @@ export function mountClusterCheck(
   const NO_ISSUES = { errors: [], warnings: [] };
 
   function signature({ errors, warnings }) {
-    return [...errors, ...warnings].map((e) => `${e.code}:${pick(e.message, language)}`).join("\n");
+    return [...errors, ...warnings].map((e) => `${e.code}:${e.text}`).join("\n");
   }
 
   /** Shows every field's errors and warnings, except new ones in the field being typed in: they wait for a pause. */
@@ -659,8 +1068,13 @@ export function mountClusterCheck(
       }
       showFieldIssues(key, issues);
     }
+    generalErrors = general;
     renderIssues(general);
+    renderErrorSummary();
   }
+
+  /** The errors that no field can show (an unknown field given to the element, a ruleset that is none). */
+  let generalErrors = [];
 
   function flushPending() {
     if (!pending) return;
@@ -669,7 +1083,9 @@ export function mountClusterCheck(
     whenPointerUp(() => {
       if (pending?.key !== key || pending.timer !== timer) return; // typed again meanwhile
       pending = null;
-      if (!destroyed) showFieldIssues(key, issuesByField().byField.get(key) ?? NO_ISSUES);
+      if (destroyed) return;
+      showFieldIssues(key, issuesByField().byField.get(key) ?? NO_ISSUES);
+      renderErrorSummary();
     });
   }
 
@@ -677,6 +1093,7 @@ export function mountClusterCheck(
     const sig = signature(issues);
     if ((shown.get(key) ?? "") === sig) return;
     shown.set(key, sig);
+    shownIssues.set(key, issues);
     const { errors, warnings } = issues;
     const slot = refs.errorSlots[key];
     slot.hidden = errors.length === 0;
@@ -685,7 +1102,7 @@ export function mountClusterCheck(
         ? [
             h("span", { class: "cc-error-icon", "aria-hidden": "true", text: "!" }),
             h("span", { class: "cc-visually-hidden", text: tr("error.prefix") }),
-            ...errors.map((error) => h("span", { class: "cc-error-text", "data-code": error.code, text: issueText(key, error) })),
+            ...errors.map((error) => h("span", { class: "cc-error-text", "data-code": error.code, text: error.text })),
           ]
         : []),
     );
@@ -700,7 +1117,7 @@ export function mountClusterCheck(
               "span",
               { class: "cc-warning-body" },
               h("strong", { class: "cc-warning-label", text: tr("warning.prefix") }),
-              ...warnings.map((warning) => h("span", { class: "cc-warning-text", "data-code": warning.code, text: issueText(key, warning) })),
+              ...warnings.map((warning) => h("span", { class: "cc-warning-text", "data-code": warning.code, text: warning.text })),
             ),
           ]
         : []),
@@ -709,35 +1126,97 @@ export function mountClusterCheck(
   }
 
   /**
-   * The engine's message; for a figure typed in a unit for entry only (亿元) it quotes the
-   * base unit's figure it was converted to, so say so.
+   * At the top of the results, the figures to correct, as the fields show them: how many, and
+   * each message as a link to its field (the GOV.UK error summary). It follows what the fields
+   * show, so an error still waiting for a pause in typing is not listed yet.
+   */
+  function renderErrorSummary() {
+    const entries = [];
+    for (const field of model?.fields ?? []) {
+      for (const error of shownIssues.get(field.key)?.errors ?? []) {
+        const place = placeOf(model, error.field);
+        // Each entry starts its line: in English, with a capital (the engine's label is lower case, for use mid-sentence).
+        const text = language === "en" ? error.text.charAt(0).toUpperCase() + error.text.slice(1) : error.text;
+        entries.push(h("li", { "data-field": field.key, "data-code": error.code }, fieldLink(field.key, place?.year ?? null, text)));
+      }
+    }
+    for (const error of generalErrors) entries.push(h("li", { "data-code": error.code, text: pick(error.message, language) }));
+    refs.errorSummary.hidden = entries.length === 0;
+    setText(refs.errorSummaryHeading, tr(entries.length === 1 ? "errors.summaryOne" : "errors.summary", { n: entries.length }));
+    refs.errorSummaryList.replaceChildren(...entries);
+  }
+
+  /**
+   * What the form says of an issue beside its field: the engine's message; for text that is
+   * no number, what exactly to change in it; for a figure typed in a unit for entry only
+   * (亿元), the base unit's figure it was converted to, which the message quotes.
    */
   function issueText(key, issue) {
-    const message = pick(issue.message, language);
     const field = model.byKey.get(key);
+    if (issue.code === "not_a_number") {
+      const advice = inputAdvice(field, typedTextOf(issue.field));
+      if (advice) return `${pick(field.question, language)}${tr("summary.sep")}${advice}`;
+    }
+    const message = pick(issue.message, language);
     const value = state[key];
     const unit = field.units.find((u) => u.id === value?.unit);
     if (!unit || unit.keyed || unit.factor === "1" || field.years) return message;
     const sent = toFigures(model, { ...emptyState(model), year: state.year, [key]: value });
-    const figure = Object.values(sent)[0];
+    const figure = Object.entries(sent).find(([figureKey]) => formKeyOf(model, figureKey) === key)?.[1];
     if (figure === undefined || figure === value.text) return message;
     const base = field.units.find((u) => u.keyed) ?? field.units[0];
     return `${message}${tr("error.converted", { unit: unitName(unit), value: groupDigits(figure), base: unitName(base) })}`;
   }
 
-  function renderIssues(general) {
-    const warnings = report?.warnings ?? [];
-    const blocks = [];
-    if (general.length) {
-      blocks.push(
-        h(
-          "div",
-          { class: "cc-issue-block", "data-kind": "errors" },
-          h("h3", { text: tr("errors.heading") }),
-          h("ul", {}, general.map((e) => h("li", { "data-code": e.code, text: pick(e.message, language) }))),
-        ),
-      );
+  /** The text typed for a figure key of the report (one year's box for a per-year key). */
+  function typedTextOf(figure) {
+    const place = placeOf(model, figure);
+    if (!place) return "";
+    const field = model.byKey.get(place.field);
+    const value = state[place.field];
+    if (typeof value === "string") return value;
+    if (field.years) {
+      const at = yearsOf(field, latestYear(state)).indexOf(place.year);
+      return at >= 0 ? value.texts[at] : "";
     }
+    return value?.text ?? "";
+  }
+
+  /**
+   * For typed text that is no number, what exactly to change: a currency sign to remove, the
+   * spaces inside a number ("1 200"), a unit the field does not take; for a count, that it
+   * takes a whole number. Null when none of these is the trouble (the engine's message says
+   * it then). The units named are the field's, from the catalog.
+   */
+  function inputAdvice(field, typed) {
+    const text = typed.trim();
+    const digits = "0-9０-９";
+    const currency = new RegExp(`^([￥¥$＄]|RMB|CNY)\\s*(?=[${digits}])|(?<=[${digits}])\\s*([￥¥$＄])$`, "iu").exec(text);
+    if (currency) {
+      const sign = currency[1] ?? currency[2];
+      const rest = text.replace(currency[0], "").trim().replace(/(?<=[0-9０-９])[ \u00a0\u3000]+(?=[0-9０-９])/gu, "");
+      return tr("input.currency", { sign, fixed: rest });
+    }
+    if (new RegExp(`[${digits}][ \u00a0\u3000]+[${digits}]`, "u").test(text)) {
+      const joined = text.replace(/[ \u00a0\u3000]+/g, "");
+      const plain = joined.replace(/[,，]/g, "");
+      return tr("input.spaces", { plain, grouped: groupDigits(plain) });
+    }
+    const tail = new RegExp(`^[-－]?[${digits}][${digits},，.．]*\\s*([^${digits}\\s,，.．]+)$`, "u").exec(text);
+    if (tail) {
+      const names = field.units.map(unitName).filter(Boolean);
+      if (hasUnitChoice(field)) return tr("input.unitChoice", { unit: tail[1], units: names.join(tr("input.or")) });
+      return names.length ? tr("input.unitOnly", { unit: tail[1], units: names[0] }) : tr("input.unitNone", { unit: tail[1] });
+    }
+    if (field.kind === "count") return tr("input.count", { typed: text });
+    return null;
+  }
+
+  function renderIssues(general) {
+    // The errors go to the error summary; the warnings are listed here, as the engine words them.
+    void general;
+    const warnings = shownReport?.warnings ?? [];
+    const blocks = [];
     if (warnings.length) {
       blocks.push(
         h(
@@ -760,20 +1239,66 @@ export function mountClusterCheck(
     const name = state.name.trim();
     const year = state.year.trim();
     setText(refs.printCluster, [name, year && tr("form.yearOf", { year })].filter(Boolean).join(" · "));
-    const rows = [];
-    for (const field of model.fields) {
-      if (field.group === "basic") continue;
-      rows.push(h("tr", {}, h("th", { scope: "row", text: pick(field.question, language) }), h("td", { text: enteredText(field) })));
+    // Grouped as the form groups them, under each group's clause and title.
+    const tables = [];
+    for (const group of model.groups) {
+      if (group.id === "basic") continue;
+      const title = [group.clause ? clauseText(language, group.clause) : "", pick(group.title, language)].filter(Boolean).join(" ");
+      const rows = group.fields.map((key) => {
+        const field = model.byKey.get(key);
+        return h("tr", {}, h("th", { scope: "row", text: pick(field.question, language) }), h("td", { text: enteredText(field) }));
+      });
+      tables.push(
+        h(
+          "table",
+          { "data-print-group": group.id },
+          h("thead", {}, h("tr", { class: "cc-print-group" }, h("th", { scope: "colgroup", colspan: "2", text: title }))),
+          h("tbody", {}, rows),
+        ),
+      );
     }
-    refs.printFigures.replaceChildren(...rows);
+    refs.printFigures.replaceChildren(...tables);
   }
 
-  /** What was entered in a field, as typed, with its unit. */
+  /** Every check in one compact table: its clause, title and citation, result, value and threshold. */
+  function renderPrintChecks(warned) {
+    const rows = [];
+    for (const condition of report.conditions) {
+      condition.checks.forEach((check, i) => {
+        rows.push(
+          h(
+            "tr",
+            { "data-check": check.id, "data-status": check.status },
+            i === 0 ? h("th", { scope: "rowgroup", rowspan: String(condition.checks.length), text: clauseText(language, condition.clause) }) : null,
+            h(
+              "td",
+              {},
+              h("span", { class: "cc-print-check-title", text: pick(check.title, language) }),
+              h("span", { class: "cc-print-citation", lang: "zh-CN", text: `“${check.citation}”` }),
+              english(check) ? h("span", { class: "cc-print-citation-en", text: english(check) }) : null,
+            ),
+            h("td", { class: "cc-print-status", text: `${isWarned(check, warned) ? "!" : (STATUS_ICON[check.status] ?? "")} ${tr(isWarned(check, warned) ? "status.metWarning" : `status.${check.status}`)}` }),
+            h("td", { class: "cc-print-number", text: check.value === null ? "—" : amount(check.value, check) }),
+            h("td", { class: "cc-print-number", text: check.threshold === null ? "—" : amount(check.threshold, check) }),
+          ),
+        );
+      });
+    }
+    refs.printChecks.replaceChildren(...rows);
+  }
+
+  /**
+   * What was entered in a field, in the unit it was typed in, with its unit; a number with
+   * its digits grouped as every number of the report is ("9600" reads "9,600").
+   */
   function enteredText(field) {
     const value = state[field.key];
     const none = tr("print.notGiven");
-    const withUnit = (text, unitId) => {
-      const unit = unitName(field.units.find((u) => u.id === unitId) ?? field.units[0]);
+    const withUnit = (typed, unitId) => {
+      const read = readTyped(field, typed, unitId);
+      const plain = plainDecimal(read.text);
+      const text = plain === null ? read.text : groupDigits(plain);
+      const unit = unitName(field.units.find((u) => u.id === read.unit) ?? field.units[0]);
       return unit ? `${text} ${unit}` : text;
     };
     switch (field.kind) {

@@ -108,7 +108,7 @@ describe("the document chooser", () => {
     assert.equal(results.checks.area, "met");
     const warning = await page.evaluate(() => document.querySelector("#app").shadowRoot.querySelector('[data-field="area"] .cc-warning')?.textContent ?? "");
     assert.match(warning, /150,001 mu.*past 150,000 mu.*guidance/);
-    const growth = await page.evaluate(() => document.querySelector("#app").shadowRoot.querySelector('[data-check="output_growth"]').textContent);
+    const growth = await page.evaluate(() => document.querySelector("#app").shadowRoot.querySelector('.cc-check[data-check="output_growth"]').textContent);
     assert.match(growth, /10%/);
     await runAxe(page, "national document, en, phone");
     await fullPageScreenshot(page, `${SCREENSHOTS}/document-national-en-phone.png`);

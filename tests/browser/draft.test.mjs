@@ -401,6 +401,8 @@ describe("a draft this page cannot read", () => {
     assert.equal(await stored(page, UNREADABLE_KEY), first);
     assert.equal(await stored(page, `${UNREADABLE_KEY}.2`), raw);
     // "Clear saved data" clears those too: on a shared computer nothing of the figures stays.
+    // (On a phone the tools are in their menu.)
+    await page.click("#tools-menu");
     await page.click("#clear-draft");
     assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("cluster-check.draft"))), []);
     await close();

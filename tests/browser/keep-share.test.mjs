@@ -344,6 +344,28 @@ describe("share: the link", () => {
   });
 });
 
+describe("share: without a clipboard", () => {
+  test("where the clipboard cannot be written (an intranet on plain http), the link is selected and focused for Ctrl+C", async () => {
+    const { page, close } = await openPage(state, {
+      prepare: (context) => context.addInitScript(() => {
+        Object.defineProperty(Navigator.prototype, "clipboard", { get: () => undefined });
+      }),
+    });
+    await fill(page, { revenue: ["22", "yi"] });
+    await page.click("#copy-link");
+    await page.waitForSelector("#share-link");
+    assert.match((await messageOf(page)).text, /未能自动复制，请手动复制下面的链接/);
+    const selected = await page.evaluate(() => {
+      const input = document.getElementById("share-link");
+      return { focused: document.activeElement === input, all: input.selectionStart === 0 && input.selectionEnd === input.value.length, length: input.value.length };
+    });
+    assert.deepEqual(selected, { focused: true, all: true, length: selected.length }, "the whole link selected, with the focus on it");
+    assert.ok(selected.length > 20);
+    assert.equal(await page.locator("#link-export").count(), 0, "over http the link works: no export offered");
+    await close();
+  });
+});
+
 describe("files: figures and report as JSON, print", () => {
   test("export, then import: the same figures; the report downloads as the element's report", async () => {
     const { page, close } = await openPage(state);
@@ -359,6 +381,16 @@ describe("files: figures and report as JSON, print", () => {
     assert.deepEqual(fromFile, await page.evaluate(() => JSON.parse(JSON.stringify(document.getElementById("app").report))));
     assert.equal(fromFile.status, "met");
     assert.deepEqual(fromFile, JSON.parse(JSON.stringify(evaluate(figures))), "the same report as the engine's");
+    assert.equal(await page.locator("#download-report").innerText(), "导出结果数据（JSON）", "the JSON is named for what it is");
+
+    // The results file brought back as figures: said so in one line, and nothing changes.
+    const before = await figuresOf(page);
+    await chooseFile(page, () => page.click("#import-figures"), { name: report.name, content: report.text });
+    await page.waitForSelector("#page-alert:not(:empty)");
+    const refused = await messageOf(page);
+    assert.match(refused.text, /未能导入 cluster-check-report-2014\.json，没有做任何更改/);
+    assert.deepEqual(refused.items.map((item) => item.text), ["这是报告文件（“导出结果数据”得到的结果），不是数据文件：请导入用“导出数据”保存的文件。"], "one line, not a list of unknown fields");
+    assert.deepEqual(await figuresOf(page), before);
 
     await page.click("#clear-draft");
     assert.deepEqual(await figuresOf(page), {});
@@ -517,7 +549,7 @@ describe("warnings: a usable figure in the wrong unit, beside its field", () => 
     assert.equal(look.invalid, null, "a warning does not make the field invalid");
     assert.equal(look.errorShown, false);
     assert.deepEqual(look.codes, ["implausible"]);
-    assert.match(look.text, /^!请核对（不影响计算）：年营业收入（revenue_wan）为 2,000,000,000 万元.*大得不合常理/);
+    assert.match(look.text, /^!请核对（不影响计算）：年营业收入为 2,000,000,000 万元.*大得不合常理/, "the field named by its label alone on the page");
     assert.equal(look.icon, "!");
     assert.match(look.iconShape, /polygon/, "a triangle, not the error's circle");
     assert.notEqual(look.border, look.errorBorder, "amber, not the error's red");
@@ -532,7 +564,8 @@ describe("warnings: a usable figure in the wrong unit, beside its field", () => 
     assert.match(await page.textContent("#app #cc-f-revenue-warning"), /按亿元换算为 2,000,000,000 万元后检查/);
     await page.click("#lang-toggle");
     const english = await page.textContent("#app #cc-f-revenue-warning");
-    assert.match(english, /^!Please check \(the figure is still used\): revenue_wan \(annual operating revenue\) is 2,000,000,000 wan yuan/);
+    assert.match(english, /^!Please check \(the figure is still used\): annual operating revenue is 2,000,000,000 wan yuan/);
+    assert.doesNotMatch(english, /revenue_wan/, "labels only on the page");
     assert.doesNotMatch(english.replace(/wan yuan|yi yuan/g, ""), CJK);
     await runAxe(page, "warning shown");
 

@@ -374,8 +374,8 @@ describe("the page", () => {
     assert.equal(english.visible, false);
     const smes = await fieldError(page, "related_smes");
     assert.equal(smes.visible, true);
-    assert.match(smes.text, /is not a number/);
-    assert.doesNotMatch(smes.text, /不是有效的数字/);
+    assert.match(smes.text, /“1,” is not a number: type a whole number, e\.g\. 12/);
+    assert.doesNotMatch(smes.text, /不是有效的数字|decimal/, "a count's error does not mention decimals");
     await close();
   });
 
@@ -568,13 +568,14 @@ describe("the page", () => {
     // year, then the first question: arrows answer it.
     await page.keyboard.press("Tab");
     await page.keyboard.press("Tab");
-    assert.equal((await focused()).id, "cc-f-defined_area-unset");
+    // Tab lands on the first answer (是), not on 未填: 未填 is a way back, left unticked.
+    assert.equal((await focused()).id, "cc-f-defined_area-yes");
     assert.ok((await focused()).outlineWidth >= 2, "radio focus ring");
-    await page.keyboard.press("ArrowLeft");
-    assert.equal((await readResults(page)).checks.defined_area.status, "not_met");
-    await page.keyboard.press("ArrowLeft");
-    assert.equal((await readResults(page)).checks.defined_area.status, "met");
+    assert.equal((await readResults(page)).checks.defined_area.status, "missing", "landing answers nothing");
+    await page.keyboard.press("Space");
+    assert.equal((await readResults(page)).checks.defined_area.status, "met", "Space answers 是");
     await page.keyboard.press("ArrowRight");
+    assert.equal((await readResults(page)).checks.defined_area.status, "not_met");
     await page.keyboard.press("ArrowRight");
     assert.equal((await readResults(page)).checks.defined_area.status, "missing", "back to not answered");
     // A service function ticked with Space.
@@ -589,39 +590,64 @@ describe("the page", () => {
     await close();
   });
 
-  test("print: one clean report with the figures, the results, the document, the date and the disclaimer", async () => {
-    const { page, close } = await open();
-    await fill(page, MISSES_SEVERAL);
-    await page.emulateMedia({ media: "print" });
-    const print = await page.evaluate(() => {
-      const root = document.querySelector("cluster-check").shadowRoot;
-      const shown = (sel) => [document, root].flatMap((r) => [...r.querySelectorAll(sel)]).some((el) => el.getClientRects().length > 0);
-      return {
-        form: shown(".cc-form"),
-        toggle: shown("#lang-toggle"),
-        jump: shown(".cc-jump"),
-        head: root.querySelector(".cc-print-head").innerText,
-        figures: root.querySelector(".cc-print-figures").innerText,
-        results: shown(".cc-conditions"),
-        notes: shown(".cc-notes"),
-      };
-    });
-    assert.equal(print.form, false, "no form in print");
-    assert.equal(print.toggle, false, "no toggle in print");
-    assert.equal(print.jump, false);
-    assert.equal(print.results, true);
-    assert.equal(print.notes, true);
-    assert.match(print.head, /产业集群创建条件自测报告/);
-    assert.match(print.head, /某县特色食品产业集群 · 2024年/);
-    assert.match(print.head, /豫工信企业〔2014〕196号/);
-    assert.match(print.head, /生成日期：\d{4}年\d{1,2}月\d{1,2}日/);
-    assert.match(print.head, /不是主管部门的认定/);
-    assert.match(print.figures, /年营业收入\s+18\.6 亿元/);
-    assert.match(print.figures, /工业用地面积\s+1800 亩/);
-    assert.match(print.figures, /是否有产业发展规划？\s+否/);
-    assert.match(print.figures, /集群已具备的公共服务功能\s+研发设计，检验检测，业务培训，信息咨询，知识产权保护，融资担保\n/);
-    await fullPageScreenshot(page, `${SCREENSHOTS}/page-print.png`);
-    await close();
+  test("print: a report to file in two A4 pages at most — verdict, what is not met with its gap, the figures grouped, every check with its clause, the document, the date, the disclaimer once", async () => {
+    for (const lang of ["zh-CN", "en"]) {
+      const { page, close } = await open({ lang });
+      await fill(page, MISSES_SEVERAL);
+      await page.emulateMedia({ media: "print" });
+      const print = await page.evaluate(() => {
+        const root = document.querySelector("cluster-check").shadowRoot;
+        const shown = (sel) => [document, root].flatMap((r) => [...r.querySelectorAll(sel)]).some((el) => el.getClientRects().length > 0);
+        const text = (sel) => root.querySelector(sel).innerText;
+        return {
+          form: shown(".cc-form"),
+          toggle: shown("#lang-toggle"),
+          tools: shown("#tools"),
+          about: shown("#page-about"),
+          jump: shown(".cc-jump"),
+          filter: shown(".cc-filter"),
+          cards: shown(".cc-conditions"),
+          head: text(".cc-print-head"),
+          verdict: text(".cc-verdict"),
+          todo: text(".cc-todo"),
+          figures: text(".cc-print-figures"),
+          groups: [...root.querySelectorAll(".cc-print-figures .cc-print-group")].map((tr) => tr.innerText.trim()),
+          checks: [...root.querySelectorAll(".cc-print-checks tbody tr")].map((tr) => ({ id: tr.dataset.check, status: tr.dataset.status, text: tr.innerText })),
+          // What prints: the page's own text and the element's (innerText leaves out what is not shown).
+          whole: [...document.body.children].map((el) => el.innerText).join("\n") + root.querySelector(".cc").innerText,
+        };
+      });
+      assert.deepEqual([print.form, print.toggle, print.tools, print.about, print.jump, print.filter, print.cards], [false, false, false, false, false, false, false], "on paper: the report, no page chrome, no cards");
+      if (lang === "zh-CN") {
+        assert.match(print.head, /产业集群创建条件自测报告/);
+        assert.match(print.head, /某县特色食品产业集群 · 2024年/);
+        assert.match(print.head, /豫工信企业〔2014〕196号/);
+        assert.match(print.head, /生成日期：\d{4}年\d{1,2}月\d{1,2}日/);
+        assert.match(print.verdict, /不符合创建条件/);
+        assert.match(print.todo, /研发投入比重：研发投入还需增加 280 万元/, "what is not met, with its gap");
+        assert.match(print.figures, /年营业收入\s+18\.6 亿元/);
+        assert.match(print.figures, /工业用地面积\s+1,800 亩/, "digits grouped as every number of the report");
+        assert.match(print.figures, /是否有产业发展规划？\s+否/);
+        assert.equal(print.groups[0], "三（一） 建设管理规范", "the figures grouped as the form groups them");
+        assert.equal((print.whole.match(/不是主管部门的认定/g) ?? []).length, 1, "the disclaimer once");
+      } else {
+        assert.match(print.todo, /R&D ratio: 280 wan yuan more in “R&D spending”/);
+        assert.equal((print.whole.match(/not an official decision/g) ?? []).length, 1, "the disclaimer once");
+      }
+      const report = await page.evaluate(() => document.querySelector("cluster-check").report);
+      const all = report.conditions.flatMap((c) => c.checks);
+      assert.deepEqual(print.checks.map((c) => `${c.id}:${c.status}`), all.map((c) => `${c.id}:${c.status}`), "every check in the table");
+      const rd = print.checks.find((c) => c.id === "rd_ratio");
+      assert.match(rd.text, /研发投入占营业收入的比重不低于1%/, "the citation verbatim, in Chinese");
+      if (lang === "en") assert.match(rd.text, /R&D spending/i, "with its English rendering");
+      // Printed as a browser prints it: A4, at most two pages.
+      const pdf = await page.pdf({ format: "A4", printBackground: true });
+      const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page\b/g) ?? []).length;
+      assert.ok(pages >= 1 && pages <= 2, `${lang}: ${pages} A4 pages`);
+      await page.setViewportSize({ width: 794, height: 1123 });
+      await fullPageScreenshot(page, `${SCREENSHOTS}/page-print-${lang === "en" ? "en" : "zh"}.png`);
+      await close();
+    }
   });
 
   for (const [lang, label] of [["zh-CN", "zh"], ["en", "en"]]) {

@@ -40,6 +40,23 @@ async function openReview(options = {}) {
   return opened;
 }
 
+test("re-review: a year filled in from the one-year form, with an undo", async () => {
+  const { page, close } = await openPage(state);
+  await fill(page, { ...MEETS_ALL, year: "2016" });
+  const single = await figuresOf(page);
+  await page.click("#tab-review");
+  await waitReady(page, LATER);
+  await page.click("#review-from-single-1");
+  await page.waitForFunction(() => document.querySelector("#review-year-1").figures.year === "2016");
+  assert.deepEqual(await figuresOf(page, LATER), single, "the later year holds the one-year figures");
+  assert.deepEqual(await figuresOf(page, EARLIER), {}, "the other year is left alone");
+  assert.equal((await page.locator("#page-status .page-message-text").innerText()), "已把单年自测的数据填入复核年度栏。");
+  await page.click("#undo");
+  assert.deepEqual(await figuresOf(page, LATER), {});
+  await runAxe(page, "re-review, filled from one year");
+  await close();
+});
+
 test("re-review: the checks that changed, from → to with clause and title, and the verdict from the later year", async () => {
   const { page, close } = await openPage(state);
   await page.click("#tab-review");
@@ -48,6 +65,7 @@ test("re-review: the checks that changed, from → to with clause and title, and
   let view = await comparison(page);
   assert.equal(view.verdict, "undetermined");
   assert.deepEqual(view.columns, ["前一年度", "复核年度"], "without a year, the columns say which is which");
+  assert.equal(view.none, null, "two empty forms are not said to be the same");
 
   // The earlier year, typed; the later year filled in from it, then given its own year.
   await fill(page, MEETS_ALL, EARLIER);
@@ -72,7 +90,7 @@ test("re-review: the checks that changed, from → to with clause and title, and
   await fill(page, { related_smes: "18", rd_expense: ["5000", "wan"] }, LATER);
   view = await comparison(page);
   assert.equal(view.verdict, "lose");
-  assert.equal(view.verdictText, "按复核年度的数据，不再符合创建条件，将予以摘牌。");
+  assert.equal(view.verdictText, "按复核年度的数据，不再符合创建条件，复核时可能被摘牌（五、（六）：不符合条件的予以摘牌）。", "a self-check says what could happen, not what will");
   assert.equal(view.heading, "检查结果有变化的项目（2 项）");
   assert.equal(view.none, null);
   assert.deepEqual(
@@ -95,15 +113,18 @@ test("re-review: the checks that changed, from → to with clause and title, and
   assert.match(view.verdictText, /暂不能判断/);
   assert.deepEqual(view.changes.map(({ id, from, to }) => [id, from, to]), [["rd_ratio", "met", "missing"]]);
 
-  // Years the wrong way round are pointed out.
+  // Years the wrong way round are pointed out, and no verdict is given.
   await fill(page, { year: "2012" }, LATER);
-  assert.equal((await comparison(page)).order, "注意：复核年度（2012）应晚于前一年度（2014）。");
+  view = await comparison(page);
+  assert.equal(view.order, "注意：复核年度（2012）应晚于前一年度（2014）。");
+  assert.equal(view.verdict, "order");
+  assert.equal(view.verdictText, "两个年度的先后不对，暂不判断：请更正年度（复核年度应晚于前一年度）。");
   await fill(page, { year: "2016", rd_expense: ["5000", "wan"] }, LATER);
 
   // In English, in English.
   await page.click("#lang-toggle");
   view = await comparison(page);
-  assert.equal(view.verdictText, "On the re-review year's figures, the conditions are no longer met: the cluster would lose its title (予以摘牌).");
+  assert.equal(view.verdictText, "On the re-review year's figures, the conditions are no longer met: at the re-review the cluster could lose its title (5(6): 予以摘牌).");
   assert.deepEqual(view.columns, ["2014 · Earlier year", "2016 · Re-review year"]);
   assert.equal(view.changes[0].text, "3(4) Strong innovation capacity · R&D ratio ✓ Met → ✗ Not met (1.4014% → 0.7299%)");
   assert.equal(await page.getAttribute(`${LATER}`, "lang"), "en");
@@ -187,7 +208,8 @@ test("re-review print: the comparison, then each year's report; no form, no tool
         heading: section.querySelector(".review-year-heading").innerText,
         form: shown(root.querySelector(".cc-form")),
         head: root.querySelector(".cc-print-head").innerText,
-        results: shown(root.querySelector(".cc-conditions")),
+        // On paper a year's results are the compact table of every check.
+        results: shown(root.querySelector(".cc-print-checks")) && !shown(root.querySelector(".cc-conditions")),
         breakBefore: getComputedStyle(section).breakBefore,
         top: section.getBoundingClientRect().top,
       };
@@ -202,7 +224,7 @@ test("re-review print: the comparison, then each year's report; no form, no tool
   });
   assert.ok(print.summary, "the comparison is printed");
   assert.match(print.summary, /依据：豫工信企业〔2014〕196号 五、（六） · 生成日期：\d{4}年\d{1,2}月\d{1,2}日/);
-  assert.match(print.summary, /将予以摘牌/);
+  assert.match(print.summary, /可能被摘牌/);
   assert.match(print.summary, /三（四） 创新能力强 · 研发投入比重\s*✓ 符合\s*→\s*✗ 不符合\s*（1\.4014% → 0\.7299%）/);
   assert.match(print.summary, /三（五） 节能减排达标 · 清洁生产审核实施率\s*✓ 符合\s*→\s*✗ 不符合\s*（100% → 83\.3333%）/);
   assert.deepEqual(print.tools, [false, false, false, false]);

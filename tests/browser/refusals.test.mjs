@@ -202,6 +202,7 @@ describe("the page's refusals", () => {
 
     opened = await openPage(state, { viewport: PHONE_LARGE });
     const { page } = opened;
+    await page.click("#tools-menu"); // on a phone the tools are in their menu
     await chooseFile(page, () => page.click("#import-figures"), { name: "typo.json", content: JSON.stringify({ reveune_wan: 5, colour: "red" }) });
     await page.waitForSelector("#page-alert:not(:empty)");
     message = await messageOf(page);

@@ -360,6 +360,55 @@ describe("rulesets and version", () => {
   });
 });
 
+describe("labelsOnly: messages for a page name figures by their labels", () => {
+  /** Every error and warning of a report, as [field, code, zh, en]. */
+  const said = (report) => [...report.errors, ...report.warnings].map((e) => [e.field, e.code, e.message.zh, e.message.en]);
+
+  test("a key after its label goes with its brackets; a key before its label gives way to it", () => {
+    const figures = { revenue_wan: -5, building_footprint_ha: 50, land_area_ha: 10, rd_expense_wan: 2e9 };
+    const keyed = said(evaluate(figures));
+    const labelled = said(evaluate(figures, { labelsOnly: true }));
+    assert.equal(labelled.length, keyed.length);
+    const negative = labelled.find(([, code]) => code === "negative");
+    assert.deepStrictEqual(negative, ["revenue_wan", "negative", "年营业收入不能为负数，填写的是 -5。", "annual operating revenue must not be negative; got -5."]);
+    assert.ok(keyed.find(([, code]) => code === "negative")[2].includes("（revenue_wan）"));
+    const inconsistent = labelled.find(([, code]) => code === "inconsistent");
+    assert.equal(inconsistent[2], "建筑物基底面积之和为 50 公顷，大于工业用地面积 10 公顷，两者矛盾，请核对。");
+    assert.equal(inconsistent[3], "total building footprint is 50 ha, more than industrial land area 10 ha: the figures contradict each other.");
+    // Nothing else changes: the field, the code, and every message of a report without keys in it.
+    for (let i = 0; i < keyed.length; i++) {
+      assert.deepStrictEqual(labelled[i].slice(0, 2), keyed[i].slice(0, 2));
+      for (const text of labelled[i].slice(2)) assert.doesNotMatch(text, /revenue_wan|land_area_ha|building_footprint_ha|rd_expense_wan/);
+    }
+  });
+
+  test("a per-year key and a meta key are keys too; a key the ruleset does not have stays", () => {
+    const national = said(evaluate({ ruleset: "miit-2022-core", year: 2024, output_wan_2024: -1 }, { labelsOnly: true }));
+    assert.deepStrictEqual(national[0].slice(2), ["2024年集群产值不能为负数，填写的是 -1。", "cluster output (2024) must not be negative; got -1."]);
+    const year = said(evaluate({ year: "x" }, { labelsOnly: true }));
+    assert.match(year[0][2], /^年份不是有效的数字/);
+    const unknown = said(evaluate({ revenu_wan: 1 }, { labelsOnly: true }));
+    assert.match(unknown[0][2], /revenu_wan/);
+    assert.deepStrictEqual(unknown, said(evaluate({ revenu_wan: 1 })));
+  });
+
+  test("a value that happens to be a key is not taken for one", () => {
+    const [[, code, zh, en]] = said(evaluate({ revenue_wan: "revenue_wan" }, { labelsOnly: true }));
+    assert.equal(code, "not_a_number");
+    assert.match(zh, /^年营业收入不是有效的数字："revenue_wan"。/);
+    assert.match(en, /^annual operating revenue is not a number: "revenue_wan"\./);
+  });
+
+  test("evaluateMany takes the option too; anything but an options object is no option", () => {
+    const [report] = evaluateMany([{ revenue_wan: -5 }], { labelsOnly: true });
+    assert.equal(report.errors[0].message.zh, "年营业收入不能为负数，填写的是 -5。");
+    const keyed = evaluate({ revenue_wan: -5 }).errors[0].message.zh;
+    // list.map(evaluate) passes the index as the second argument.
+    for (const given of [null, 0, 1, "labels", [true], { labelsOnly: "yes" }]) assert.equal(evaluate({ revenue_wan: -5 }, given).errors[0].message.zh, keyed);
+    assert.equal([{ revenue_wan: -5 }].map(evaluate)[0].errors[0].message.zh, keyed);
+  });
+});
+
 describe("the report's shape", () => {
   const CONDITIONS = [
     ["management", "三（一）", "建设管理规范", ["defined_area", "coordination_body", "development_plan", "policy_support"]],

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { unzipSync, zipSync, strFromU8, strToU8 } from "fflate";
 
 import { evaluateMany } from "cluster-check";
-import { readClusters, readTable, judge, writeResults, writeTemplate, summarize, templateColumns } from "cluster-check/sheet";
+import { readClusters, readTable, judge, writeResults, writeTemplate, summarize, summaryTable, problemsTable, problemsList, templateColumns, tierText } from "cluster-check/sheet";
 import { HENAN, YEARS, fixture, figuresByRow } from "./sheet-support.mjs";
 
 const ALL_SERVICES = ["rd_design", "testing", "training", "consulting", "ip", "financing", "exhibition", "logistics"];
@@ -218,4 +218,42 @@ describe("the results", async () => {
   test("a format that is not one", async () => {
     await assert.rejects(writeResults(rows, { catalog: HENAN, format: "pdf" }), TypeError);
   });
+
+  test("problemsList: the problems sheet's rows in both languages at once", () => {
+    const list = problemsList(rows, HENAN, read.problems, read.columns);
+    assert.ok(list.length >= 5);
+    for (const lang of ["zh", "en"]) {
+      assert.deepEqual(list.map((p) => [p.row ?? "", p.column, p.field[lang], p.code, p.message[lang]]), problemsTable(rows, HENAN, lang, read.problems, read.columns).slice(1));
+    }
+    assert.ok(list.some((p) => p.row === 1 && p.column.startsWith("备注")), "the unknown column, on the header row");
+    assert.ok(list.some((p) => p.field.zh.endsWith("（revenue_wan）") && p.field.en !== p.field.zh), "the field named in each language");
+  });
+
+  test("tierText: the tier as the summary sheet shows it, in both languages", () => {
+    const column = (lang) => {
+      const [header, ...body] = summaryTable(rows, HENAN, lang);
+      const at = header.indexOf(HENAN.tiers.label[lang]);
+      return body.map((line) => line[at]);
+    };
+    for (const lang of ["zh", "en"]) assert.deepEqual(rows.map((row) => tierText(row.report, HENAN, lang)), column(lang));
+    assert.equal(tierText(rows[0].report, HENAN, "en"), HENAN.tiers.list.find((t) => t.id === rows[0].report.tier).title.en);
+    assert.equal(tierText(rows[0].report, { ...HENAN, tiers: null }, "zh"), "");
+  });
+});
+
+test("onRows: a progress count every thousand rows of a worksheet, and the rows kept at the end", async () => {
+  const figures = Array.from({ length: 2100 }, (_, i) => ({ name: `集群${i}`, year: 2023, revenue_wan: 1000 + i }));
+  const read = readClusters(new TextEncoder().encode(JSON.stringify(figures)), { catalog: HENAN });
+  const csv = await writeResults(judge(read, evaluateMany), { catalog: HENAN, format: "csv" });
+  // The summary sheet of a results workbook (its first) is a worksheet of 2,101 rows.
+  const workbook = await writeResults(judge(read, evaluateMany), { catalog: HENAN, read });
+  for (const [bytes, expected] of [[workbook, [1000, 2000, 2101]], [csv, [2101]]]) {
+    const seen = [];
+    const table = readTable(bytes, { onRows: (n) => seen.push(n) });
+    assert.equal(table.rows.length, 2101);
+    assert.deepEqual(seen, expected);
+  }
+  const seen = [];
+  assert.equal(readClusters(fixture("units-openpyxl.xlsx"), { catalog: HENAN, onRows: (n) => seen.push(n) }).records.length, 3);
+  assert.deepEqual(seen, [4], "the header and three clusters, blank rows left out");
 });

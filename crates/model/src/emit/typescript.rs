@@ -158,19 +158,30 @@ export type Tier = RulesetMap[RulesetId]["tier"];
 /** Every error code. */
 export type ErrorCode = RulesetMap[RulesetId]["error"];
 
+/** How reports are written. */
+export interface EvaluateOptions {
+  /**
+   * Messages of `errors` and `warnings` name each figure by its label alone ("年营业收入"),
+   * not by its label and input key ("年营业收入（revenue_wan）"): for a page. `field` still
+   * names the key. Default false.
+   */
+  labelsOnly?: boolean;
+}
+
 /**
  * Evaluates one cluster. Bad figures never throw: they come back in `errors`, with the
  * checks that need them `invalid`.
- * @throws {TypeError} only when `figures` is not an object (null, a number, a string, an array).
+ * @throws {TypeError} only when `figures` is not an object (null, a number, a string, an
+ * array), or `options` is given and is not one.
  */
-export function evaluate<F extends Figures>(figures: F): ReportFor<F>;
+export function evaluate<F extends Figures>(figures: F, options?: EvaluateOptions): ReportFor<F>;
 
 /**
  * Evaluates many clusters in one call (one crossing into WebAssembly per 2000 records).
  * An element that is not an object gets its own report with a `wrong_type` error.
- * @throws {TypeError} when `list` is not an array.
+ * @throws {TypeError} when `list` is not an array (or `options` is given and is not an object).
  */
-export function evaluateMany(list: ReadonlyArray<Figures>): Report[];
+export function evaluateMany(list: ReadonlyArray<Figures>, options?: EvaluateOptions): Report[];
 
 /** A ruleset built in, with what a document chooser shows. */
 export interface RulesetEntry<R extends RulesetId = RulesetId> extends RulesetInfo<R> {
