@@ -137,6 +137,25 @@ fuzz: package setup-node
 	npm install --no-save --no-package-lock --ignore-scripts $(TARBALL)
 	node --expose-gc benches/fuzz.mjs --records $(FUZZ_RECORDS) --seed $(FUZZ_SEED) --huge
 
+## serde-wasm-bindgen and web-sys at the boundary, beside the shipped JSON crossing
+## (BENCHMARKS.md; not part of `make test`). The experiment builds go to target/swb/: one
+## with every serde-wasm-bindgen crossing (speed), one per variant with only that crossing
+## (size), one with a single web-sys DOM call beside the shipped crossing (size); the
+## shipped package is not touched.
+SWB_FEATURES_experiment := swb-experiment
+SWB_FEATURES_out := swb-out,without-json-crossing
+SWB_FEATURES_in := swb-in,without-json-crossing
+SWB_FEATURES_both := swb-both,without-json-crossing
+SWB_FEATURES_websys := websys-probe
+.PHONY: bench-swb
+bench-swb: package setup-node $(foreach v,experiment out in both websys,target/swb/$(v)/.stamp)
+	npm install --no-save --no-package-lock --ignore-scripts $(TARBALL)
+	node --expose-gc benches/swb.mjs
+target/swb/%/.stamp: $(PACKAGE_SOURCES) | setup-wasm setup-node
+	CARGO_TARGET_DIR=target/swb/cargo PATH="$(CURDIR)/scripts/shim:$$PATH" wasm-pack build --release --target web \
+		--out-dir target/swb/$* --out-name cluster_check --no-pack --no-gitignore -- --features $(SWB_FEATURES_$*)
+	touch $@
+
 ## Beside json-rules-engine, zen-engine-wasm and plain JS; memory; page speed (not part of `make test`).
 .PHONY: bench-compare
 bench-compare: package www setup-node setup-browser

@@ -19,6 +19,10 @@
 // with an enterprise roster) is in the file as base64 text, decoded and instantiated by the
 // worker only when a job has a roster: the page only hands the text on.
 //
+// The roster part's worker (www/roster-worker.js) is made the same way, and handed besides the
+// roster engine's .wasm, which the file carries as base64 for it (the page's own engine does
+// not count rosters); its stylesheet joins the page's too.
+//
 // The page keeps a strict Content-Security-Policy without 'unsafe-inline': the inline
 // script and the inline stylesheet are allowed by their SHA-256 hashes, 'wasm-unsafe-eval'
 // lets WebAssembly compile, and nothing may be fetched (default-src 'none'). The element's
@@ -37,6 +41,8 @@ const OUT = `${ROOT}dist/cluster-check.html`;
 const ENGINE_ID = "\0cluster-check-single-engine";
 const WORKER_ENGINE_ID = "\0cluster-check-single-worker-engine";
 const BATCH_START_ID = "\0cluster-check-single-batch-start";
+const ROSTER_ENGINE_ID = "\0cluster-check-single-roster-engine";
+const ROSTER_START_ID = "\0cluster-check-single-roster-start";
 
 const read = (path) => readFileSync(`${WWW}${path}`);
 const wasm = read("pkg/cluster_check_bg.wasm");
@@ -104,10 +110,45 @@ export function startWorker() {
 export const loadStyles = () => Promise.resolve();
 `;
 
+/**
+ * The roster worker's engine (in place of www/roster-engine.js): the roster glue and the same
+ * API, instantiated from the bytes and with the catalogs that the page sends in its first message.
+ */
+const ROSTER_ENGINE_SOURCE = `
+import init, * as glue from ${JSON.stringify(`${WWW}pkg/cluster_check_roster.js`)};
+import { createApi } from ${JSON.stringify(`${WWW}pkg/api.js`)};
+
+let engine = null;
+export function loadEngine(setup) {
+  if (!setup) return Promise.reject(new Error("cluster-check single file: the roster worker was started without its engine"));
+  engine ??= init({ module_or_path: setup.wasm }).then(() => createApi(glue, setup.catalogs));
+  return engine;
+}
+`;
+
+/** How the roster part starts its worker here (in place of www/roster-start.js): from the bundled worker's text. */
+const rosterStartSource = (workerCode) => `
+import { catalogs, rosterWasm64 as base64 } from ${JSON.stringify(ENGINE_ID)};
+
+const source = ${JSON.stringify(workerCode)};
+let url = null;
+let wasm = null;
+export function startWorker() {
+  url ??= URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+  wasm ??= Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const worker = new Worker(url, { name: "cluster-check-roster" });
+  worker.postMessage({ type: "setup", wasm, catalogs });
+  worker.postMessage({ type: "warm" });
+  return worker;
+}
+// roster.css is inside the file's one stylesheet.
+export const loadStyles = () => Promise.resolve();
+`;
+
 // The glues' fallback, used only when init() is called without bytes, fetches the .wasm
 // next to the module: dead code here, but Vite would turn it into an asset file that the
 // single file does not have. It is replaced by an error that says why.
-const FETCH_FALLBACK = {
+const FETCH_FALLBACKS = {
   "/pkg/cluster_check.js": "new URL('cluster_check_bg.wasm', import.meta.url)",
   "/pkg/cluster_check_roster.js": "new URL('cluster_check_roster_bg.wasm', import.meta.url)",
 };
@@ -131,10 +172,10 @@ const singleFile = (replaced, sources) => ({
     return sources[id] ?? null;
   },
   transform(code, id) {
-    const glue = Object.keys(FETCH_FALLBACK).find((name) => id.endsWith(name));
+    const glue = Object.keys(FETCH_FALLBACKS).find((end) => id.endsWith(end));
     if (!glue) return null;
-    const fallback = FETCH_FALLBACK[glue];
-    if (!code.includes(fallback)) throw new Error(`${glue} no longer has ${fallback}: update scripts/build-single.mjs`);
+    const fallback = FETCH_FALLBACKS[glue];
+    if (!code.includes(fallback)) throw new Error(`pkg${glue.slice(4)} no longer has ${fallback}: update scripts/build-single.mjs`);
     return code.replace(fallback, `(() => { throw new Error("cluster-check single file: the engine is built in, there is no .wasm to fetch"); })()`);
   },
 });
@@ -171,7 +212,7 @@ async function bundle(input, plugin, format = "es") {
   const code = chunks[0].code.trim();
   for (const [what, pattern] of [
     ["an import", /\bimport\s*\(|^\s*import\s[^;]*\sfrom\s/m],
-    ["a request for the .wasm", /cluster_check(_roster)?_bg\.wasm/],
+    ["a request for a .wasm", /cluster_check(_roster)?_bg\.wasm/],
     ["a URL of a file beside it", /new URL\(\s*["'`]\.\//],
   ]) {
     if (pattern.test(code)) throw new Error(`${input}: the bundle still has ${what}`);
@@ -182,18 +223,23 @@ async function bundle(input, plugin, format = "es") {
 // A classic script: Chromium does not start a module worker from a blob: URL on a page
 // opened from disk (its origin is opaque), and a classic one needs no module features here.
 const workerCode = await bundle("batch-worker.js", singleFile({ "batch-engine.js": WORKER_ENGINE_ID }, { [WORKER_ENGINE_ID]: WORKER_ENGINE_SOURCE }), "iife");
+const rosterWorkerCode = await bundle(
+  "roster-worker.js",
+  singleFile({ "roster-engine.js": ROSTER_ENGINE_ID }, { [ROSTER_ENGINE_ID]: ROSTER_ENGINE_SOURCE }),
+  "iife",
+);
 let script = await bundle(
   "main.js",
   singleFile(
-    { "pkg/index.js": ENGINE_ID, "pkg/engine.js": ENGINE_ID, "batch-start.js": BATCH_START_ID },
-    { [ENGINE_ID]: ENGINE_SOURCE, [BATCH_START_ID]: batchStartSource(workerCode) },
+    { "pkg/index.js": ENGINE_ID, "pkg/engine.js": ENGINE_ID, "batch-start.js": BATCH_START_ID, "roster-start.js": ROSTER_START_ID },
+    { [ENGINE_ID]: ENGINE_SOURCE, [BATCH_START_ID]: batchStartSource(workerCode), [ROSTER_START_ID]: rosterStartSource(rosterWorkerCode) },
   ),
 );
 // Inside <script>, "</script" would end the element early and "<!--" changes how the rest
 // is parsed. In JavaScript, "<\/" is the same string as "</" wherever it can occur.
 script = script.replace(/<\/(script)/gi, "<\\/$1").replace(/<!--/g, "<\\!--");
 
-const css = `${read("page.css").toString("utf8").trim()}\n${read("batch.css").toString("utf8").trim()}`;
+const css = ["page.css", "batch.css", "roster.css"].map((name) => read(name).toString("utf8").trim()).join("\n");
 const favicon = `data:image/svg+xml;base64,${read("favicon.svg").toString("base64")}`;
 const hash = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 const csp = [
@@ -226,5 +272,5 @@ if (/\b(src|href)="\.\//.test(html)) throw new Error("dist/cluster-check.html st
 mkdirSync(`${ROOT}dist`, { recursive: true });
 writeFileSync(OUT, html);
 console.log(
-  `dist/cluster-check.html (${Math.round(Buffer.byteLength(html) / 1024)} KiB: page, element, engine and .wasm inline; the batch worker ${Math.round(workerCode.length / 1024)} KiB of it)`,
+  `dist/cluster-check.html (${Math.round(Buffer.byteLength(html) / 1024)} KiB: page, element, engine and .wasm inline; the batch worker ${Math.round(workerCode.length / 1024)} KiB, the roster worker ${Math.round(rosterWorkerCode.length / 1024)} KiB and its .wasm ${Math.round((rosterWasm.length * 4) / 3 / 1024)} KiB of it)`,
 );

@@ -25,12 +25,14 @@ for (const file of browserFiles) {
 // once. The list is the import graph of main.js as written (static imports, and dynamic
 // ones of the package with a literal path: the element and the engine are loaded at once
 // too; a view imported when first shown is not), read from the files themselves, so it
-// follows the code. Only the .wasm of a glue module in the graph is preloaded: the
-// engine's, not the roster engine's, which the batch view loads for a roster only.
+// follows the code.
 const preloads = moduleGraph("main.js").filter((path) => path !== "main.js");
-const wasm = preloads
-  .map((path) => path.replace(/\.js$/, "_bg.wasm"))
-  .filter((path) => path.startsWith("pkg/") && browserFiles.includes(path.slice("pkg/".length)));
+// The .wasm a preloaded module names: the engine's, not the roster engine's (cluster-check/roster,
+// loaded with the roster part when it is opened).
+const preloaded = preloads.map((path) => readFileSync(at(`dist/www/${path}`), "utf8"));
+const wasm = browserFiles
+  .filter((file) => file.endsWith(".wasm") && preloaded.some((code) => code.includes(posix.basename(file))))
+  .map((file) => `pkg/${file}`);
 const links = [
   ...preloads.map((path) => `<link rel="modulepreload" href="./${path}">`),
   ...wasm.map((path) => `<link rel="preload" href="./${path}" as="fetch" type="application/wasm" crossorigin>`),

@@ -46,6 +46,10 @@ pub(crate) use cluster_check_model::number;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
+/// An experiment, off by default: serde-wasm-bindgen at the boundary (BENCHMARKS.md).
+#[cfg(any(feature = "swb-ser", feature = "swb-de"))]
+mod swb_experiment;
+
 use engine::Evaluation;
 use json::Start;
 

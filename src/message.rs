@@ -103,7 +103,7 @@ pub(crate) fn needs_grouping(plain: &Plain) -> bool {
 }
 
 /// Appends plain decimal text with its thousands separated, without allocating.
-#[cfg(test)]
+#[cfg(any(test, feature = "swb-ser"))]
 pub(crate) fn push_grouped(out: &mut String, plain: &str) {
     push_grouped_bytes(out, plain.as_bytes());
 }

@@ -31,7 +31,7 @@ fn issue(texts: &RulesetTexts, f: &Finding) -> Issue {
 }
 
 /// The input key of a gap's figure.
-fn gap_field(e: &Evaluation, o: &Outcome) -> Option<String> {
+pub(crate) fn gap_field(e: &Evaluation, o: &Outcome) -> Option<String> {
     let gap = o.gap?;
     e.ruleset.field(gap.field).map(|f| input_key(f, gap.unit, gap.year))
 }
@@ -100,7 +100,7 @@ pub(crate) fn report(mut e: Evaluation) -> Report {
 }
 
 /// Status codes of the compact form, in the order of [`Status`] and [`Verdict`].
-fn status_code(s: Status) -> u128 {
+pub(crate) fn status_code(s: Status) -> u128 {
     match s {
         Status::Met => 0,
         Status::NotMet => 1,
@@ -109,7 +109,7 @@ fn status_code(s: Status) -> u128 {
     }
 }
 
-fn verdict_code(v: Verdict) -> u128 {
+pub(crate) fn verdict_code(v: Verdict) -> u128 {
     match v {
         Verdict::Met => 0,
         Verdict::NotMet => 1,
@@ -199,7 +199,7 @@ fn check(e: &Evaluation, o: &Outcome, out: &mut String) {
 
 /// Where a field's key (in a unit) stands among the catalog's `keys`: the fields' keys in
 /// order, one per keyed unit (or the stem).
-fn key_index(e: &Evaluation, field: usize, unit: usize) -> Option<usize> {
+pub(crate) fn key_index(e: &Evaluation, field: usize, unit: usize) -> Option<usize> {
     let before: usize = e.ruleset.fields.get(..field)?.iter().map(|f| f.units.len().max(1)).sum();
     Some(before + unit)
 }

@@ -32,6 +32,8 @@ let version = "";
 let review = null;
 /** The batch view (batch.js, imported when that mode is first shown): a promise of it. */
 let batch = null;
+/** The roster part of the one-year form (roster-panel.js, imported when it is first opened): a promise of it. */
+let roster = null;
 /** The re-review's years while its view is not built yet. */
 let reviewEntries = [EMPTY, EMPTY];
 /** Whether the starting figures are in place: until then nothing is saved over the draft. */
@@ -125,6 +127,7 @@ function renderPage() {
   app.lang = lang;
   review?.setLang(lang);
   batch?.then((view) => view?.setLang(lang));
+  roster?.then((part) => part?.setLang(lang));
   renderMessage();
 }
 
@@ -132,6 +135,24 @@ toggle.addEventListener("click", () => {
   lang = text("page.toggleLang");
   drafts.setPref(LANG_KEY, lang);
   renderPage();
+});
+
+// ---------------------------------------------------------------------- the roster part
+
+// Opened the first time, it loads its module, its worker and the roster engine: never with the page.
+$("roster").addEventListener("toggle", () => {
+  if (!$("roster").open || roster) return;
+  roster = import("./roster-panel.js").then(
+    ({ createRosterPanel }) => createRosterPanel($("roster-panel"), { element: app, lang }),
+    (error) => {
+      console.error(error);
+      roster = null;
+    },
+  );
+});
+// Only a document whose figures can be counted from a roster has the part.
+app.addEventListener("cluster-check-change", () => {
+  $("roster").hidden = !app.catalog?.roster;
 });
 
 // ---------------------------------------------------------------------- keyboard: one Tab stop per group

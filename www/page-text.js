@@ -20,6 +20,7 @@ const TEXT = {
     "mode.label": "自测方式",
     "mode.single": "单年自测",
     "mode.batch": "批量自测",
+    "roster.open": "从企业名单统计数据（可选）",
 
     "tools.label": "保存、分享和打印",
     "tools.copyLink": "复制链接",
@@ -123,6 +124,7 @@ const TEXT = {
     "mode.label": "Kind of assessment",
     "mode.single": "One year",
     "mode.batch": "Many clusters",
+    "roster.open": "Count figures from an enterprise roster (optional)",
 
     "tools.label": "Save, share and print",
     "tools.copyLink": "Copy link",

@@ -174,7 +174,7 @@ export function readSheet(input, { catalog, ruleset, sheetNames, withRuleset, ro
   };
 
   // Columns: what each header names, and how its cells are read.
-  // A loop, not Math.max(...rows): 90,000 arguments overflow a Web Worker's stack.
+  // A loop, not Math.max(...rows): 100,000 arguments overflow a worker's smaller stack.
   let width = headerRow.cells.length;
   for (const row of dataRows) if (row.cells.length > width) width = row.cells.length;
   const columns = [];

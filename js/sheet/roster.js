@@ -82,8 +82,8 @@ export function applyRoster(read, roster, figuresFromRoster, { ruleset } = {}) {
   for (const cluster of result.clusters) {
     // Each problem of a cluster says which: its 所属集群, or the name of the cluster it was given to.
     const name = cluster.cluster ?? (cluster.matched !== null ? records[cluster.matched]?.figures?.name ?? null : null);
-    const about = (issue) => problem(issue, name === null ? null : String(name));
-    problems.push(...cluster.errors.filter((e) => !said.has(`${e.row}:${e.field}`)).map(about), ...cluster.warnings.map(about));
+    // One by one: a roster whose every row has an error would overflow the stack as arguments.
+    for (const issue of [...cluster.errors.filter((e) => !said.has(`${e.row}:${e.field}`)), ...cluster.warnings]) problems.push(problem(issue, name === null ? null : String(name)));
     if (cluster.matched !== null && records[cluster.matched]) {
       records[cluster.matched] = { ...records[cluster.matched], figures: cluster.figures, roster: cluster };
     } else if (!read) {

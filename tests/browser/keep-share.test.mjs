@@ -502,12 +502,15 @@ describe("keyboard and accessibility of the page's tools", () => {
     assert.equal(await page.evaluate(() => document.activeElement.id), "copy-link", "wraps around");
     await page.keyboard.press("ArrowLeft");
     await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "roster-summary", "one Tab leaves the toolbar for the roster part above the form");
+    await page.keyboard.press("Tab");
     const next = await page.evaluate(() => {
       let el = document.activeElement;
       while (el.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
       return el.id;
     });
-    assert.equal(next, "cc-f-name", "one Tab leaves the toolbar for the form");
+    assert.equal(next, "cc-f-name", "and the next one goes to the form");
+    await page.keyboard.press("Shift+Tab");
     await page.keyboard.press("Shift+Tab");
     assert.equal(await page.evaluate(() => document.activeElement.id), "clear-draft", "Tab comes back to the tool last used");
     await page.click("#copy-link");
