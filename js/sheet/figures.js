@@ -144,9 +144,10 @@ export function readClusters(input, { catalog, ruleset, onRows = null } = {}) {
 /**
  * Reads a sheet of `catalog`'s fields (a ruleset's, or its roster's columns seen as one,
  * see roster.js): `withRuleset`, whether a 规则集 column may name each row's ruleset;
- * `rowKey`, a key that each record's figures carry its row number in; `onRows`, as readTable's.
+ * `rowKey`, a key that each record's figures carry its row number in; `onRows`, as readTable's;
+ * `each`, what one row of data is ("cluster" or "enterprise"), for the messages.
  */
-export function readSheet(input, { catalog, ruleset, sheetNames, withRuleset, rowKey = null, onRows = null }) {
+export function readSheet(input, { catalog, ruleset, sheetNames, withRuleset, rowKey = null, onRows = null, each = "cluster" }) {
   const table = readTable(input, { sheetNames, onRows });
   if (!table.ok) return table;
   if (table.kind === "json") return jsonRecords(table.value, ruleset);
@@ -154,9 +155,12 @@ export function readSheet(input, { catalog, ruleset, sheetNames, withRuleset, ro
 
   const index = headerIndex(clusterTargets(catalog, { withRuleset }));
   const headerRow = findHeader(table.rows, index);
-  if (!headerRow) return refuse("no_header", { sheet: table.sheet });
+  // A header the sheet could have had, for the message: the catalog's first amount.
+  const sample = catalog.fields.find((f) => f.kind === "decimal" && !f.years) ?? catalog.fields.find((f) => !f.years);
+  const example = sample ? { label: sample.label, key: sample.keys[0] } : null;
+  if (!headerRow) return refuse("no_header", { sheet: table.sheet, example });
   const dataRows = table.rows.filter((row) => row.row > headerRow.row);
-  if (dataRows.length === 0) return refuse("no_rows", { row: headerRow.row });
+  if (dataRows.length === 0) return refuse("no_rows", { row: headerRow.row, each });
 
   const problems = [];
   const columnProblem = (column, code, details) => {

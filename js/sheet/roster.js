@@ -37,7 +37,7 @@ export function hasRosterSheet(read) {
 export function readRoster(input, { catalog, onRows = null } = {}) {
   const roster = rosterCatalog(catalog);
   if (!roster) throw new TypeError(`cluster-check/sheet: the ruleset ${catalog?.id} counts nothing from a roster`);
-  return readSheet(input, { catalog: roster, sheetNames: ROSTER_SHEETS, withRuleset: false, rowKey: "row", onRows });
+  return readSheet(input, { catalog: roster, sheetNames: ROSTER_SHEETS, withRuleset: false, rowKey: "row", onRows, each: "enterprise" });
 }
 
 /**

@@ -71,12 +71,12 @@ export function refusal(code, detail = {}) {
       en: `The sheet${detail.sheet ? ` "${detail.sheet}"` : ""} is empty: it holds no data.`,
     },
     no_header: {
-      zh: `找不到表头行${detail.sheet ? `（工作表“${detail.sheet}”）` : ""}：前 ${LIMITS.headerSearch} 行里没有一个单元格是字段名（如“年营业收入”或 revenue_wan）。请在数据上方用一行写明各列的字段名，可下载模板参照。`,
-      en: `No header row was found${detail.sheet ? ` in the sheet "${detail.sheet}"` : ""}: none of the first ${LIMITS.headerSearch} rows has a cell naming a field (such as "annual operating revenue" or revenue_wan). Put one row naming each column above the data; the template shows how.`,
+      zh: `找不到表头行${detail.sheet ? `（工作表“${detail.sheet}”）` : ""}：前 ${LIMITS.headerSearch} 行里没有一个单元格是字段名${detail.example ? `（如“${detail.example.label.zh}”或 ${detail.example.key}）` : ""}。请在数据上方用一行写明各列的字段名，可下载模板参照。`,
+      en: `No header row was found${detail.sheet ? ` in the sheet "${detail.sheet}"` : ""}: none of the first ${LIMITS.headerSearch} rows has a cell naming a field${detail.example ? ` (such as "${detail.example.label.en}" or ${detail.example.key})` : ""}. Put one row naming each column above the data; the template shows how.`,
     },
     no_rows: {
-      zh: `表头（第 ${detail.row} 行）下面没有数据：每个集群填写一行。`,
-      en: `There is no data below the header (row ${detail.row}): fill in one row per cluster.`,
+      zh: `表头（第 ${detail.row} 行）下面没有数据：${detail.each === "enterprise" ? "每家企业" : "每个集群"}填写一行。`,
+      en: `There is no data below the header (row ${detail.row}): fill in one row per ${detail.each === "enterprise" ? "enterprise" : "cluster"}.`,
     },
     json_invalid: {
       zh: `JSON 文件无法解析：${detail.reason ?? ""}。请检查文件是否完整。`,

@@ -138,10 +138,22 @@ describe("the template's roster sheet", () => {
     assert.equal(headers.length, 2 + HENAN.roster.columns.length);
     assert.ok(headers.includes("主营业务收入（万元）") && headers.includes("从业人员（人）"));
     // The empty roster sheet is no roster: the command reads the cluster sheet alone.
-    assert.equal(readRoster(template, { catalog: HENAN }).code, "no_rows");
+    const empty = readRoster(template, { catalog: HENAN });
+    assert.equal(empty.code, "no_rows");
+    assert.match(empty.message.zh, /每家企业填写一行/);
+    assert.match(empty.message.en, /one row per enterprise/);
     const guide = readTable(template, { sheetNames: ["名单填写说明"] });
     assert.equal(guide.sheet, "名单填写说明");
     assert.ok(guide.rows.some((r) => (r.cells[5]?.text ?? "").includes("工信部联企业〔2011〕300号")));
+  });
+
+  test("a sheet with no header row is told of a header of its own document", () => {
+    const national = JSON.parse(readFileSync(new URL("rulesets/miit-2022-core.json", import.meta.resolve("cluster-check")), "utf8"));
+    const refused = readClusters(fixture("no-header.csv"), { catalog: national });
+    assert.equal(refused.code, "no_header");
+    const sample = national.fields.find((f) => f.kind === "decimal" && !f.years);
+    assert.ok(refused.message.zh.includes(sample.label.zh) && refused.message.en.includes(sample.keys[0]), JSON.stringify(refused.message));
+    assert.doesNotMatch(refused.message.zh, /revenue_wan|年营业收入/);
   });
 
   test("the national document's template has its own roster sheet", async () => {
