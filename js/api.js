@@ -384,7 +384,7 @@ export function createApi(glue, catalogs = []) {
   function evaluate(figures, options) {
     if (!isFiguresObject(figures)) {
       throw new TypeError(
-        `cluster-check: evaluate(figures) needs an object of figures, such as { revenue_wan: "226247" }; got ${describe(figures)}.`,
+        `cluster-check: evaluate(figures) needs an object of figures, input keys of the ruleset's catalog to values (see rulesets()); got ${describe(figures)}.`,
       );
     }
     const wanted = readOptions(options);

@@ -146,7 +146,7 @@ export class ClusterCheckElement extends Base {
   set figures(figures) {
     if (!isFiguresLike(figures)) {
       throw new TypeError(
-        `<cluster-check>: figures must be an object such as { revenue_wan: "226247" } (or null to empty the form); got ${
+        `<cluster-check>: figures must be an object of the catalog's input keys to values (or null to empty the form); got ${
           Array.isArray(figures) ? "an array" : typeof figures
         }.`,
       );
@@ -187,7 +187,7 @@ export class ClusterCheckElement extends Base {
   set units(units) {
     if (units === null || typeof units !== "object" || Array.isArray(units)) {
       throw new TypeError(
-        `<cluster-check>: units must be an object such as { revenue: "yi" }; got ${Array.isArray(units) ? "an array" : units === null ? "null" : typeof units}.`,
+        `<cluster-check>: units must be an object of field keys to unit ids of the catalog; got ${Array.isArray(units) ? "an array" : units === null ? "null" : typeof units}.`,
       );
     }
     const ui = this.#mount();
