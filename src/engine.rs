@@ -631,15 +631,21 @@ impl<'f> Evaluation<'f> {
         let (Some(limit), Some(template)) = (field.plausible_max, self.ruleset.messages.implausible) else { return };
         let Some(limit_here) = to_unit(field, Ratio::dec(limit), unit) else { return };
         if Ratio::dec(value).compare(limit_here) == Some(Ordering::Greater) {
-            self.implausible(field, unit, year, value, limit_here, template);
+            let limit = limit_here.cut(PLACES, false).unwrap_or_else(|| int_text(0));
+            self.implausible(field, unit, year, value.to_plain(), limit, template);
         }
     }
 
-    /// The warning for a figure above its field's plausible limit, `limit_here` in its unit.
+    /// The warning for a figure above its field's plausible limit (`limit` in its unit), or
+    /// for the figure most likely mistyped when a check's result is above the check's
+    /// (`value` and `limit` then the result's, in the check's unit).
     #[cold]
-    fn implausible(&mut self, field: &'static Field, unit: usize, year: Option<u32>, value: Dec, limit_here: Ratio, template: Template) {
+    fn implausible(&mut self, field: &'static Field, unit: usize, year: Option<u32>, value: Plain, limit: Plain, template: Template) {
         let key = input_key(field, unit, year);
-        let limit = limit_here.cut(PLACES, false).unwrap_or_else(|| int_text(0));
+        // One warning a figure: a check's adds nothing to the figure's own.
+        if self.warnings.iter().any(|w| w.code == "implausible" && w.field.as_deref() == Some(key.as_str())) {
+            return;
+        }
         let unit_label = field.units.get(unit).map_or_else(empty, |u| Arg::Text(u.label));
         let args = template
             .params
@@ -647,9 +653,10 @@ impl<'f> Evaluation<'f> {
             .map(|p| match p {
                 Param::Key => Arg::Str(key.clone()),
                 Param::Label => label_arg(field, year),
-                Param::Value => Arg::Grouped(value.to_plain()),
+                Param::Value => Arg::Grouped(value),
                 Param::Limit => Arg::Grouped(limit),
                 Param::Unit => unit_label.clone(),
+                Param::Hint => field.plausible_hint.map_or_else(empty, Arg::Text),
                 _ => empty(),
             })
             .collect();
@@ -949,6 +956,11 @@ impl<'f> Evaluation<'f> {
         let target = Ratio::dec(threshold);
         let met = compare.holds(shown.compare(target)?);
         let value = shown.cut(4, compare.is_upper())?;
+        if let Some((max, template)) = check.plausible {
+            if shown.compare(Ratio::dec(max))? == Ordering::Greater {
+                self.implausible(num_field, n_unit, self.year_of(numerator, 0), value, max.to_plain(), template);
+            }
+        }
         let gap = if met {
             None
         } else {
@@ -1028,10 +1040,15 @@ impl<'f> Evaluation<'f> {
         let last = base_value(field, l_value, l_unit)?;
         let intervals = u32::try_from(first_back).ok()?;
         // last ÷ first against ((100 + t) ÷ 100)^k.
-        let factor = Ratio::int(100).add(Ratio::dec(threshold))?.div(Ratio::int(100))?.pow(intervals)?;
-        let needed = first.mul(factor)?;
+        let at_growth = |t: Dec| first.mul(Ratio::int(100).add(Ratio::dec(t))?.div(Ratio::int(100))?.pow(intervals)?);
+        let needed = at_growth(threshold)?;
         let met = compare.holds(last.compare(needed)?);
         let value = growth_percent(first, last, intervals, compare.is_upper());
+        if let (Some((max, template)), Some(shown)) = (check.plausible, value) {
+            if last.compare(at_growth(max)?)? == Ordering::Greater {
+                self.implausible(field, l_unit, self.year_of(index, last_back), shown, max.to_plain(), template);
+            }
+        }
         let gap = if met {
             None
         } else {
@@ -1175,7 +1192,7 @@ impl<'f> Evaluation<'f> {
                 found = Some(tier.id);
             }
             if order == Ordering::Equal && tier.compare.is_strict() {
-                if let Some(template) = self.ruleset.messages.tier_boundary {
+                if let Some(template) = tier.at_threshold.or(self.ruleset.messages.tier_boundary) {
                     let args = template
                         .params
                         .iter()

@@ -131,6 +131,8 @@ pub struct Field {
     pub zero_error: Option<&'static str>,
     /// Above this (in the base unit) a usable figure is flagged: its unit is probably wrong.
     pub plausible_max: Option<Dec>,
+    /// The unit mistake likely then (`{hint}`): an index into the ruleset's texts.
+    pub plausible_hint: Option<u16>,
 }
 
 impl Field {
@@ -420,6 +422,9 @@ pub struct Check {
     pub rule: Rule,
     /// The explanations.
     pub explain: Explain,
+    /// Above this value (in the check's unit) the result is implausible, and the warning
+    /// then (on the figure most likely mistyped: a ratio's numerator, growth's last year).
+    pub plausible: Option<(Dec, Template)>,
 }
 
 /// One condition: a clause of the document and its checks.
@@ -440,6 +445,9 @@ pub struct Tier {
     pub compare: Compare,
     /// In the field's base unit.
     pub threshold: Dec,
+    /// What the report notes of a figure exactly on a strict band's threshold, in place of
+    /// `Messages::tier_boundary`.
+    pub at_threshold: Option<Template>,
 }
 
 /// The ruleset's own message templates.

@@ -123,3 +123,25 @@ fn refuses_duplicates_and_missing_codes() {
     assert!(has(&problems, &["used twice"]));
     assert!(has(&problems, &["zero_error"]));
 }
+
+#[test]
+fn refuses_plausibility_bounds_that_cannot_work() {
+    // A check's bound at or below its threshold would warn about every result that meets it.
+    let low = broken(&[("plausible_max = \"100\"\n", "plausible_max = \"1\"\n")]);
+    assert!(has(&low, &["rd_ratio", "plausible_max must be above the threshold"]));
+    // The bound and its warning go together.
+    let alone = broken(&[("plausible_max = \"100\"\nimplausible = ", "plausible_max = \"100\"\nimplausible_x = ")]);
+    assert!(has(&alone, &["plausible_max and implausible go together"]));
+    // A threshold check has no check-level bound (its field has one).
+    let threshold = broken(&[("field = \"revenue\"\ncompare = \">=\"\n", "field = \"revenue\"\ncompare = \">=\"\nplausible_max = \"300000\"\nimplausible = { zh = \"x\", en = \"x\" }\n")]);
+    assert!(has(&threshold, &["for a ratio or a growth check"]));
+    // The field warning names {hint}: a field with a plausible limit needs its hint, and a
+    // hint without a limit is a mistake.
+    let no_hint = broken(&[("plausible_hint = { zh = \"把元当成了万元\", en = \"yuan entered as wan yuan\" }\n", "")]);
+    assert!(has(&no_hint, &["needs plausible_hint"]));
+    let stray = broken(&[("key = \"policy_support\"\n", "key = \"policy_support\"\nplausible_hint = { zh = \"x\", en = \"x\" }\n")]);
+    assert!(has(&stray, &["plausible_hint is for a field with plausible_max"]));
+    // at_threshold is for a band that needs more than its threshold.
+    let inclusive = broken(&[("id = \"over_20yi\"\ncompare = \">\"", "id = \"over_20yi\"\ncompare = \">=\"")]);
+    assert!(has(&inclusive, &["at_threshold is for a band"]));
+}

@@ -170,6 +170,7 @@ pub fn catalog(r: &CompiledRuleset) -> Value {
                         "soft": soft,
                         "fields": unique,
                         "explain": explain,
+                        "plausible_max": k.plausible_max.as_ref().map(|m| m.value.to_plain().as_str().to_owned()),
                     })
                 })
                 .collect();

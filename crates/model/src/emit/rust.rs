@@ -100,7 +100,7 @@ fn write_fields(out: &mut String, fields: &[FieldDef], ixs: &[FieldIndexes]) -> 
             .collect();
         let _ = writeln!(
             out,
-            "        Field {{ key: {:?}, kind: {kind}, signed: {}, years: {}, slot: {}, label: {}, units: &[{}], values: &[{}], zero_error: {:?}, plausible_max: {} }},",
+            "        Field {{ key: {:?}, kind: {kind}, signed: {}, years: {}, slot: {}, label: {}, units: &[{}], values: &[{}], zero_error: {:?}, plausible_max: {}, plausible_hint: {:?} }},",
             field.key.value,
             field.signed,
             field.years.as_ref().map_or(0, |y| y.value),
@@ -110,6 +110,7 @@ fn write_fields(out: &mut String, fields: &[FieldDef], ixs: &[FieldIndexes]) -> 
             values.join(", "),
             field.zero_error.as_ref().map(|z| z.value.clone()),
             field.plausible_max.as_ref().map_or_else(|| "None".to_owned(), |m| format!("Some({})", dec(m.value))),
+            ix.and_then(|x| x.plausible_hint),
         );
     }
     let mut initials = [0_u64; 64];
@@ -284,27 +285,32 @@ fn write_one(out: &mut String, r: &CompiledRuleset, i: usize) {
             };
             let _ = writeln!(
                 out,
-                "            Check {{ title: {}, threshold: {:?}, rule: {rule}, explain: Explain {{ met: {}, not_met: {}, nothing_due: {}, guidance: {} }} }},",
+                "            Check {{ title: {}, threshold: {:?}, rule: {rule}, explain: Explain {{ met: {}, not_met: {}, nothing_due: {}, guidance: {} }}, plausible: {} }},",
                 ix.title,
                 ix.threshold,
                 template(r, ix.met),
                 template(r, ix.not_met),
                 opt_template(r, ix.nothing_due),
                 opt_template(r, ix.guidance),
+                match (&check.plausible_max, ix.implausible) {
+                    (Some(max), Some(t)) => format!("Some(({}, {}))", dec(max.value), template(r, t)),
+                    _ => "None".to_owned(),
+                },
             );
         }
         out.push_str("        ] },\n");
     }
     out.push_str("    ],\n    tiers: &[\n");
     if let Some(tiers) = &def.tiers {
-        for band in &tiers.bands {
+        for (b, band) in tiers.bands.iter().enumerate() {
             let _ = writeln!(
                 out,
-                "        Tier {{ id: {:?}, field: {}, compare: {}, threshold: {} }},",
+                "        Tier {{ id: {:?}, field: {}, compare: {}, threshold: {}, at_threshold: {} }},",
                 band.id.value,
                 index(&tiers.field.value),
                 compare(band.compare.value),
-                dec(band.threshold.value)
+                dec(band.threshold.value),
+                opt_template(r, r.band_at_threshold.get(b).copied().flatten()),
             );
         }
     }

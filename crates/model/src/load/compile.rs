@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use super::model::{Bilingual, RuleDef, RulesetDef, TextAt};
 use super::reader::Problems;
-use super::validate::{explain_params, number_placeholders, Compiled as Template, IMPLAUSIBLE_PARAMS, MISSING_PARAMS, TIER_PARAMS};
+use super::validate::{explain_params, number_placeholders, Compiled as Template, CHECK_IMPLAUSIBLE_PARAMS, IMPLAUSIBLE_PARAMS, MISSING_PARAMS, TIER_PARAMS};
 use crate::messages::{MESSAGES, WORDS};
 use crate::number::grouped;
 use crate::tables::Param;
@@ -45,6 +45,8 @@ pub struct CheckIndexes {
     pub threshold: Option<u16>,
     /// The thresholds of an `any_count` rule's groups, as texts.
     pub group_thresholds: Vec<u16>,
+    /// The warning above its plausible limit: a template index.
+    pub implausible: Option<u16>,
 }
 
 /// The texts of one field.
@@ -62,6 +64,8 @@ pub struct FieldIndexes {
     pub checks: Vec<String>,
     /// The group it is shown in.
     pub group: String,
+    /// The unit mistake likely behind an implausible figure, as a text.
+    pub plausible_hint: Option<u16>,
 }
 
 /// A ruleset ready to be written out.
@@ -85,6 +89,8 @@ pub struct CompiledRuleset {
     pub tier_boundary: Option<u16>,
     /// See `missing`.
     pub implausible: Option<u16>,
+    /// Per tier band, its `at_threshold` template.
+    pub band_at_threshold: Vec<Option<u16>>,
     /// The form's groups.
     pub groups: Vec<Group>,
     /// Readings needed.
@@ -176,6 +182,7 @@ pub fn compile(def: RulesetDef, problems: &Problems) -> CompiledRuleset {
             slot,
             checks,
             group: String::new(),
+            plausible_hint: field.plausible_hint.as_ref().map(|h| n.text(&h.value)),
         });
         slot += usize::from(field.years.as_ref().map_or(1, |y| y.value));
     }
@@ -194,6 +201,7 @@ pub fn compile(def: RulesetDef, problems: &Problems) -> CompiledRuleset {
                 slot,
                 checks: Vec::new(),
                 group: String::new(),
+                plausible_hint: field.plausible_hint.as_ref().map(|h| n.text(&h.value)),
             });
             roster_sources.push(column.derive.as_ref().map(|d| (n.text(&d.source), n.text(&d.reading))));
         }
@@ -232,7 +240,12 @@ pub fn compile(def: RulesetDef, problems: &Problems) -> CompiledRuleset {
                 RuleDef::AnyCount { groups } => groups.iter().map(|g| shown(g.threshold.value.to_plain().as_str().to_owned())).collect(),
                 _ => Vec::new(),
             };
+            let implausible = check
+                .implausible
+                .as_ref()
+                .map(|t| n.template(t, &CHECK_IMPLAUSIBLE_PARAMS, &format!("conditions[{c}].checks[{k}] ({}).implausible", check.id.value), problems));
             list.push(CheckIndexes {
+                implausible,
                 title,
                 met,
                 not_met,
@@ -257,6 +270,14 @@ pub fn compile(def: RulesetDef, problems: &Problems) -> CompiledRuleset {
         .implausible
         .as_ref()
         .map(|t| n.template(t, &IMPLAUSIBLE_PARAMS, "messages.implausible", problems));
+    let band_at_threshold = def.tiers.as_ref().map_or_else(Vec::new, |tiers| {
+        tiers
+            .bands
+            .iter()
+            .enumerate()
+            .map(|(b, band)| band.at_threshold.as_ref().map(|t| n.template(t, &TIER_PARAMS, &format!("tiers.bands[{b}].at_threshold"), problems)))
+            .collect()
+    });
 
     let groups = groups(&def);
     for g in &groups {
@@ -275,6 +296,7 @@ pub fn compile(def: RulesetDef, problems: &Problems) -> CompiledRuleset {
         invalid,
         tier_boundary,
         implausible,
+        band_at_threshold,
         groups,
         slots: slot,
         roster_columns,

@@ -283,6 +283,9 @@ pub struct FieldDef {
     pub zero_error: Option<At<String>>,
     /// Above this, in the base unit, a figure is flagged.
     pub plausible_max: Option<At<Dec>>,
+    /// The unit mistake likely behind a figure above `plausible_max` (`{hint}` of
+    /// `messages.implausible`: 把元当成了万元).
+    pub plausible_hint: Option<TextAt>,
     /// Where it is.
     pub span: core::ops::Range<usize>,
 }
@@ -491,6 +494,11 @@ pub struct CheckDef {
     pub rule: RuleDef,
     /// Explanations.
     pub explain: ExplainDef,
+    /// Above this value (in the check's unit: percent for a percent ratio) the result is
+    /// implausible: a figure is probably in the wrong unit. A warning, not an error.
+    pub plausible_max: Option<At<Dec>>,
+    /// The warning then (`{label}` of the figure warned about, `{value}`, `{limit}`).
+    pub implausible: Option<TextAt>,
     /// Where it is.
     pub span: core::ops::Range<usize>,
 }
@@ -510,6 +518,9 @@ pub struct BandDef {
     pub citation: At<String>,
     /// English rendering.
     pub citation_en: String,
+    /// For a strict band (超): what the tier row says of a figure exactly on its threshold
+    /// (`{threshold}`), in place of `messages.tier_boundary`.
+    pub at_threshold: Option<TextAt>,
 }
 
 /// Tiers of one figure.
@@ -709,6 +720,7 @@ fn read_field_in(t: &mut Table<'_, '_>) -> FieldDef {
         .collect();
     let zero_error = t.opt_str("zero_error");
     let plausible_max = decimal(t, "plausible_max", false);
+    let plausible_hint = opt_text_at(t, "plausible_hint");
     FieldDef {
         key,
         kind,
@@ -720,6 +732,7 @@ fn read_field_in(t: &mut Table<'_, '_>) -> FieldDef {
         values,
         zero_error,
         plausible_max,
+        plausible_hint,
         span,
     }
 }
@@ -836,6 +849,8 @@ fn read_check(mut t: Table<'_, '_>) -> Option<CheckDef> {
         None => None,
     };
     let rule = read_rule(&mut t);
+    let plausible_max = decimal(&mut t, "plausible_max", false);
+    let implausible = opt_text_at(&mut t, "implausible");
     let explain = match t.table("explain") {
         Some(mut e) => {
             let def = ExplainDef {
@@ -861,6 +876,8 @@ fn read_check(mut t: Table<'_, '_>) -> Option<CheckDef> {
         unit,
         rule: rule?,
         explain,
+        plausible_max,
+        implausible,
         span,
     })
 }
@@ -894,6 +911,7 @@ fn read_tiers(mut t: Table<'_, '_>) -> TiersDef {
             let title = text(&mut b, "title");
             let citation = b.str("citation").unwrap_or_else(|| At::new(String::new(), span));
             let citation_en = b.str("citation_en").map(|s| s.value).unwrap_or_default();
+            let at_threshold = opt_text_at(&mut b, "at_threshold");
             b.finish();
             BandDef {
                 id,
@@ -902,6 +920,7 @@ fn read_tiers(mut t: Table<'_, '_>) -> TiersDef {
                 title,
                 citation,
                 citation_en,
+                at_threshold,
             }
         })
         .collect();

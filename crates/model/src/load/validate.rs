@@ -55,7 +55,9 @@ pub const MISSING_PARAMS: [Param; 1] = [Param::Fields];
 /// Placeholders of `tier_boundary`.
 pub const TIER_PARAMS: [Param; 1] = [Param::Threshold];
 /// Placeholders of `implausible`.
-pub const IMPLAUSIBLE_PARAMS: [Param; 5] = [Param::Key, Param::Label, Param::Value, Param::Limit, Param::Unit];
+pub const IMPLAUSIBLE_PARAMS: [Param; 6] = [Param::Key, Param::Label, Param::Value, Param::Limit, Param::Unit, Param::Hint];
+/// Placeholders of a check's `implausible`.
+pub const CHECK_IMPLAUSIBLE_PARAMS: [Param; 4] = [Param::Key, Param::Label, Param::Value, Param::Limit];
 
 /// A template with numbered places, and what fills each.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -251,6 +253,19 @@ pub fn validate(def: &RulesetDef, problems: &Problems) {
                     "explain.guidance is for a soft bound, and a soft bound needs it (the warning when the bound is exceeded)",
                 );
             }
+            if let Some(max) = &check.plausible_max {
+                match &check.rule {
+                    RuleDef::Ratio { threshold, .. } | RuleDef::Growth { threshold, .. } => {
+                        if max.value <= threshold.value {
+                            problems.add(max.span.clone(), &place, "plausible_max must be above the threshold");
+                        }
+                    }
+                    _ => problems.add(max.span.clone(), &place, "plausible_max of a check is for a ratio or a growth check"),
+                }
+            }
+            if check.plausible_max.is_some() != check.implausible.is_some() {
+                problems.add(check.span.clone(), &place, "a check's plausible_max and implausible go together (the limit and its warning)");
+            }
             let zero_met = matches!(check.rule, RuleDef::Ratio { when_zero: At { value: WhenZero::Met, .. }, .. });
             if check.explain.nothing_due.is_some() && !zero_met {
                 problems.add(check.span.clone(), &place, "explain.nothing_due is only for a ratio with when_denominator_zero = \"met\"");
@@ -357,6 +372,11 @@ pub fn validate(def: &RulesetDef, problems: &Problems) {
             }
             previous = Some(band.threshold.value);
             nonempty(problems, &band.id.span, &place, &band.title);
+            if let Some(at) = &band.at_threshold {
+                if !band.compare.value.is_strict() {
+                    problems.add(at.span.clone(), &place, "at_threshold is for a band that needs more than its threshold (\">\")");
+                }
+            }
             if !def.source.value.contains(&band.citation.value) || band.citation.value.trim().is_empty() {
                 problems.add(
                     band.citation.span.clone(),
@@ -395,12 +415,14 @@ pub fn validate(def: &RulesetDef, problems: &Problems) {
 }
 
 fn validate_fields(def: &RulesetDef, problems: &Problems) {
-    validate_field_list(&def.fields, "fields", &META_KEYS, def.messages.implausible.is_some(), problems);
+    validate_field_list(&def.fields, "fields", &META_KEYS, def.messages.implausible.as_ref(), problems);
 }
 
 /// What must hold of a list of fields (a ruleset's figures, or a roster's columns), whose
 /// input keys sit beside `meta` keys.
-fn validate_field_list(fields: &[FieldDef], list: &str, meta: &[&str], implausible: bool, problems: &Problems) {
+fn validate_field_list(fields: &[FieldDef], list: &str, meta: &[&str], implausible: Option<&TextAt>, problems: &Problems) {
+    // A warning that names the likely unit mistake needs it of every field it can be about.
+    let hint_used = implausible.is_some_and(|t| t.value.zh.contains("{hint}") || t.value.en.contains("{hint}"));
     if fields.len() > MAX_MEMBERS {
         problems.add(0..0, list, format!("at most {MAX_MEMBERS} fields"));
     }
@@ -485,9 +507,18 @@ fn validate_field_list(fields: &[FieldDef], list: &str, meta: &[&str], implausib
             if !matches!(field.kind, Kind::Count | Kind::Decimal) {
                 problems.add(max.span.clone(), &place, "only a number has a plausible limit");
             }
-            if !implausible {
+            if implausible.is_none() {
                 problems.add(max.span.clone(), &place, "plausible_max needs messages.implausible");
             }
+            if hint_used && field.plausible_hint.is_none() {
+                problems.add(max.span.clone(), &place, "messages.implausible names {hint}: a field with plausible_max needs plausible_hint");
+            }
+        }
+        if let Some(hint) = &field.plausible_hint {
+            if field.plausible_max.is_none() {
+                problems.add(hint.span.clone(), &place, "plausible_hint is for a field with plausible_max");
+            }
+            nonempty(problems, &hint.span, &format!("{place}.plausible_hint"), &hint.value);
         }
         for key in field.input_keys() {
             if meta.contains(&key.as_str()) || !keys.insert(key.clone()) {
@@ -513,7 +544,7 @@ fn validate_field_list(fields: &[FieldDef], list: &str, meta: &[&str], implausib
 /// each derived figure's field, kind and unit.
 fn validate_roster(def: &RulesetDef, roster: &RosterDef, problems: &Problems) {
     let columns: Vec<FieldDef> = roster.columns.iter().map(|c| c.field.clone()).collect();
-    validate_field_list(&columns, "roster.columns", &ROSTER_META_KEYS, def.messages.implausible.is_some(), problems);
+    validate_field_list(&columns, "roster.columns", &ROSTER_META_KEYS, def.messages.implausible.as_ref(), problems);
     let column = |name: &At<String>| roster.columns.iter().find(|c| c.field.key.value == name.value);
     let term_ok = |place: &str, term: &TermDef, allow_derived: bool| match column(&term.column) {
         None => {
