@@ -8,7 +8,7 @@ import { compareReports, yearOf } from "./compare.js";
 import { pageText } from "./page-text.js";
 import { shownUnits } from "./share.js";
 import { t, pick, clauseText } from "./pkg/ui/i18n.js";
-import { groupDigits } from "./pkg/ui/decimal.js";
+import { groupDigits, toPlaces } from "./pkg/ui/decimal.js";
 import { h } from "./pkg/ui/dom.js";
 
 const STATUS_ICON = { met: "✓", not_met: "✗", missing: "?", invalid: "!" };
@@ -116,10 +116,13 @@ export function createReview(container, { lang, entries = [null, null], onImport
   function valueText(value, checkId) {
     if (value === null || value === undefined) return tr("review.noValue");
     const catalog = columns[1].element.catalog ?? columns[0].element.catalog;
-    const unit = catalog?.conditions.flatMap((c) => c.checks).find((k) => k.id === checkId)?.unit;
+    const check = catalog?.conditions.flatMap((c) => c.checks).find((k) => k.id === checkId);
+    const unit = check?.unit;
     const shown = unit ? pick(unit, language) : "";
-    if (!shown) return groupDigits(value);
-    return shown === "%" ? `${groupDigits(value)}%` : `${groupDigits(value)} ${shown}`;
+    // To the check's places, cut toward the side that fails (as the form's results show it).
+    const number = groupDigits(toPlaces(value, check?.places, check?.compare === "<=" || check?.compare === "<"));
+    if (!shown) return number;
+    return shown === "%" ? `${number}%` : `${number} ${shown}`;
   }
 
   function renderChange(change) {

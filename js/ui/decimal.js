@@ -150,3 +150,30 @@ export function numberText(value) {
   else plain = `${digits.slice(0, point)}.${digits.slice(point)}`;
   return negative ? `-${plain}` : plain;
 }
+
+/**
+ * Decimal text from the engine shown with at most `places` decimals, cut exactly: toward +∞
+ * when `up` (a gap: "30455.714286" to 0 places is "30456"), else toward −∞ (a ratio below its
+ * lower bound: "64.9999" to 2 places is "64.99", never "65.00"); trailing zeros of the
+ * fraction dropped ("1.30" is "1.3"). Text with no more decimals than that, a null `places`,
+ * or text that is not a plain decimal, comes back as it is.
+ * @param {string} text
+ * @param {number | null | undefined} places
+ * @param {boolean} up
+ * @returns {string}
+ */
+export function toPlaces(text, places, up) {
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!match || places === null || places === undefined) return text;
+  const [, sign, int, frac = ""] = match;
+  if (frac.length <= places) return text;
+  const negative = sign === "-";
+  let magnitude = BigInt(int + frac.slice(0, places));
+  // Dropping digits moves toward zero: one step more when that is the wrong way.
+  if (/[1-9]/.test(frac.slice(places)) && up !== negative) magnitude += 1n;
+  const digits = magnitude.toString().padStart(places + 1, "0");
+  const whole = digits.slice(0, digits.length - places);
+  const fraction = digits.slice(digits.length - places).replace(/0+$/, "");
+  const out = fraction ? `${whole}.${fraction}` : whole;
+  return negative && /[1-9]/.test(out) ? `-${out}` : out;
+}

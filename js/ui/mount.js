@@ -6,7 +6,7 @@
 // lang>, no storage, no document-level ids). The DOM is built with createElement/textContent
 // only: no text, typed or from a report, is ever parsed as HTML. No inline styles:
 // everything visual is in element.css.
-import { groupDigits, plainDecimal } from "./decimal.js";
+import { groupDigits, plainDecimal, toPlaces } from "./decimal.js";
 import {
   formModel,
   emptyState,
@@ -98,6 +98,7 @@ export function mountClusterCheck(
   function build() {
     refs = { controls: {}, errorSlots: {}, warningSlots: {}, describedBy: {}, fieldsets: {}, boxes: {}, noneBoxes: {} };
     const form = h("form", { class: "cc-form", novalidate: true, "aria-labelledby": id("form-heading") });
+    refs.form = form;
     form.append(
       h("h2", { class: "cc-heading", id: id("form-heading"), text: tr("form.heading") }),
       h("p", { class: "cc-intro", text: tr("form.intro") }),
@@ -728,6 +729,7 @@ export function mountClusterCheck(
     setText(refs.jumpIcon, refs.verdictIcon.textContent);
     setText(refs.jumpVerdict, refs.verdictText.textContent);
     setText(refs.jumpCounts, "");
+    for (const status of refs.form?.querySelectorAll(".cc-field-status") ?? []) status.remove();
   }
 
   /** The form fields that carry a warning in the report. */
@@ -773,6 +775,7 @@ export function mountClusterCheck(
 
     renderTodo();
     renderTier();
+    renderFieldStatuses();
 
     refs.conditions.replaceChildren(...report.conditions.map((condition) => renderCondition(condition, warned)));
     const own = new Set(model.catalog.notes.map((note) => note.zh));
@@ -803,6 +806,41 @@ export function mountClusterCheck(
     const rest = onThreshold ? added.slice(1) : added;
     refs.tierNote.hidden = rest.length === 0;
     setText(refs.tierNote, rest.join(" "));
+  }
+
+  /**
+   * Beside each field the checks it fails (on a phone, where the results are far below it): a
+   * check not met marks the figure its gap is in, or every figure it reads when it has no gap.
+   */
+  function renderFieldStatuses() {
+    const failing = new Map();
+    for (const condition of report?.conditions ?? []) {
+      for (const check of condition.checks) {
+        if (check.status !== "not_met") continue;
+        const gapKey = check.gap_field ? formKeyOf(model, check.gap_field) : null;
+        for (const key of gapKey ? [gapKey] : (model.checks.get(check.id)?.fields ?? [])) {
+          if (!failing.has(key)) failing.set(key, []);
+          failing.get(key).push(pick(check.title, language));
+        }
+      }
+    }
+    for (const wrapper of refs.form?.querySelectorAll(".cc-field[data-field]") ?? []) {
+      const titles = failing.get(wrapper.dataset.field);
+      let status = wrapper.querySelector(":scope > .cc-field-status");
+      if (!titles) {
+        status?.remove();
+        continue;
+      }
+      if (!status) {
+        status = h("p", { class: "cc-field-status", "data-status": "not_met" });
+        wrapper.firstElementChild.after(status);
+      }
+      status.replaceChildren(
+        h("span", { class: "cc-field-status-icon", "aria-hidden": "true", text: STATUS_ICON.not_met }),
+        " ",
+        tr("field.notMet", { checks: titles.join(tr("summary.join")) }),
+      );
+    }
   }
 
   /** How many checks the filter hides, said beside it. */
@@ -868,7 +906,8 @@ export function mountClusterCheck(
       const field = place && model.byKey.get(place.field);
       const unit = field?.units.find((u) => u.id === place.unit) ?? field?.units[0];
       const shownUnit = unit ? unitName(unit) : "";
-      const amount = shownUnit ? `${groupDigits(check.gap)} ${shownUnit}` : groupDigits(check.gap);
+      const gap = groupDigits(toPlaces(check.gap, unit?.places, true));
+      const amount = shownUnit ? `${gap} ${shownUnit}` : gap;
       const single = spec.fields.length === 1 && place?.year === null;
       return {
         key: place?.field ?? spec.fields[0],
@@ -960,6 +999,35 @@ export function mountClusterCheck(
     );
   }
 
+  /**
+   * A check's value as the page shows it: to its unit's places (the catalog's), cut toward
+   * the side that fails (a lower bound's 64.999% is 64.99%, never 65.00%). The report keeps it exact.
+   */
+  function shownValue(check) {
+    const spec = model.checks.get(check.id);
+    return check.value === null ? null : toPlaces(check.value, spec?.places, spec?.compare === "<=" || spec?.compare === "<");
+  }
+
+  /** A check's gap as the page shows it: rounded up to the places of the unit it is in (whole 万元, whole 家). */
+  function shownGap(check) {
+    if (check.gap === null) return null;
+    const place = placeOf(model, check.gap_field);
+    const field = place && model.byKey.get(place.field);
+    const unit = field?.units.find((u) => u.id === place.unit) ?? field?.units[0];
+    return toPlaces(check.gap, unit?.places, true);
+  }
+
+  /** A check's explanation with its value and gap as the page shows them. */
+  function explanationText(check) {
+    let text = pick(check.explanation, language);
+    for (const [exact, shown] of [[check.value, shownValue(check)], [check.gap, shownGap(check)]]) {
+      if (exact === null || shown === exact) continue;
+      const digits = groupDigits(exact).replace(/[.,]/g, "\\$&");
+      text = text.replace(new RegExp(`(?<![\\d.,])${digits}(?![\\d]|[.,]\\d)`, "g"), groupDigits(shown));
+    }
+    return text;
+  }
+
   /** A decimal from the report with its check's unit (from the catalog), separators put in. */
   function amount(value, check) {
     const unit = model.checkUnits.get(check.id);
@@ -1004,7 +1072,7 @@ export function mountClusterCheck(
   function renderCheck(check, warned) {
     const figures = [];
     if (check.value !== null) {
-      figures.push(h("span", { class: "cc-value" }, h("span", { class: "cc-figure-label", text: tr("check.value") }), " ", amount(check.value, check)));
+      figures.push(h("span", { class: "cc-value" }, h("span", { class: "cc-figure-label", text: tr("check.value") }), " ", amount(shownValue(check), check)));
     }
     if (check.threshold !== null) {
       figures.push(
@@ -1017,7 +1085,7 @@ export function mountClusterCheck(
       { class: "cc-check", "data-check": check.id, "data-status": check.status, "data-warning": isWarnedCheck ? "true" : null },
       h("div", { class: "cc-check-head" }, badge(check.status, isWarnedCheck), h("h4", { class: "cc-check-title", text: pick(check.title, language) })),
       figures.length ? h("p", { class: "cc-check-figures" }, figures) : null,
-      h("p", { class: "cc-explanation", text: pick(check.explanation, language) }),
+      h("p", { class: "cc-explanation", text: explanationText(check) }),
       isWarnedCheck ? h("p", { class: "cc-check-warning", text: tr("check.warned") }) : null,
       citation(check),
     );
@@ -1278,7 +1346,7 @@ export function mountClusterCheck(
               english(check) ? h("span", { class: "cc-print-citation-en", text: english(check) }) : null,
             ),
             h("td", { class: "cc-print-status", text: `${isWarned(check, warned) ? "!" : (STATUS_ICON[check.status] ?? "")} ${tr(isWarned(check, warned) ? "status.metWarning" : `status.${check.status}`)}` }),
-            h("td", { class: "cc-print-number", text: check.value === null ? "—" : amount(check.value, check) }),
+            h("td", { class: "cc-print-number", text: check.value === null ? "—" : amount(shownValue(check), check) }),
             h("td", { class: "cc-print-number", text: check.threshold === null ? "—" : amount(check.threshold, check) }),
           ),
         );

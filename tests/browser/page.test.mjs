@@ -257,7 +257,7 @@ describe("the page", () => {
     assert.deepEqual(statuses(results), EXPECTED_MISSES);
     const { checks } = results;
     assert.match(checks.rd_ratio.explanation, /按现有营业收入还需增加研发投入 280 万元/);
-    assert.equal(checks.rd_ratio.value, "实际 0.8494%");
+    assert.equal(checks.rd_ratio.value, "实际 0.84%", "cut to two places");
     assert.equal(checks.rd_ratio.threshold, "标准 1%");
     assert.match(checks.building_density.explanation, /建筑物基底面积还需增加 90 亩/);
     assert.match(checks.investment_intensity.explanation, /固定资产投资还需增加 25,000 万元/);
@@ -294,7 +294,10 @@ describe("the page", () => {
     await fill(page, { rd_expense: ["2262.46", "wan"] });
     results = await readResults(page);
     assert.equal(results.checks.rd_ratio.status, "not_met");
-    assert.match(results.checks.rd_ratio.explanation, /还需增加研发投入 0\.01 万元/);
+    // The gap, 0.01 万元, is shown rounded up to whole 万元 (the report keeps 0.01); the ratio,
+    // 0.99999…%, cut to two places: 0.99%, never 1.00%.
+    assert.match(results.checks.rd_ratio.explanation, /研发投入占营业收入的 0\.99%，低于 1%；按现有营业收入还需增加研发投入 1 万元/);
+    assert.equal(await page.evaluate(() => document.querySelector("cluster-check").report.conditions.find((c) => c.id === "innovation").checks[0].gap), "0.01");
     // Full-width digits in 亿元 are the same figure.
     await fill(page, { revenue: ["２２．６２４７", "yi"], rd_expense: ["2,262.47", "wan"] });
     results = await readResults(page);

@@ -101,7 +101,7 @@ test("re-review: the checks that changed, from → to with clause and title, and
     ],
   );
   assert.equal(view.changes[0].text, "三（二） 集聚效应明显 · 相关联的中小企业 ✓ 符合 → ✗ 不符合 （48 家 → 18 家）");
-  assert.equal(view.changes[1].text, "三（四） 创新能力强 · 研发投入比重 ✓ 符合 → ✗ 不符合 （1.4014% → 0.7299%）");
+  assert.equal(view.changes[1].text, "三（四） 创新能力强 · 研发投入比重 ✓ 符合 → ✗ 不符合 （1.4% → 0.72%）");
   // The elements agree with the panel.
   assert.equal((await resultsOf(page, LATER)).checks.rd_ratio, "not_met");
   assert.equal((await resultsOf(page, EARLIER)).checks.rd_ratio, "met");
@@ -126,7 +126,7 @@ test("re-review: the checks that changed, from → to with clause and title, and
   view = await comparison(page);
   assert.equal(view.verdictText, "On the re-review year's figures, the conditions are no longer met: at the re-review the cluster could lose its title (5(6): 予以摘牌).");
   assert.deepEqual(view.columns, ["2014 · Earlier year", "2016 · Re-review year"]);
-  assert.equal(view.changes[0].text, "3(4) Strong innovation capacity · R&D ratio ✓ Met → ✗ Not met (1.4014% → 0.7299%)");
+  assert.equal(view.changes[0].text, "3(4) Strong innovation capacity · R&D ratio ✓ Met → ✗ Not met (1.4% → 0.72%)");
   assert.equal(await page.getAttribute(`${LATER}`, "lang"), "en");
   await runAxe(page, "re-review, en");
 
@@ -225,8 +225,8 @@ test("re-review print: the comparison, then each year's report; no form, no tool
   assert.ok(print.summary, "the comparison is printed");
   assert.match(print.summary, /依据：豫工信企业〔2014〕196号 五、（六） · 生成日期：\d{4}年\d{1,2}月\d{1,2}日/);
   assert.match(print.summary, /可能被摘牌/);
-  assert.match(print.summary, /三（四） 创新能力强 · 研发投入比重\s*✓ 符合\s*→\s*✗ 不符合\s*（1\.4014% → 0\.7299%）/);
-  assert.match(print.summary, /三（五） 节能减排达标 · 清洁生产审核实施率\s*✓ 符合\s*→\s*✗ 不符合\s*（100% → 83\.3333%）/);
+  assert.match(print.summary, /三（四） 创新能力强 · 研发投入比重\s*✓ 符合\s*→\s*✗ 不符合\s*（1\.4% → 0\.72%）/);
+  assert.match(print.summary, /三（五） 节能减排达标 · 清洁生产审核实施率\s*✓ 符合\s*→\s*✗ 不符合\s*（100% → 83\.33%）/);
   assert.deepEqual(print.tools, [false, false, false, false]);
   assert.equal(print.years.length, 2);
   for (const [index, year] of print.years.entries()) {

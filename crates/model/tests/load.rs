@@ -101,11 +101,13 @@ fn refuses_bad_thresholds_tiers_and_comparisons() {
 #[test]
 fn refuses_units_that_cannot_be_converted_exactly() {
     let problems = broken(&[
-        ("{ id = \"mu\", zh = \"亩\", en = \"mu\", factor = \"1/15\" }", "{ id = \"mu\", zh = \"亩\", en = \"mu\", factor = \"0\" }"),
-        ("{ id = \"yi\", zh = \"亿元\", en = \"yi yuan\", factor = \"10000\", key = false }", "{ id = \"yi\", zh = \"亿元\", en = \"yi yuan\", factor = \"1/3\", key = false }"),
+        ("{ id = \"mu\", zh = \"亩\", en = \"mu\", factor = \"1/15\", places = 2 }", "{ id = \"mu\", zh = \"亩\", en = \"mu\", factor = \"0\", places = 2 }"),
+        ("{ id = \"yi\", zh = \"亿元\", en = \"yi yuan\", factor = \"10000\", key = false, places = 4 }", "{ id = \"yi\", zh = \"亿元\", en = \"yi yuan\", factor = \"1/3\", key = false, places = 7 }"),
     ]);
     assert!(has(&problems, &["factor \"0\""]));
     assert!(has(&problems, &["entry only", "decimal factor"]));
+    // Shown decimals go no finer than the engine's millionths.
+    assert!(has(&problems, &["places must be between 0 and 6"]));
 }
 
 #[test]

@@ -79,7 +79,7 @@ fn field(ix: Option<&FieldIndexes>, def: &FieldDef) -> Value {
         .map(|u| {
             let (num, den) = u.factor.value;
             let factor = if den == 1 { num.to_string() } else { format!("{num}/{den}") };
-            json!({ "id": u.id.value, "label": text(&u.label), "factor": factor, "keyed": u.keyed })
+            json!({ "id": u.id.value, "label": text(&u.label), "factor": factor, "keyed": u.keyed, "places": u.places })
         })
         .collect();
     let keys: Vec<String> = if def.years.is_some() {
@@ -167,6 +167,7 @@ pub fn catalog(r: &CompiledRuleset) -> Value {
                         "compare": compare,
                         "threshold": shown_threshold(r, &k.rule),
                         "unit": opt_text(k.unit.as_ref()),
+                        "places": k.places,
                         "soft": soft,
                         "fields": unique,
                         "explain": explain,

@@ -249,6 +249,9 @@ pub struct UnitDef {
     pub factor_text: String,
     /// Whether the figures have a key for it.
     pub keyed: bool,
+    /// How many decimals the page shows an amount in it with (a gap rounded up to them);
+    /// none: as exact as it is.
+    pub places: Option<u8>,
 }
 
 /// A value of a set field.
@@ -490,6 +493,8 @@ pub struct CheckDef {
     pub citation_en: String,
     /// Unit of value and threshold.
     pub unit: Option<Bilingual>,
+    /// How many decimals the page shows its value with (cut toward the failing side).
+    pub places: Option<u8>,
     /// The rule.
     pub rule: RuleDef,
     /// Explanations.
@@ -664,6 +669,7 @@ fn read_unit(mut t: Table<'_, '_>) -> UnitDef {
     };
     let (factor, factor_text) = factor(&mut t);
     let keyed = t.bool_or("key", true);
+    let places = places(&mut t);
     t.finish();
     UnitDef {
         id,
@@ -671,6 +677,19 @@ fn read_unit(mut t: Table<'_, '_>) -> UnitDef {
         factor,
         factor_text,
         keyed,
+        places,
+    }
+}
+
+/// `places`: how many decimals the page shows (0 to 6, the engine's precision).
+fn places(t: &mut Table<'_, '_>) -> Option<u8> {
+    let n = t.opt_int("places")?;
+    match u8::try_from(n.value) {
+        Ok(p @ 0..=6) => Some(p),
+        _ => {
+            t.problem_at("places", "places must be between 0 and 6");
+            None
+        }
     }
 }
 
@@ -839,14 +858,15 @@ fn read_check(mut t: Table<'_, '_>) -> Option<CheckDef> {
     let title = text(&mut t, "title");
     let citation = t.str("citation").unwrap_or_else(|| At::new(String::new(), span.clone()));
     let citation_en = t.str("citation_en").map(|s| s.value).unwrap_or_default();
-    let unit = match t.opt_table("unit") {
+    let (unit, places) = match t.opt_table("unit") {
         Some(mut u) => {
             let zh = u.str("zh").map(|s| s.value).unwrap_or_default();
             let en = u.opt_str("en").map(|s| s.value).unwrap_or_default();
+            let places = places(&mut u);
             u.finish();
-            Some(Bilingual { zh, en })
+            (Some(Bilingual { zh, en }), places)
         }
-        None => None,
+        None => (None, None),
     };
     let rule = read_rule(&mut t);
     let plausible_max = decimal(&mut t, "plausible_max", false);
@@ -874,6 +894,7 @@ fn read_check(mut t: Table<'_, '_>) -> Option<CheckDef> {
         citation,
         citation_en,
         unit,
+        places,
         rule: rule?,
         explain,
         plausible_max,
