@@ -194,6 +194,14 @@ describe("what to fix, at a glance", () => {
         return { top: rect.top, bottom: rect.bottom, height: innerHeight };
       });
       assert.ok(first.bottom <= first.height, `the first check not met is on the first screen: ${JSON.stringify(first)}`);
+      // With the verdict in view the bar steps aside: never two verdict boxes, one above the other.
+      await page.waitForFunction(() => getComputedStyle(document.querySelector("cluster-check").shadowRoot.querySelector(".cc-jump")).visibility === "hidden", null, { timeout: 3000 });
+      // At the end of the form, the verdict coming into view: still one.
+      await page.evaluate(() => {
+        const results = document.querySelector("cluster-check").shadowRoot.querySelector(".cc-results");
+        window.scrollTo(0, results.getBoundingClientRect().top + scrollY - innerHeight + 200);
+      });
+      await page.waitForFunction(() => getComputedStyle(document.querySelector("cluster-check").shadowRoot.querySelector(".cc-jump")).visibility === "hidden", null, { timeout: 3000 });
       await page.screenshot({ path: `${SCREENSHOTS}/glance-results-${label}-phone.png` });
       await runAxe(page, `phone ${label}`);
       await page.setViewportSize(DESKTOP);
@@ -204,7 +212,54 @@ describe("what to fix, at a glance", () => {
   }
 });
 
+describe("the document's words in English", () => {
+  test("each citation stays verbatim in Chinese, with the ruleset's English rendering beside it, on screen and on paper", async () => {
+    const { page, close } = await open({ lang: "en" });
+    await fill(page, MISSES_SEVERAL);
+    const { catalog, shown } = await read(page, () => {
+      const element = document.querySelector("cluster-check");
+      const root = element.shadowRoot;
+      const shown = [...root.querySelectorAll(".cc-check")].map((li) => ({
+        check: li.dataset.check,
+        zh: li.querySelector(".cc-citation q").textContent,
+        lang: li.querySelector(".cc-citation q").lang,
+        en: li.querySelector(".cc-citation-en")?.textContent ?? null,
+        printedZh: root.querySelector(`.cc-print-checks tr[data-check="${li.dataset.check}"] .cc-print-citation`).textContent,
+        printedEn: root.querySelector(`.cc-print-checks tr[data-check="${li.dataset.check}"] .cc-print-citation-en`)?.textContent ?? null,
+      }));
+      return { catalog: element.catalog.conditions.flatMap((c) => c.checks).map((k) => [k.id, k.citation, k.citation_en]), shown };
+    });
+    assert.equal(shown.length, 14);
+    for (const [id, citation, english] of catalog) {
+      const check = shown.find((s) => s.check === id);
+      assert.ok(english, `${id} has an English rendering in the ruleset`);
+      assert.equal(check.zh, citation, `${id}: the document's words, verbatim`);
+      assert.equal(check.lang, "zh-CN");
+      assert.equal(check.en, ` (in English: ${english})`, id);
+      assert.equal(check.printedZh, `“${citation}”`);
+      assert.equal(check.printedEn, english);
+    }
+    // In Chinese, the Chinese alone.
+    await page.click("#lang-toggle");
+    assert.equal(await page.locator("#app .cc-citation-en").count(), 0);
+    await close();
+  });
+});
+
 describe("the page's tools", () => {
+  test("the footer says what each file is for in users' words, not how files are parsed", async () => {
+    const { page, close } = await open();
+    const footer = () => page.locator(".page-formats").innerText();
+    let text = await footer();
+    assert.match(text, /“导出数据”把所填数据存为文件.*“打印报告”得到一两页的报告，可存为 PDF.*“导出结果数据（JSON）”供其他系统读取/);
+    assert.doesNotMatch(text, /都是 JSON 文件|未知项目|类型不对/, "no developer wording");
+    await page.click("#lang-toggle");
+    text = await footer();
+    assert.match(text, /“Export results \(JSON\)” is for other systems to read/);
+    assert.doesNotMatch(text, /are JSON files|wrong type/);
+    await close();
+  });
+
   test("on a phone the tools fold into one menu; the toolbar says its arrow keys where the focus arrives", async () => {
     const { page, close } = await open({ viewport: PHONE_LARGE });
     const visibleTools = () => page.locator("#tools .page-button:visible").count();
