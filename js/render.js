@@ -108,7 +108,7 @@ function message(r, template, args, start) {
   return Object.freeze({ zh: expand(r, template, args, start, "zh"), en: expand(r, template, args, start, "en") });
 }
 
-/** Whether an argument is an input key of the ruleset (`revenue_wan`, `output_wan_2024`, `year`). */
+/** Whether an argument is an input key of the ruleset (a field's key, a per-year key `<key>_<year>`, a meta key). */
 function isKey(r, arg) {
   if (typeof arg !== "string") return false;
   if (r.keySet.has(arg)) return true;
@@ -123,9 +123,9 @@ const startsWithAny = (text, starts) => starts.find((start) => text.startsWith(s
 
 /**
  * A message as a page shows it, naming each figure by its label alone: a key written in
- * brackets after the label ("年营业收入（revenue_wan）", "in 亩 (land_area_mu)") is left out
- * with its brackets, and one written before the label in brackets ("revenue_wan (annual
- * operating revenue)") gives way to the label. Which argument is a key is known from the
+ * brackets after the label ("<label>（<key>）", "in <unit> (<key>)") is left out with its
+ * brackets, and one written before the label in brackets ("<key> (<label>)") gives way to
+ * the label. Which argument is a key is known from the
  * catalog, and where it sits from the template's own text: no message is named here. A key
  * in any other place (a sentence about the key itself) stays.
  */
@@ -146,7 +146,7 @@ function expandLabelsOnly(r, template, args, start, lang) {
       out[i - 1] = out[i - 1].slice(0, -open.length);
       out[i] = "";
       out[i + 1] = out[i + 1].slice(close.length);
-      // "面积（key）10 公顷" reads "面积 10 公顷", as the messages write a figure elsewhere.
+      // "<label>（<key>）10 <unit>" reads "<label> 10 <unit>", as the messages write a figure elsewhere.
       if (/^[0-9]/.test(out[i + 1]) || (out[i + 1] === "" && /^[0-9]/.test(out[i + 2] ?? ""))) out[i + 1] = ` ${out[i + 1]}`;
       continue;
     }

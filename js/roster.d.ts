@@ -22,13 +22,13 @@ export interface RosterIssue<Code extends string = string> {
 
 /** Where a derived figure came from. */
 export interface RosterTrace<R extends RosterRulesetId = RosterRulesetId> {
-  /** The figure's key (`leading_enterprises`, `revenue_wan`). */
+  /** The figure's input key (one of the ruleset's roster figures). */
   field: RulesetMap[R]["rosterFigure"];
   /** The count (a number) or the sum (exact decimal text); null when it could not be derived. */
   value: number | string | null;
   /** Rows counted, or summed. */
   rows: number[];
-  /** Rows exactly on a bound that needs more (超5000万元: exactly 5000), not counted. */
+  /** Rows exactly on a strict bound of the count (a ">" threshold met with equality), not counted. */
   outside: number[];
   /** Per column, the rows that lack a cell the figure needs (then it is not derived). */
   lacking: { column: string; rows: number[] }[];

@@ -700,7 +700,7 @@ export function createBatch(container, { lang, documentId }) {
     rosterRemove.hidden = !batch.roster;
   }
 
-  /** A figure's label from the catalog (leading_enterprises → 龙头企业数…), or its key. */
+  /** A figure's label from the catalog, or its key. */
   function figureLabel(key) {
     const field = batch.catalog.fields.find((f) => f.keys.includes(key)) ?? batch.catalog.roster?.columns.find((c) => c.keys.includes(key) || c.key === key);
     return field ? pick(field.label, language) : key;

@@ -23,7 +23,7 @@ export const MAX_FILE_BYTES = 1024 * 1024;
 
 const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
 
-/** Deeper than this is not figures (a re-review file is 3 deep: [ { "service_functions": [ ] } ]). */
+/** Deeper than this is not figures (a re-review file is 3 deep: [ { "<set field>": [ ] } ]). */
 export const MAX_DEPTH = 32;
 
 /**
@@ -324,7 +324,7 @@ function unknownField(field, keys) {
 
 /**
  * The one of `keys` that `name` was probably meant to be, or null: a key that is `name`
- * with its unit (revenue → revenue_wan), else the nearest within two edits (a typo).
+ * with its unit (a field's stem → its keyed input key), else the nearest within two edits (a typo).
  */
 function nearestKey(name, keys) {
   if (name.length > MAX_SHOWN_KEY) return null;

@@ -8,7 +8,7 @@ import { compareReports, yearOf } from "./compare.js";
 import { pageText } from "./page-text.js";
 import { shownUnits } from "./share.js";
 import { t, pick, clauseText } from "./pkg/ui/i18n.js";
-import { groupDigits, toPlaces } from "./pkg/ui/decimal.js";
+import { groupDigits, checkValueToPlaces } from "./pkg/ui/decimal.js";
 import { h } from "./pkg/ui/dom.js";
 
 const STATUS_ICON = { met: "✓", not_met: "✗", missing: "?", invalid: "!" };
@@ -120,7 +120,7 @@ export function createReview(container, { lang, entries = [null, null], onImport
     const unit = check?.unit;
     const shown = unit ? pick(unit, language) : "";
     // To the check's places, cut toward the side that fails (as the form's results show it).
-    const number = groupDigits(toPlaces(value, check?.places, check?.compare === "<=" || check?.compare === "<"));
+    const number = groupDigits(checkValueToPlaces(value, check));
     if (!shown) return number;
     return shown === "%" ? `${number}%` : `${number} ${shown}`;
   }

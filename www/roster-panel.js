@@ -69,7 +69,7 @@ export function createRosterPanel(container, { element, lang }) {
     const column = roster?.columns.find((c) => c.key === key || (c.keys ?? []).includes(key)) ?? roster?.meta.find((m) => m.key === key);
     return column ? pick(column.label) : key;
   };
-  /** The unit a figure's key is in (万元 for revenue_wan; 家 for a count), or "". */
+  /** The unit a figure's input key is in (the catalog's unit label; a count's own unit), or "". */
   const unitOf = (field) => {
     const unit = field?.units.find((u) => u.keyed) ?? (field?.units.length === 1 ? field.units[0] : null);
     return unit ? pick(unit.label) : "";

@@ -27,7 +27,7 @@ export function unusableCell(cell) {
   return null;
 }
 
-// A list of a set's values: 研发设计、检验检测；物流服务 or rd_design, testing (batch.md).
+// A list of a set's values, by label or id, separated by 、，,;； or a line break (batch.md).
 const LIST_SEPARATORS = /[、，,;；\n\r]+/;
 const NONE = new Set(["无", "没有", "none", "-", "—", "/"]);
 

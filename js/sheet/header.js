@@ -1,5 +1,5 @@
-// Header cells matched to fields. A header names a field by its key (revenue_wan) or by its
-// label in either language (年营业收入, annual operating revenue), written by a person:
+// Header cells matched to fields. A header names a field by its input key or by its
+// label in either language (the catalog's zh or en label), written by a person:
 // spaces, full-width or half-width brackets and case do not matter; a unit in brackets
 // picks the input key or a conversion; a year picks the key of a per-year figure.
 //
@@ -79,7 +79,7 @@ export function matchHeader(header, index) {
     const match = pattern.exec(h);
     if (match) return finish(target, unit, Number(match[1]), null);
   }
-  // "2024年产值": the year before the label; "2024年营业收入" may also be 2024 + 年营业收入.
+  // "2024年<label>": the year before the label (a per-year field's, or a one-year field's).
   const prefixYear = YEAR_PREFIX.exec(h);
   if (prefixYear) {
     const year = Number(prefixYear[1]);
@@ -108,7 +108,7 @@ function matchLabel(h, index, yearFromPrefix) {
     if (parsed.ok) return finish(target, parsed.unit, parsed.year ?? yearFromPrefix, null);
   }
   if (problem) return problem;
-  // A set's value on its own (研发设计, rd_design) heads a yes/no column of that value.
+  // A set's value on its own (its label or its id) heads a yes/no column of that value.
   for (const target of index.targets) {
     if (!target.values) continue;
     const member = memberOf(target, h);
@@ -124,7 +124,7 @@ function memberOf(target, text) {
 
 /**
  * After a label: nothing, or a unit and a year, in brackets or after separators. Anything
- * else ("年营业收入合计") means the header is not this label at all.
+ * else ("<label>合计") means the header is not this label at all.
  */
 function parseRemainder(rest, target, index) {
   const tokens = rest.split(SEPARATORS).filter(Boolean);

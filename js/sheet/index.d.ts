@@ -17,7 +17,7 @@ export interface Problem {
   column: string | null;
   /** The column's letter, "C". */
   letter: string | null;
-  /** The input key of the figure, "revenue_wan", or null. */
+  /** The input key of the figure (a key of the catalog's fields), or null. */
   field: string | null;
   code: string;
   /** The cell's text, when the problem is a cell's. */

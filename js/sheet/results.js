@@ -52,7 +52,7 @@ export function problemCount({ problems, report }) {
 /** The field of each figure key met so far, by catalog: a sheet's problems name few keys, many times. */
 const fieldsByKey = new WeakMap();
 
-/** The label of a figure key (revenue_wan → 年营业收入), from the catalog. */
+/** The label of a figure's input key, from the catalog (the key itself when it names none). */
 function keyLabel(catalog, key, lang) {
   if (!key) return "";
   let known = fieldsByKey.get(catalog);

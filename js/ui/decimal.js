@@ -177,3 +177,15 @@ export function toPlaces(text, places, up) {
   const out = fraction ? `${whole}.${fraction}` : whole;
   return negative && /[1-9]/.test(out) ? `-${out}` : out;
 }
+
+/**
+ * A check's value (decimal text from the engine) to its places (the catalog's check
+ * `places`), cut toward the side that fails, as the engine cuts: down for a lower bound,
+ * up for an upper one (`compare` "<" or "<="), so that a value shown never crosses its threshold.
+ * @param {string} value
+ * @param {{ places?: number | null, compare?: string } | null | undefined} check
+ * @returns {string}
+ */
+export function checkValueToPlaces(value, check) {
+  return toPlaces(value, check?.places, check?.compare === "<=" || check?.compare === "<");
+}

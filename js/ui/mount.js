@@ -6,7 +6,7 @@
 // lang>, no storage, no document-level ids). The DOM is built with createElement/textContent
 // only: no text, typed or from a report, is ever parsed as HTML. No inline styles:
 // everything visual is in element.css.
-import { groupDigits, plainDecimal, toPlaces } from "./decimal.js";
+import { groupDigits, plainDecimal, toPlaces, checkValueToPlaces } from "./decimal.js";
 import {
   formModel,
   emptyState,
@@ -902,11 +902,9 @@ export function mountClusterCheck(
       if (missing.length) return { key: set.key, year: null, text: tr("todo.lacks", { values: missing.join(tr("summary.join")) }) };
     }
     if (check.gap !== null) {
-      const place = placeOf(model, check.gap_field);
-      const field = place && model.byKey.get(place.field);
-      const unit = field?.units.find((u) => u.id === place.unit) ?? field?.units[0];
+      const { place, field, unit } = gapPlace(check);
       const shownUnit = unit ? unitName(unit) : "";
-      const gap = groupDigits(toPlaces(check.gap, unit?.places, true));
+      const gap = groupDigits(shownGap(check));
       const amount = shownUnit ? `${gap} ${shownUnit}` : gap;
       const single = spec.fields.length === 1 && place?.year === null;
       return {
@@ -1004,17 +1002,20 @@ export function mountClusterCheck(
    * the side that fails (a lower bound's 64.999% is 64.99%, never 65.00%). The report keeps it exact.
    */
   function shownValue(check) {
-    const spec = model.checks.get(check.id);
-    return check.value === null ? null : toPlaces(check.value, spec?.places, spec?.compare === "<=" || spec?.compare === "<");
+    return check.value === null ? null : checkValueToPlaces(check.value, model.checks.get(check.id));
+  }
+
+  /** Where a check's gap is: the figure's place (field, year, unit), its field and its unit. */
+  function gapPlace(check) {
+    const place = placeOf(model, check.gap_field);
+    const field = place && model.byKey.get(place.field);
+    const unit = field?.units.find((u) => u.id === place.unit) ?? field?.units[0];
+    return { place, field, unit };
   }
 
   /** A check's gap as the page shows it: rounded up to the places of the unit it is in (whole 万元, whole 家). */
   function shownGap(check) {
-    if (check.gap === null) return null;
-    const place = placeOf(model, check.gap_field);
-    const field = place && model.byKey.get(place.field);
-    const unit = field?.units.find((u) => u.id === place.unit) ?? field?.units[0];
-    return toPlaces(check.gap, unit?.places, true);
+    return check.gap === null ? null : toPlaces(check.gap, gapPlace(check).unit?.places, true);
   }
 
   /** A check's explanation with its value and gap as the page shows them. */
