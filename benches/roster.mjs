@@ -7,6 +7,7 @@ import { performance } from "node:perf_hooks";
 import { readFileSync, statSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
+import { evaluateMany } from "cluster-check";
 import { figuresFromRoster } from "cluster-check/roster";
 import { readRoster } from "cluster-check/sheet";
 
@@ -50,6 +51,20 @@ results.push(time(`figuresFromRoster, ${ROWS.toLocaleString("en")} rows in ${CLU
 const figures = out.clusters.map((c) => ({ name: c.cluster, land_area_ha: 100 }));
 results.push(time(`the same, merged with ${CLUSTERS} typed clusters`, 5, () => figuresFromRoster(rows, { figures })));
 const counted = out.clusters.reduce((n, c) => n + Object.keys(c.derived).length, 0);
+let reports;
+results.push(
+  time(`the same, merged, then every cluster judged (evaluateMany of the ${CLUSTERS} clusters' figures)`, 5, () => {
+    reports = evaluateMany(figuresFromRoster(rows, { figures }).clusters.map((c) => c.figures));
+  }),
+);
+const judged = reports.filter((r) => r.status !== "incomplete").length;
+
+// Memory: the heap after a full collection, before and after 20 more counts of the roster
+// (the results dropped each time). Flat means the second is not larger by the roster's size.
+const heap = () => (globalThis.gc?.(), process.memoryUsage().heapUsed);
+const heapBefore = heap();
+for (let i = 0; i < 20; i++) figuresFromRoster(rows, { figures });
+const heapAfter = heap();
 
 // The same roster as a workbook, written once by the package's own writer.
 const { writeWorkbook } = await import(new URL("sheet/xlsx-write.js", import.meta.resolve("cluster-check")));
@@ -63,4 +78,6 @@ const wasm = new URL("cluster_check_roster_bg.wasm", import.meta.resolve("cluste
 console.log(`| what (Node ${process.version}) | median | best |`);
 console.log("|---|---:|---:|");
 for (const r of results) console.log(`| ${r.label} | ${r.median.toFixed(0)} ms | ${r.best.toFixed(0)} ms |`);
+console.log(`\nHeap after a full collection: ${(heapBefore / 1e6).toFixed(1)} MB before and ${(heapAfter / 1e6).toFixed(1)} MB after 20 more counts (the rows themselves are part of both).`);
+console.log(`${reports.length} clusters judged, ${judged} with a verdict of met or not met.`);
 console.log(`\n${counted} figures derived; the roster engine: ${statSync(wasm).size.toLocaleString("en")} B, ${gzipSync(readFileSync(wasm), { level: 9 }).length.toLocaleString("en")} B gzipped.`);
