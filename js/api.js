@@ -368,17 +368,19 @@ export function createApi(glue, catalogs = []) {
   }
 
   const render = createRenderer(catalogs);
-  /** Evaluates wire records in one crossing and builds their reports. */
+  /** Evaluates wire records in one crossing and builds their reports (with their plans when asked). */
   function run(wire, options) {
-    return JSON.parse(cross(glue.evaluateManyCompact, JSON.stringify(wire))).map((flat) => render(flat, options));
+    const text = JSON.stringify(wire);
+    return JSON.parse(cross(() => glue.evaluateManyCompact(text, options.plan))).map((flat) => render(flat, options));
   }
 
   /**
-   * What `evaluate` and `evaluateMany` take besides the figures: { labelsOnly }. Anything
-   * that is not such an object is no option (`list.map(evaluate)` passes an index).
+   * What `evaluate` and `evaluateMany` take besides the figures: { labelsOnly, plan }.
+   * Anything that is not such an object is no option (`list.map(evaluate)` passes an index).
    */
   function readOptions(options) {
-    return { labelsOnly: options !== null && typeof options === "object" && options.labelsOnly === true };
+    const given = options !== null && typeof options === "object";
+    return { labelsOnly: given && options.labelsOnly === true, plan: given && options.plan === true };
   }
 
   function evaluate(figures, options) {

@@ -36,6 +36,13 @@ export function prepare(catalog) {
     templates: { zh: catalog.templates.map((t) => compile(t.zh)), en: catalog.templates.map((t) => compile(t.en)) },
     arity: catalog.templates.map((t) => t.n),
     keys: catalog.keys,
+    // Per input key stem, the name of the unit it is given in (null without keyed units), for plans.
+    keyUnits: new Map(catalog.fields.flatMap((f) => {
+      const keyed = f.units.filter((u) => u.keyed);
+      return f.keys.map((key, i) => [key.replace(/_\{year\}$/, ""), keyed[i]?.label.zh ?? null]);
+    })),
+    checkIds: catalog.conditions.flatMap((c) => c.checks.map((k) => k.id)),
+    planNotes: (catalog.plan_notes ?? []).map(frozen),
     // The input keys a message may name: the fields' (per-year keys by their stem) and the meta figures'.
     keySet: new Set([...catalog.keys, ...catalog.meta.map((m) => m.key), "ruleset"]),
     general: catalog.general,
@@ -212,9 +219,9 @@ export function createRenderer(catalogs = []) {
   /**
    * The report of one compact record. With `labelsOnly`, the errors' and warnings' messages
    * name each figure by its label alone, without its input key (for a page; a report to keep
-   * names both).
+   * names both). With `plan`, the record ends with its joint plan, which the report carries as `plan`.
    */
-  function render(flat, { labelsOnly = false } = {}) {
+  function render(flat, { labelsOnly = false, plan = false } = {}) {
     const r = rulesets.get(flat[0]);
     if (r === undefined) {
       throw new Error(`cluster-check: the catalog of ruleset ${JSON.stringify(flat[0])} is not loaded`);
@@ -287,7 +294,7 @@ export function createRenderer(catalogs = []) {
       notes = notes.slice();
     }
     const verdict = flat[1];
-    return {
+    const report = {
       ruleset: r.info,
       name: flat[3],
       year: flat[4],
@@ -299,6 +306,20 @@ export function createRenderer(catalogs = []) {
       warnings,
       notes,
     };
+    if (plan) report.plan = readPlan(r, flat, at);
+    return report;
+  }
+
+  /** The joint plan after the record's notes: `[(field, add, from, to) × n], [check × r]` (docs/catalog.md). */
+  function readPlan(r, flat, at) {
+    const list = flat[at];
+    const additions = [];
+    for (let i = 0; i < list.length; i += 4) {
+      const field = typeof list[i] === "number" ? r.keys[list[i]] : list[i];
+      additions.push({ field, unit: r.keyUnits.get(field.replace(/_[0-9]{4}$/, "")) ?? null, add: list[i + 1], from: list[i + 2], to: list[i + 3] });
+    }
+    const remaining = flat[at + 1].map((i) => r.checkIds[i]);
+    return { additions, met_after: remaining.length === 0, remaining, note: r.planNotes[remaining.length === 0 ? 0 : 1] };
   }
   render.add = add;
   render.has = (id) => rulesets.has(id);

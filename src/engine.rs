@@ -15,6 +15,9 @@ use crate::figures::{Figures, Value};
 use crate::message::{empty, needs_grouping, Arg, Message};
 use crate::ratio::Ratio;
 use crate::report::{Status, Verdict};
+#[path = "plan.rs"]
+mod plan;
+
 use crate::ruleset::{
     self, input_key, lookup, Bits, Check, Compare, CountGroup, Field, Kind, Param, Rule, Ruleset, Template, WhenZero,
     MAX_SLOTS,
@@ -89,6 +92,8 @@ pub(crate) enum Why {
 pub(crate) struct Gap {
     /// Exact decimal text, rounded up.
     pub text: Plain,
+    /// The same in millionths.
+    pub micros: i128,
     /// Field index, the unit it was given in, and for a per-year figure the year.
     pub field: usize,
     pub unit: usize,
@@ -813,6 +818,7 @@ impl<'f> Evaluation<'f> {
                 let absent = (0..field.values.len()).filter(|&i| !ids.contains(i)).fold(Bits::default(), Bits::with);
                 let gap = (!absent.is_empty()).then(|| Gap {
                     text: int_text(absent.len() as u128),
+                    micros: 0,
                     field: index,
                     unit: 0,
                     year: None,
@@ -895,6 +901,7 @@ impl<'f> Evaluation<'f> {
         }
         Some(Gap {
             text: fixed_to_plain(micros, PLACES),
+            micros,
             field: index,
             unit,
             year,

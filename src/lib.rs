@@ -55,7 +55,7 @@ use json::Start;
 
 pub use figures::{Figures, Record, Value};
 pub use json::JsonError;
-pub use report::{CheckReport, ConditionReport, Issue, Localized, Report, RulesetInfo, Status, Text, Verdict};
+pub use report::{CheckReport, ConditionReport, Issue, Localized, Plan, PlanAddition, Report, RulesetInfo, Status, Text, Verdict};
 
 /// Keys every ruleset accepts besides its figures.
 pub const META_KEYS: [&str; 3] = cluster_check_model::messages::META_KEYS;
@@ -63,16 +63,31 @@ pub const META_KEYS: [&str; 3] = cluster_check_model::messages::META_KEYS;
 /// Evaluates one cluster's figures. Never fails: unusable figures come back as `errors`
 /// in the report, with the checks that need them `invalid`.
 pub fn evaluate(figures: &Figures) -> Report {
-    render::report(Evaluation::of(figures))
+    render::report(Evaluation::of(figures), false)
+}
+
+/// What [`evaluate_with`] adds to a report.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The joint plan (`Report::plan`): one set of additions that meets every numeric check.
+    pub plan: bool,
+}
+
+/// Evaluates one cluster's figures as [`evaluate`] does, with what `options` ask for.
+pub fn evaluate_with(figures: &Figures, options: Options) -> Report {
+    render::report(Evaluation::of(figures), options.plan)
 }
 
 /// Evaluates one element of a batch: figures, or a `wrong_type` report for anything that
 /// is not an object, so that one bad row never spoils the batch.
 pub fn evaluate_record(record: &Record) -> Report {
-    render::report(match record {
-        Record::Figures(figures) => Evaluation::of(figures),
-        Record::NotAnObject(value) => Evaluation::not_an_object(value),
-    })
+    render::report(
+        match record {
+            Record::Figures(figures) => Evaluation::of(figures),
+            Record::NotAnObject(value) => Evaluation::not_an_object(value),
+        },
+        false,
+    )
 }
 
 /// Why input was refused before any evaluation.
@@ -144,7 +159,7 @@ pub fn evaluate_json(json: &str) -> Result<String, InputError> {
 /// # Errors
 /// [`InputError::NotJson`], or [`InputError::NotAnArray`] when the JSON is not an array.
 pub fn evaluate_many_json(json: &str) -> Result<String, InputError> {
-    each_record(json, 18, |evaluated, out| render::report(evaluated).write_json(out))
+    each_record(json, 18, |evaluated, out| render::report(evaluated, false).write_json(out))
 }
 
 /// Like [`evaluate_many_json`], but each report in the compact form that the JavaScript
@@ -153,7 +168,15 @@ pub fn evaluate_many_json(json: &str) -> Result<String, InputError> {
 /// # Errors
 /// As [`evaluate_many_json`].
 pub fn evaluate_many_compact(json: &str) -> Result<String, InputError> {
-    each_record(json, 1, render::compact)
+    each_record(json, 1, |e, out| render::compact(e, out, false))
+}
+
+/// Like [`evaluate_many_compact`], each record followed by its joint plan when `plan`.
+///
+/// # Errors
+/// As [`evaluate_many_json`].
+pub fn evaluate_many_compact_with(json: &str, options: Options) -> Result<String, InputError> {
+    each_record(json, 1, |e, out| render::compact(e, out, options.plan))
 }
 
 /// Reads a JSON array and writes each element's evaluation with `write`, as a JSON array.

@@ -7,9 +7,10 @@
 use crate::engine::{Evaluation, Finding, Outcome};
 use crate::json::{push_opt, push_str};
 use crate::message::{push_arg, push_message, sentence, Arg, Lang, Message, Own};
-use crate::number::push_int;
-use crate::report::{CheckReport, ConditionReport, Issue, Localized, Report, RulesetInfo, Status, Verdict};
+use crate::number::{push_int, Dec};
+use crate::report::{CheckReport, ConditionReport, Issue, Localized, Plan, PlanAddition, Report, RulesetInfo, Status, Verdict};
 use crate::ruleset::{input_key, texts_of, RulesetTexts};
+use cluster_check_model::messages::PLAN_NOTES;
 
 fn localized(texts: &RulesetTexts, template: u16, args: &[Arg], own: Own<'_>) -> Localized {
     Localized {
@@ -36,11 +37,45 @@ pub(crate) fn gap_field(e: &Evaluation, o: &Outcome) -> Option<String> {
     e.ruleset.field(gap.field).map(|f| input_key(f, gap.unit, gap.year))
 }
 
-/// The report of one evaluation, with every text made here.
-pub(crate) fn report(mut e: Evaluation) -> Report {
+/// The joint plan of an evaluation, as the report gives it (see [`Evaluation::plan`]).
+fn plan(e: &mut Evaluation, texts: &RulesetTexts) -> Plan {
+    let trial = e.plan();
+    let ids: Vec<&'static str> = texts.conditions.iter().flat_map(|c| c.checks.iter()).map(|c| c.id).collect();
+    let mut additions = Vec::new();
+    e.additions(&trial, |field, unit, year, from, to| {
+        if let Some(f) = e.ruleset.field(field) {
+            additions.push(PlanAddition {
+                field: input_key(f, unit, year),
+                unit: f.units.get(unit).and_then(|u| texts.texts.get(usize::from(u.label))).map(|t| t.zh),
+                add: Dec::from_micros(to.micros() - from.micros()).to_plain().as_str().to_owned(),
+                from: from.to_plain().as_str().to_owned(),
+                to: to.to_plain().as_str().to_owned(),
+            });
+        }
+    });
+    let note = PLAN_NOTES.get(usize::from(!trial.remaining.is_empty())).copied().unwrap_or(PLAN_NOTES[0]);
+    Plan {
+        additions,
+        met_after: trial.remaining.is_empty(),
+        remaining: trial.remaining.iter().filter_map(|&i| ids.get(i).copied()).collect(),
+        note: Localized::from(crate::report::Text::from(note)),
+    }
+}
+
+/// The report of one evaluation, with every text made here; with its joint plan when `planned`.
+pub(crate) fn report(mut e: Evaluation, planned: bool) -> Report {
     let mut decided = Vec::new();
     e.judge(|_, o| decided.push(*o));
-    let e = &e;
+    let mut report = written(&e, &decided);
+    if planned {
+        let texts = texts_of(e.ruleset);
+        report.plan = Some(plan(&mut e, texts));
+    }
+    report
+}
+
+/// The report of a judged evaluation, its outcomes `decided`, without a plan.
+fn written(e: &Evaluation, decided: &[Outcome]) -> Report {
     let texts = texts_of(e.ruleset);
     let mut outcomes = decided.iter();
     let conditions = texts
@@ -96,6 +131,7 @@ pub(crate) fn report(mut e: Evaluation) -> Report {
         errors: e.errors().map(|f| issue(texts, f)).collect(),
         warnings: e.warnings.iter().map(|f| issue(texts, f)).collect(),
         notes,
+        plan: None,
     }
 }
 
@@ -120,8 +156,9 @@ pub(crate) fn verdict_code(v: Verdict) -> u128 {
 /// Appends the compact form of an evaluation (see `docs/catalog.md`): one flat JSON array,
 /// flat so that parsing it in JavaScript makes one array per record, not one per check.
 /// Each check is written as it is judged; the verdict and the conditions' statuses, known
-/// at the end, go into one-digit places kept for them.
-pub(crate) fn compact(mut e: Evaluation, out: &mut String) {
+/// at the end, go into one-digit places kept for them. With `planned`, the joint plan
+/// follows: `[(field, add, from, to) × n], [check × r]`.
+pub(crate) fn compact(mut e: Evaluation, out: &mut String, planned: bool) {
     out.push('[');
     push_str(out, e.ruleset.id);
     out.push(',');
@@ -150,7 +187,6 @@ pub(crate) fn compact(mut e: Evaluation, out: &mut String) {
     for (i, status) in e.statuses.iter().enumerate() {
         place(statuses_at + 1 + 2 * i, digit(status_code(*status)));
     }
-    let e = &e;
     push_findings(out, e.errors());
     push_findings(out, e.warnings.iter());
     out.push(',');
@@ -161,7 +197,44 @@ pub(crate) fn compact(mut e: Evaluation, out: &mut String) {
         }
         None => out.push('0'),
     }
+    if planned {
+        let trial = e.plan();
+        let e = &e;
+        out.push_str(",[");
+        let mut first = true;
+        e.additions(&trial, |field, unit, year, from, to| {
+            if !first {
+                out.push(',');
+            }
+            first = false;
+            push_figure(out, e, field, unit, year);
+            for d in [Dec::from_micros(to.micros() - from.micros()), from, to] {
+                out.push_str(",\"");
+                d.to_plain().push_to(out);
+                out.push('"');
+            }
+        });
+        out.push_str("],[");
+        for (i, &at) in trial.remaining.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            push_int(out, at as u128);
+        }
+        out.push(']');
+    }
     out.push(']');
+}
+
+/// A figure by its index among the catalog's keys, or for a per-year one its key with its year.
+fn push_figure(out: &mut String, e: &Evaluation, field: usize, unit: usize, year: Option<u32>) {
+    match (year, key_index(e, field, unit)) {
+        (None, Some(index)) => push_int(out, index as u128),
+        _ => match e.ruleset.field(field) {
+            Some(f) => push_str(out, &input_key(f, unit, year)),
+            None => out.push_str("null"),
+        },
+    }
 }
 
 /// Appends one check of the compact form: `code, [value], [gap, gap_field], arg × n`.
@@ -181,14 +254,7 @@ fn check(e: &Evaluation, o: &Outcome, out: &mut String) {
         out.push_str(",\"");
         gap.text.push_to(out);
         out.push_str("\",");
-        // The field by its index among the catalog's keys; a per-year one with its year.
-        match (gap.year, key_index(e, gap.field, gap.unit)) {
-            (None, Some(index)) => push_int(out, index as u128),
-            _ => match gap_field(e, o) {
-                Some(key) => push_str(out, &key),
-                None => out.push_str("null"),
-            },
-        }
+        push_figure(out, e, gap.field, gap.unit, gap.year);
     }
     let template = e.template(o);
     for param in template.params {

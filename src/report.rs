@@ -224,6 +224,39 @@ pub struct Report {
     pub warnings: Vec<Issue>,
     /// What the ruleset does not encode, and how it reads the text.
     pub notes: Vec<Localized>,
+    /// The joint plan, when asked for ([`crate::evaluate_with`]); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<Plan>,
+}
+
+/// A joint plan (达标方案): one set of additions to the figures as given that meets every
+/// numeric check at once, found round by round from the rules' data. One way, not advice.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Plan {
+    /// What to add to which figure, in the order of the fields.
+    pub additions: Vec<PlanAddition>,
+    /// Whether every numeric check is met with the additions (`remaining` is empty).
+    pub met_after: bool,
+    /// The numeric checks still not met with them (a figure missing or unusable, or only a
+    /// smaller figure would do), by id. Yes/no and set checks are never in a plan.
+    pub remaining: Vec<&'static str>,
+    /// What the plan is and is not.
+    pub note: Localized,
+}
+
+/// One addition of a plan, in the figure's unit as given.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PlanAddition {
+    /// The figure's input key, as given (`revenue_wan`, `output_wan_2024`).
+    pub field: String,
+    /// The unit it is given in (`万元`), as a check's `unit`; null for a figure keyed without unit (a count).
+    pub unit: Option<&'static str>,
+    /// How much to add: exact decimal text, rounded up as gaps are.
+    pub add: String,
+    /// The figure as given.
+    pub from: String,
+    /// The figure with the addition.
+    pub to: String,
 }
 
 impl Report {
@@ -298,7 +331,51 @@ impl Report {
             }
             push_text(out, &note.zh, &note.en);
         }
-        out.push_str("]}");
+        out.push(']');
+        if let Some(plan) = &self.plan {
+            plan.write_json(out);
+        }
+        out.push('}');
+    }
+}
+
+impl Plan {
+    /// Appends `,"plan":{…}`.
+    fn write_json(&self, out: &mut String) {
+        push_key(out, "plan", false);
+        out.push('{');
+        push_key(out, "additions", true);
+        out.push('[');
+        for (i, a) in self.additions.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push('{');
+            push_key(out, "field", true);
+            push_str(out, &a.field);
+            push_key(out, "unit", false);
+            push_opt(out, a.unit);
+            for (name, value) in [("add", &a.add), ("from", &a.from), ("to", &a.to)] {
+                push_key(out, name, false);
+                push_str(out, value);
+            }
+            out.push('}');
+        }
+        out.push(']');
+        push_key(out, "met_after", false);
+        out.push_str(if self.met_after { "true" } else { "false" });
+        push_key(out, "remaining", false);
+        out.push('[');
+        for (i, id) in self.remaining.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            push_str(out, id);
+        }
+        out.push(']');
+        push_key(out, "note", false);
+        push_text(out, &self.note.zh, &self.note.en);
+        out.push('}');
     }
 }
 

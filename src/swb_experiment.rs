@@ -389,7 +389,7 @@ mod tests {
             if got.len() > 1 {
                 got.push(',');
             }
-            crate::render::compact(e, &mut got);
+            crate::render::compact(e, &mut got, false);
         })
         .unwrap();
         got.push(']');

@@ -12,14 +12,15 @@ use wasm_bindgen::prelude::*;
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 /// Evaluates a JSON array of figures; returns a JSON array of compact evaluations, which
-/// `js/render.js` expands into reports with the texts of each ruleset's catalog.
+/// `js/render.js` expands into reports with the texts of each ruleset's catalog; with
+/// `plan`, each followed by its joint plan.
 ///
 /// # Errors
 /// A JS `Error` when the text is not a JSON array (the wrapper checks this first).
 #[cfg(not(feature = "without-json-crossing"))]
 #[wasm_bindgen(js_name = evaluateManyCompact)]
-pub fn evaluate_many_compact(list: &str) -> Result<String, JsError> {
-    crate::evaluate_many_compact(list).map_err(|e| JsError::new(&e.message()))
+pub fn evaluate_many_compact(list: &str, plan: bool) -> Result<String, JsError> {
+    crate::evaluate_many_compact_with(list, crate::Options { plan }).map_err(|e| JsError::new(&e.message()))
 }
 
 /// The package version.
@@ -114,7 +115,7 @@ mod swb_experiment {
             if out.len() > 1 {
                 out.push(',');
             }
-            crate::render::compact(e, &mut out);
+            crate::render::compact(e, &mut out, false);
         })?;
         out.push(']');
         Ok(out)

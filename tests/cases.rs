@@ -6,6 +6,9 @@
 //! `errors`: absent means the report must have none; present, the report's errors must be
 //! exactly that set of (field, code). `warnings`, when present, likewise. `{"$number": "NaN"}` in figures stands for the
 //! JavaScript number NaN (likewise Infinity, -Infinity), which JSON cannot write.
+//! `options` (optional) is what `evaluate` is given besides the figures (`{"plan": true}`);
+//! `expect.plan`, when present, gives members of the report's `plan` that must be exactly so.
+//! Without `options.plan` the report must have no `plan`.
 
 // Test code may fail loudly: the no-panic lints are for the library.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
@@ -13,7 +16,7 @@
 use std::fs;
 use std::path::Path;
 
-use cluster_check::{evaluate, Figures, Value};
+use cluster_check::{evaluate_with, Figures, Options, Value};
 use serde_json::Value as Json;
 
 fn figure(value: &Json) -> Value<'_> {
@@ -58,7 +61,8 @@ fn compare_map(report: &Json, expect: &Json, key: &str, field: &str, failures: &
 }
 
 fn run_case(case: &Json) -> Vec<String> {
-    let report = evaluate(&figures(&case["figures"]));
+    let options = Options { plan: case["options"]["plan"] == Json::Bool(true) };
+    let report = evaluate_with(&figures(&case["figures"]), options);
     // The hand-written JSON writer and the Serialize implementation must agree.
     let written: Json = serde_json::from_str(&report.to_json()).expect("to_json writes JSON");
     let report = serde_json::to_value(report).expect("report serialises");
@@ -75,6 +79,16 @@ fn run_case(case: &Json) -> Vec<String> {
         }
     }
     compare_map(&report, expect, "conditions", "status", &mut failures);
+    match (options.plan, report.get("plan")) {
+        (false, Some(_)) => failures.push("a plan that was not asked for".into()),
+        (true, None) => failures.push("no plan".into()),
+        _ => {}
+    }
+    for (key, want) in expect.get("plan").and_then(Json::as_object).into_iter().flatten() {
+        if report["plan"][key] != *want {
+            failures.push(format!("plan.{key}: expected {want}, got {}", report["plan"][key]));
+        }
+    }
     for (key, field) in [
         ("checks", "status"),
         ("values", "value"),

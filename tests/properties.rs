@@ -4,7 +4,7 @@
 // Test code may fail loudly: the no-panic lints are for the library.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
-use cluster_check::{evaluate, Figures, Report, Status, Value, Verdict};
+use cluster_check::{evaluate, evaluate_with, Figures, Options, Report, Status, Value, Verdict};
 use proptest::prelude::*;
 
 const KEYS: &[&str] = &[
@@ -146,5 +146,76 @@ proptest! {
             let places = value.split_once('.').map_or(0, |(_, f)| f.len());
             prop_assert!(places <= 4, "value {} has more than 4 places", value);
         }
+    }
+
+    /// The joint plan: when it says the numeric checks are met after it, the figures with
+    /// its additions (each `to` as the figure) meet every numeric check, and have no plan left.
+    #[test]
+    fn plan_meets_what_it_says(
+        henan in prop::bool::ANY,
+        amounts in prop::collection::vec(prop::option::weighted(0.9, (0u64..=400_000_000_000u64, 0u32..=6)), 9),
+        mu in prop::collection::vec(prop::bool::ANY, 2),
+    ) {
+        let text = |(micros, places): (u64, u32)| {
+            let step = 10u64.pow(6 - places);
+            let m = micros / step * step;
+            format!("{}.{:06}", m / 1_000_000, m % 1_000_000)
+        };
+        let count = |(micros, _): (u64, u32)| Value::Number((micros % 40).to_string().into());
+        let mut f = Figures::new();
+        let numeric: &[&str] = if henan {
+            let keys = [
+                if mu[0] { "land_area_mu" } else { "land_area_ha" },
+                if mu[1] { "building_footprint_mu" } else { "building_footprint_ha" },
+                "fixed_investment_wan", "revenue_wan", "leading_industry_revenue_wan", "rd_expense_wan",
+            ];
+            for (key, amount) in keys.iter().zip(&amounts) {
+                if let Some(a) = amount {
+                    f.set(*key, Value::Text(text(*a).into()));
+                }
+            }
+            for (key, amount) in ["leading_enterprises", "related_smes", "audit_completed"].iter().zip(&amounts[6..]) {
+                if let Some(a) = amount {
+                    f.set(*key, count(*a));
+                }
+            }
+            f.set("audit_required", Value::Number("9".into()));
+            &["leading_enterprises", "related_smes", "building_density", "investment_intensity", "revenue", "leading_industry_share", "rd_ratio", "audit_rate"]
+        } else {
+            f.set("ruleset", Value::Text("miit-2022-core".into()));
+            f.set("year", Value::Number("2024".into()));
+            let keys = ["output_wan_2022", "output_wan_2023", "output_wan_2024", "sme_output_wan", "leading_industry_output_wan", "area_km2"];
+            for (key, amount) in keys.iter().zip(&amounts) {
+                if let Some(a) = amount {
+                    f.set(*key, Value::Text(text(*a).into()));
+                }
+            }
+            for (key, amount) in ["top_enterprises", "certified_smes"].iter().zip(&amounts[6..]) {
+                if let Some(a) = amount {
+                    f.set(*key, count(*a));
+                }
+            }
+            &["output_each_year", "sme_output_share", "leading_industry_share", "output_growth", "area", "quality_smes"]
+        };
+        let report = evaluate_with(&f, Options { plan: true });
+        let plan = report.plan.clone().unwrap();
+        prop_assert_eq!(plan.met_after, plan.remaining.is_empty());
+        for a in &plan.additions {
+            prop_assert!(!a.add.starts_with('-') && a.add != "0", "addition {} to {}", a.add, a.field);
+        }
+        if plan.met_after {
+            let mut after = f.clone();
+            for a in &plan.additions {
+                after.set(a.field.clone(), Value::Text(a.to.clone().into()));
+            }
+            let again = evaluate_with(&after, Options { plan: true });
+            for id in numeric {
+                prop_assert_eq!(again.check(id).unwrap().status, Status::Met, "{} after the plan {:?}", id, plan.additions);
+            }
+            let left = again.plan.unwrap();
+            prop_assert!(left.additions.is_empty() && left.met_after, "a plan after the plan: {:?}", left);
+        }
+        // Without the option, no plan.
+        prop_assert!(evaluate(&f).plan.is_none());
     }
 }

@@ -77,9 +77,17 @@ function isDeepStrictEqual(a, b) {
 
 const errorKey = (e) => JSON.stringify([e.field, e.code]);
 
-/** Every way the report differs from the case; empty when it passes. */
-export function caseFailures(report, expect) {
+/** What a case asks `evaluate` for besides the figures (`options`, e.g. `{ plan: true }`). */
+export const caseOptions = (testCase) => testCase.options ?? {};
+
+/** Every way the report differs from the case; empty when it passes. `options` as the case gives them. */
+export function caseFailures(report, expect, options = {}) {
   const failures = [];
+  // A plan only when asked for; `expect.plan` gives members that must be exactly so.
+  if (Object.hasOwn(report, "plan") !== (options.plan === true)) failures.push(options.plan ? "no plan" : "a plan that was not asked for");
+  for (const [key, want] of Object.entries(expect.plan ?? {})) {
+    if (!isDeepStrictEqual(report.plan?.[key], want)) failures.push(`plan.${key}: expected ${JSON.stringify(want)}, got ${JSON.stringify(report.plan?.[key])}`);
+  }
   for (const key of ["status", "eligible", "tier"]) {
     if (Object.hasOwn(expect, key) && report[key] !== expect[key]) {
       failures.push(`${key}: expected ${JSON.stringify(expect[key])}, got ${JSON.stringify(report[key])}`);

@@ -454,6 +454,20 @@ pub const MAX_YEAR: u32 = 9999;
 /// as a whole (`too_many_fields`) instead of being compared key by key.
 pub const MAX_KEYS: usize = 1000;
 
+/// The note of a joint plan (`plan.note`), by whether it meets every numeric check: what
+/// it is and is not. Not among the indexed [`MESSAGES`] (appending one there would move
+/// every ruleset's own templates): the catalog carries them as `plan_notes`, in this order.
+pub const PLAN_NOTES: [Text; 2] = [
+    Text {
+        zh: "达标方案：按规则数据逐轮计算的一种同时满足各项数值门槛的增加方案（每项向上取整），仅供试算参考，不是建议，也不代表可以或应当这样填报；是/否、公共服务功能等非数值条件不在方案内，需另行满足。",
+        en: "Plan: one set of additions, computed round by round from the rules' data (each rounded up), that meets every numeric threshold at once. It is a what-if, not advice, and not a figure to report; yes/no conditions and service functions are not numeric and are not in the plan: they must be met on their own.",
+    },
+    Text {
+        zh: "达标方案：按规则数据逐轮计算的增加方案（每项向上取整），仅供试算参考，不是建议；按此方案仍有数值检查不能满足（数据未填或有误，或只能通过减少某项数据来满足），见“仍未满足”。是/否、公共服务功能等非数值条件不在方案内，需另行满足。",
+        en: "Plan: additions computed round by round from the rules' data (each rounded up), as a what-if, not advice. Some numeric checks are still not met with them (a figure is missing or unusable, or only a smaller figure would meet it): see “still not met”. Yes/no conditions and service functions are not numeric and are not in the plan: they must be met on their own.",
+    },
+];
+
 /// Closeness of two keys, for suggesting the one meant: the Levenshtein distance of their
 /// bytes. A key past 64 bytes is never close to a field's key and is not compared (so that
 /// a hostile key costs nothing).

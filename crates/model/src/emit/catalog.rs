@@ -223,6 +223,8 @@ pub fn catalog(r: &CompiledRuleset) -> Value {
     out.insert("tiers".into(), tiers);
     out.insert("roster".into(), roster(r));
     out.insert("notes".into(), Value::Array(def.notes.iter().map(text).collect()));
+    // The note of a joint plan: meeting every numeric check, or not (`plan.note`).
+    out.insert("plan_notes".into(), json!(crate::messages::PLAN_NOTES.map(|t| json!({ "zh": t.zh, "en": t.en }))));
     out.insert("errors".into(), json!(error_codes(r)));
     out.insert("warnings".into(), json!(WARNING_CODES));
     out.insert(

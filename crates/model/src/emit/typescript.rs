@@ -135,6 +135,38 @@ export interface ReportOf<R extends RulesetId> {
   /** Usable but doubtful figures (they are still judged). */
   warnings: Issue<WarningCode>[];
   notes: Localized[];
+  /** The joint plan, only when asked for (`{ plan: true }`). */
+  plan?: Plan<R>;
+}
+
+/** One addition of a plan, in the figure's unit as given. */
+export interface PlanAddition {
+  /** The figure's input key as given (`revenue_wan`, `output_wan_2024`). */
+  field: string;
+  /** The unit it is given in, as a check's `unit` ("万元"); null for a figure keyed without unit (a count). */
+  unit: string | null;
+  /** How much to add: exact decimal text, rounded up as gaps are. */
+  add: string;
+  /** The figure as given. */
+  from: string;
+  /** The figure with the addition. */
+  to: string;
+}
+
+/**
+ * A joint plan (达标方案): one set of additions to the figures as given that meets every
+ * numeric check at once, found round by round from the rules' data. One way to meet the
+ * numeric thresholds, not advice; yes/no and set checks are never in it.
+ */
+export interface Plan<R extends RulesetId = RulesetId> {
+  /** In the order of the fields. */
+  additions: PlanAddition[];
+  /** Whether every numeric check is met with the additions (`remaining` is empty). */
+  met_after: boolean;
+  /** The numeric checks still not met with them: a figure missing or unusable, or only a smaller figure would do. */
+  remaining: RulesetMap[R]["check"][];
+  /** What the plan is and is not. */
+  note: Localized;
 }
 
 /** A report of any ruleset; `report.ruleset.id` says which. */
@@ -166,6 +198,11 @@ export interface EvaluateOptions {
    * names the key. Default false.
    */
   labelsOnly?: boolean;
+  /**
+   * Adds `plan` to each report: one set of additions that meets every numeric check at once
+   * (see `Plan`). Without it a report has no `plan`. Default false.
+   */
+  plan?: boolean;
 }
 
 /**
