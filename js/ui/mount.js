@@ -87,6 +87,12 @@ export function mountClusterCheck(
   const notes = new Map();
   /** The error of the field being typed in, waiting for a pause. */
   let pending = null;
+  /**
+   * While the form shows a plan's figures as a what-if (试算): the figures entered (state,
+   * extra), their report and the plan tried. 恢复我的数据 gives them back as they were; until
+   * then `figures`, `units` and `report` are still the entered ones (a draft keeps those).
+   */
+  let whatIf = null;
   let refs = null;
   let destroyed = false;
 
@@ -149,6 +155,8 @@ export function mountClusterCheck(
     );
     // What is not met, with by how much, and what is not given yet: each a link to its field.
     refs.todo = h("div", { class: "cc-todo", hidden: true });
+    // The joint plan (达标方案): one set of additions that meets every numeric check, with a what-if.
+    refs.plan = h("div", { class: "cc-plan", hidden: true, role: "region", "aria-labelledby": id("plan-heading") });
     refs.tierValue = h("span", { class: "cc-tier-value" });
     const tiers = model?.catalog.tiers;
     refs.tier = h(
@@ -227,6 +235,7 @@ export function mountClusterCheck(
       refs.errorSummary,
       refs.verdict,
       refs.todo,
+      refs.plan,
       refs.scope,
       refs.tier,
       refs.tierNote,
@@ -676,7 +685,7 @@ export function mountClusterCheck(
     }
     try {
       const figures = currentFigures();
-      report = evaluate(figures);
+      report = evaluate(figures, { plan: true });
       // What the page shows names figures by their labels; the report handed out keeps the keys.
       shownReport = report.errors.length || report.warnings.length ? evaluate(figures, { labelsOnly: true }) : report;
       engineFailed = false;
@@ -690,19 +699,24 @@ export function mountClusterCheck(
     }
     renderReport();
     applyErrors(typingKey);
-    onReport?.(report);
+    onReport?.(whatIf ? whatIf.report : report);
   }
 
   /** The figures the form stands for: the ruleset, what is entered, and what it could not show. */
-  function currentFigures() {
+  function currentFigures(from = { state, extra }) {
     const figures = {};
     if (typeof rulesetId === "string" && rulesetId.trim() !== "") figures.ruleset = rulesetId;
     if (!model) return { ...figures, ...(waiting ?? {}) };
-    Object.assign(figures, toFigures(model, state));
-    for (const [figure, value] of Object.entries(extra)) {
+    Object.assign(figures, toFigures(model, from.state));
+    for (const [figure, value] of Object.entries(from.extra)) {
       if (!(figure in figures)) figures[figure] = Array.isArray(value) ? [...value] : value;
     }
     return figures;
+  }
+
+  /** The figures entered: during a what-if, those kept aside, else what the form shows. */
+  function ownFigures() {
+    return currentFigures(whatIf ?? { state, extra });
   }
 
   /** Builds the form again (after a change of language or figures), keeping the focus. */
@@ -725,6 +739,7 @@ export function mountClusterCheck(
     setText(refs.tierValue, "—");
     refs.tierNote.hidden = true;
     refs.todo.hidden = true;
+    refs.plan.hidden = true;
     refs.jump.dataset.status = refs.verdict.dataset.status;
     setText(refs.jumpIcon, refs.verdictIcon.textContent);
     setText(refs.jumpVerdict, refs.verdictText.textContent);
@@ -774,6 +789,7 @@ export function mountClusterCheck(
     setText(refs.jumpCounts, STATUSES.filter((s) => s !== "met" && counts[s] > 0).map(countText).join(" · "));
 
     renderTodo();
+    renderPlan();
     renderTier();
     renderFieldStatuses();
 
@@ -914,6 +930,98 @@ export function mountClusterCheck(
       };
     }
     return { key: spec.fields.find((key) => refs.controls[key]) ?? spec.fields[0], year: null, text: "" };
+  }
+
+  /** A plan's additions as the page shows them ("年营业收入 +14,370 万元"): rounded up to each unit's places. */
+  function planItems(plan) {
+    return plan.additions.map((addition) => {
+      const place = placeOf(model, addition.field);
+      const field = place && model.byKey.get(place.field);
+      const unit = field?.units.find((u) => u.id === place.unit) ?? field?.units[0];
+      const shownUnit = unit ? unitName(unit) : "";
+      const amount = groupDigits(toPlaces(addition.add, unit?.places, true));
+      const name = field ? figureName(place.field, place.year, "question") : addition.field;
+      return { key: place?.field ?? null, year: place?.year ?? null, text: `${name} +${amount}${shownUnit ? ` ${shownUnit}` : ""}` };
+    });
+  }
+
+  /** A plan's additions as a list of links to their figures, separated as one sentence is. */
+  function planList(plan) {
+    const items = planItems(plan);
+    return h(
+      "ul",
+      { class: "cc-plan-list" },
+      items.map((item, i) =>
+        h("li", { "data-field": item.key }, item.key ? fieldLink(item.key, item.year, item.text) : item.text, i < items.length - 1 ? tr("plan.sep") : null),
+      ),
+    );
+  }
+
+  /**
+   * Beside the verdict: the joint plan (达标方案) when a figure has to grow, with what it
+   * still leaves unmet, its note, and 试算; during a what-if, what was added and 恢复我的数据.
+   */
+  function renderPlan() {
+    const plan = whatIf ? whatIf.plan : report.plan;
+    const show = Boolean(plan) && (whatIf !== null || plan.additions.length > 0);
+    refs.plan.hidden = !show;
+    if (!show) {
+      refs.plan.replaceChildren();
+      return;
+    }
+    const children = [h("h3", { class: "cc-plan-heading", id: id("plan-heading"), text: tr("plan.heading") })];
+    if (whatIf) children.push(h("p", { class: "cc-plan-trying", text: tr("plan.trying") }));
+    children.push(h("p", { class: "cc-plan-intro", text: tr(whatIf ? "plan.applied" : "plan.intro") }), planList(plan));
+    if (!plan.met_after) {
+      const titles = plan.remaining.map((checkId) => pick(model.checks.get(checkId)?.title ?? { zh: checkId, en: checkId }, language));
+      children.push(h("p", { class: "cc-plan-remaining", text: tr("plan.remaining", { checks: titles.join(tr("summary.join")) }) }));
+    }
+    children.push(h("p", { class: "cc-plan-note", text: pick(plan.note, language) }));
+    const button = h("button", { type: "button", class: "cc-plan-button", "data-action": whatIf ? "restore" : "try", text: tr(whatIf ? "plan.restore" : "plan.try") });
+    button.addEventListener("click", whatIf ? restoreOwn : tryPlan);
+    children.push(h("p", { class: "cc-plan-actions" }, button));
+    refs.layout.dataset.whatIf = whatIf ? "true" : "false";
+    refs.plan.dataset.whatIf = whatIf ? "true" : "false";
+    refs.plan.replaceChildren(...children);
+  }
+
+  /** 试算: the form shows the figures with the plan's additions; the figures entered are kept aside. */
+  function tryPlan() {
+    const plan = report?.plan;
+    if (whatIf || !plan || plan.additions.length === 0) return;
+    whatIf = { state: structuredClone(state), extra: structuredClone(extra), report, plan };
+    for (const addition of plan.additions) {
+      const place = placeOf(model, addition.field);
+      const field = place && model.byKey.get(place.field);
+      const value = field && state[field.key];
+      if (!value) continue;
+      if (typeof value === "string") {
+        state[field.key] = addition.to;
+        continue;
+      }
+      // In the unit of the figure's key, then back into the unit on screen (exactly).
+      const keyed = structuredClone(convertUnit(field, value, place.unit ?? value.unit));
+      if (field.years) keyed.texts[yearsOf(field, latestYear(state)).indexOf(place.year)] = addition.to;
+      else keyed.text = addition.to;
+      state[field.key] = convertUnit(field, keyed, value.unit);
+    }
+    rebuild();
+    refs.plan.querySelector(".cc-plan-button")?.focus();
+  }
+
+  /** 恢复我的数据: the figures entered, exactly as they were before the what-if. */
+  function restoreOwn() {
+    if (!leaveWhatIf()) return;
+    rebuild();
+    refs.results.querySelector(".cc-plan-button")?.focus();
+  }
+
+  /** Puts the figures entered back in place of a what-if's (without building); whether there was one. */
+  function leaveWhatIf() {
+    if (!whatIf) return false;
+    ({ state, extra } = whatIf);
+    whatIf = null;
+    return true;
   }
 
   /** Whether everything a field needs is entered (every year of a per-year figure). */
@@ -1426,16 +1534,17 @@ export function mountClusterCheck(
     get lang() {
       return language;
     },
+    /** The report of the figures entered (during a what-if, of those kept aside). */
     get report() {
-      return report;
+      return whatIf ? whatIf.report : report;
     },
     /** The catalog the form is for, or null while it loads. */
     get catalog() {
       return model?.catalog ?? null;
     },
-    /** The figures the form stands for, as they are sent to the engine (a fresh object). */
+    /** The figures entered, as they are sent to the engine (a fresh object); during a what-if, the entered ones. */
     get figures() {
-      return currentFigures();
+      return ownFigures();
     },
     /** Re-renders in another language, keeping everything entered and the focus. */
     setLang(next) {
@@ -1446,6 +1555,7 @@ export function mountClusterCheck(
     },
     /** Fills the form from figures (null: empties it) and evaluates them. */
     setFigures(next) {
+      whatIf = null;
       if (!model) {
         waiting = next ?? {};
         return;
@@ -1465,6 +1575,7 @@ export function mountClusterCheck(
         return;
       }
       catalogFailed = false;
+      leaveWhatIf();
       if (model?.catalog.id === next.id) {
         update();
         return;
@@ -1493,7 +1604,7 @@ export function mountClusterCheck(
     },
     /** The unit each field with a choice of units is shown in: { revenue: "yi", land_area: "mu", … }. */
     get units() {
-      return model ? unitsOf(model, state) : {};
+      return model ? unitsOf(model, whatIf ? whatIf.state : state) : {};
     },
     /**
      * Shows amounts in other units ({ revenue: "yi" }): the text is converted exactly, so
@@ -1502,6 +1613,7 @@ export function mountClusterCheck(
      */
     setUnits(next) {
       if (!model) return;
+      leaveWhatIf();
       for (const [key, unit] of Object.entries(next)) {
         const field = model.byKey.get(key);
         if (!field || state[key]?.unit === unit) continue;

@@ -380,7 +380,7 @@ describe("files: figures and report as JSON, print", () => {
     const fromFile = JSON.parse(report.text);
     assert.deepEqual(fromFile, await page.evaluate(() => JSON.parse(JSON.stringify(document.getElementById("app").report))));
     assert.equal(fromFile.status, "met");
-    assert.deepEqual(fromFile, JSON.parse(JSON.stringify(evaluate(figures))), "the same report as the engine's");
+    assert.deepEqual(fromFile, JSON.parse(JSON.stringify(evaluate(figures, { plan: true }))), "the same report as the engine's, with the plan the element asks for");
     assert.equal(await page.locator("#download-report").innerText(), "导出结果数据（JSON）", "the JSON is named for what it is");
 
     // The results file brought back as figures: said so in one line, and nothing changes.
