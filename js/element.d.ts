@@ -26,7 +26,8 @@ export declare class ClusterCheckElement extends HTMLElement {
   /**
    * The figures the form stands for, exactly as the element evaluates them (a fresh object
    * on every read): typed text as typed, amounts in 万元 (a figure typed in 亿元 is shifted
-   * exactly), the land in the unit chosen, unanswered questions left out.
+   * exactly), the land in the unit chosen, unanswered questions left out. While the form
+   * shows a plan's figures as a what-if (试算), still the figures typed.
    *
    * Setting it fills the form and evaluates: a number shows as the decimal it is written as
    * (226247 → "226247"), text as given; a figure the form cannot show (an unknown field, a
@@ -56,7 +57,11 @@ export declare class ClusterCheckElement extends HTMLElement {
   readonly ready: Promise<ClusterCheckElement>;
   /** The catalog of the ruleset on screen (see the package's docs/catalog.md), or null while it loads. */
   readonly catalog: { id: RulesetId; [member: string]: unknown } | null;
-  /** The latest report, or null before the engine has evaluated anything. */
+  /**
+   * The latest report of the figures typed, with its joint plan (`plan`, as
+   * `evaluate(figures, { plan: true })` gives it), or null before the engine has evaluated
+   * anything. During a what-if (试算), still the report of the figures typed.
+   */
   readonly report: Report | null;
   /** The `ruleset` attribute: which document (null: the default, `henan-2014`). */
   ruleset: string | null;
