@@ -63,7 +63,7 @@ const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
 await init({ module_or_path: bytes });
 
 export const engine = createApi(glue, catalogs);
-export const { evaluate, evaluateMany, rulesets, version } = engine;
+export const { evaluate, evaluateMany, verdictsMany, rulesets, version } = engine;
 // For the batch view's worker (BATCH_START_SOURCE): the roster engine as text, decoded there.
 export const rosterWasm64 = ${JSON.stringify(rosterWasm.toString("base64"))};
 export { bytes as wasmBytes, catalogs };

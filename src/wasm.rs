@@ -22,6 +22,16 @@ pub fn evaluate_many_compact(list: &str) -> Result<String, JsError> {
     crate::evaluate_many_compact(list).map_err(|e| JsError::new(&e.message()))
 }
 
+/// As `evaluateManyCompact`, each check by its status alone (`verdictsMany`).
+///
+/// # Errors
+/// As `evaluateManyCompact`.
+#[cfg(not(feature = "without-json-crossing"))]
+#[wasm_bindgen(js_name = verdictsManyCompact)]
+pub fn verdicts_many_compact(list: &str) -> Result<String, JsError> {
+    crate::verdicts_many_compact(list).map_err(|e| JsError::new(&e.message()))
+}
+
 /// The package version.
 #[wasm_bindgen]
 pub fn version() -> String {

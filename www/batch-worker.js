@@ -70,13 +70,15 @@ const progress = (details) => postMessage({ type: "progress", ...details });
 
 async function run(job) {
   engine ??= loadEngine(setup);
-  const { evaluateMany, version } = await engine;
+  const { evaluateMany, verdictsMany, version } = await engine;
   if (job.type === "template") {
     // The roster's worked examples are counted by the roster engine, loaded for them alone.
     const counted = job.format === "xlsx" && job.catalog.roster?.examples?.length ? await loadRosterEngine(setup) : null;
     return sendFile(await writeTemplate(job.catalog, { format: job.format, lang: job.lang, evaluateMany, figuresFromRoster: counted?.figuresFromRoster ?? null }));
   }
-  const judged = await readAndJudge(job, evaluateMany);
+  // The table shows verdicts: a row's full report is made when it is opened (by the
+  // element, from the row's figures). A file written needs the full reports.
+  const judged = await readAndJudge(job, job.type === "table" ? verdictsMany : evaluateMany);
   if (!judged) return;
   const { read, rows, roster, timings } = judged;
   if (job.type === "table") {
