@@ -852,15 +852,18 @@ fn write(count: &Count, typed: Option<&[Record]>, style: Style) -> String {
                 ));
             }
         }
-        if typed.is_some() && matched.is_none() {
+        if let (Some(typed), None) = (typed, matched) {
+            let enterprises = Arg::Grouped(int_text(u128::from(group.rows)));
+            // Rows that name no cluster, beside figures of several: no name to match by.
+            let message = match &group.name {
+                None if typed.len() > 1 => Message::new(msg::ROSTER_UNNAMED.index, vec![enterprises]),
+                name => Message::new(msg::ROSTER_UNMATCHED.index, vec![Arg::Str(name.clone().unwrap_or_default()), enterprises]),
+            };
             extra_warnings.push(Issue {
                 row: None,
                 field: None,
                 code: "unmatched_cluster",
-                message: Message::new(
-                    msg::ROSTER_UNMATCHED.index,
-                    vec![Arg::Str(group.name.clone().unwrap_or_default()), Arg::Grouped(int_text(u128::from(group.rows)))],
-                ),
+                message,
             });
         }
         // The typed figures, as read, to compare with the derived ones.

@@ -90,7 +90,14 @@ export function writeResults(
 ): Promise<Uint8Array>;
 export function writeTemplate(
   catalog: Catalog,
-  options?: { format?: "xlsx" | "csv"; lang?: "zh" | "en"; evaluateMany?: (figures: Figures[]) => Report[]; year?: number },
+  options?: {
+    format?: "xlsx" | "csv";
+    lang?: "zh" | "en";
+    evaluateMany?: (figures: Figures[]) => Report[];
+    /** cluster-check/roster's: counts the ruleset's worked roster examples for the roster-examples sheet (left out without it). */
+    figuresFromRoster?: typeof figuresFromRoster | null;
+    year?: number;
+  },
 ): Promise<Uint8Array>;
 export function summaryTable(rows: JudgedRow<Report | Verdict>[], catalog: Catalog, lang: "zh" | "en"): (string | number)[][];
 export function detailTable(rows: JudgedRow[], catalog: Catalog, lang: "zh" | "en"): (string | number)[][];

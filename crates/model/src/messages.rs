@@ -294,9 +294,17 @@ pub const ROSTER_NO_ROSTER: Message = message(
 
 /// A note of the ruleset's roster (a text of its own).
 pub const ROSTER_NOTE: Message = message(40, &[Value], "{value}", "{value}");
+/// `unmatched_cluster` (a warning) of a roster that names no cluster beside figures of
+/// several: its enterprises cannot be given to any of them.
+pub const ROSTER_UNNAMED: Message = message(
+    41,
+    &[Value],
+    "企业名单没有填写所属集群，而集群数据中不止一个集群：名单中的 {value} 家企业不知属于哪个集群，未用于计算。请在名单中加上“所属集群”一栏，填写与集群数据相同的集群名称。",
+    "The roster names no cluster (所属集群), but the figures hold several clusters: its {value} enterprises belong to none of them, and are not used. Add a “所属集群” (cluster) column to the roster, naming each enterprise's cluster as the figures name it.",
+);
 
 /// Every engine message, in index order.
-pub const MESSAGES: [Message; 41] = [
+pub const MESSAGES: [Message; 42] = [
     NEGATIVE,
     NOT_A_NUMBER,
     NOT_WHOLE,
@@ -338,6 +346,7 @@ pub const MESSAGES: [Message; 41] = [
     ROSTER_NOT_AN_OBJECT,
     ROSTER_NO_ROSTER,
     ROSTER_NOTE,
+    ROSTER_UNNAMED,
 ];
 
 /// The name of `ruleset`.
