@@ -854,10 +854,11 @@ fn write(count: &Count, typed: Option<&[Record]>, style: Style) -> String {
         }
         if let (Some(typed), None) = (typed, matched) {
             let enterprises = Arg::Grouped(int_text(u128::from(group.rows)));
-            // Rows that name no cluster, beside figures of several: no name to match by.
+            // Rows that name no cluster, left unmatched (figures of several clusters, or other
+            // rows naming theirs): no name to match by.
             let message = match &group.name {
-                None if typed.len() > 1 => Message::new(msg::ROSTER_UNNAMED.index, vec![enterprises]),
-                name => Message::new(msg::ROSTER_UNMATCHED.index, vec![Arg::Str(name.clone().unwrap_or_default()), enterprises]),
+                None => Message::new(msg::ROSTER_UNNAMED.index, vec![enterprises]),
+                Some(name) => Message::new(msg::ROSTER_UNMATCHED.index, vec![Arg::Str(name.clone()), enterprises]),
             };
             extra_warnings.push(Issue {
                 row: None,

@@ -294,13 +294,13 @@ pub const ROSTER_NO_ROSTER: Message = message(
 
 /// A note of the ruleset's roster (a text of its own).
 pub const ROSTER_NOTE: Message = message(40, &[Value], "{value}", "{value}");
-/// `unmatched_cluster` (a warning) of a roster that names no cluster beside figures of
-/// several: its enterprises cannot be given to any of them.
+/// `unmatched_cluster` (a warning) of roster rows that name no cluster, where the figures
+/// cannot tell which cluster they belong to (several clusters, or other rows naming theirs).
 pub const ROSTER_UNNAMED: Message = message(
     41,
     &[Value],
-    "企业名单没有填写所属集群，而集群数据中不止一个集群：名单中的 {value} 家企业不知属于哪个集群，未用于计算。请在名单中加上“所属集群”一栏，填写与集群数据相同的集群名称。",
-    "The roster names no cluster (所属集群), but the figures hold several clusters: its {value} enterprises belong to none of them, and are not used. Add a “所属集群” (cluster) column to the roster, naming each enterprise's cluster as the figures name it.",
+    "企业名单中有 {value} 家企业没有填写所属集群，无法对应到集群数据中的集群，未用于计算。请在名单的“所属集群”一栏填写与集群数据相同的集群名称。",
+    "Enterprises of the roster that name no cluster (所属集群): {value}. They cannot be matched to a cluster of the figures, and are not used. Fill in the roster's “所属集群” (cluster) column, naming each enterprise's cluster as the figures name it.",
 );
 
 /// Every engine message, in index order.
