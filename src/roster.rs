@@ -852,7 +852,7 @@ fn write(count: &Count, typed: Option<&[Record]>, style: Style) -> String {
                 ));
             }
         }
-        if let (Some(typed), None) = (typed, matched) {
+        if let (Some(_), None) = (typed, matched) {
             let enterprises = Arg::Grouped(int_text(u128::from(group.rows)));
             // Rows that name no cluster, left unmatched (figures of several clusters, or other
             // rows naming theirs): no name to match by.
