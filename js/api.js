@@ -315,11 +315,11 @@ function tooLarge(key) {
  * surrogate and the name as given, or, for a record that could not be read, its error
  * (the engine judged `null` in its place: every check invalid).
  */
-function restore(report, fix) {
+function restore(report, fix, explained = true) {
   if (fix === null) return report;
   if (fix.unreadable !== undefined) {
     report.errors = [fix.unreadable];
-    for (const condition of report.conditions) {
+    for (const condition of explained ? report.conditions : []) {
       for (const check of condition.checks) check.explanation = UNREADABLE_CHECK;
     }
     return report;
@@ -335,7 +335,7 @@ function restore(report, fix) {
 /**
  * Builds the public API over the wasm-bindgen glue module and the catalogs of the rulesets
  * whose reports it builds (more can be added with `useCatalog`).
- * @param {{ evaluateManyCompact(s: string): string, version(): string, __wbg_reset_state(): void }} glue
+ * @param {{ evaluateManyCompact(s: string): string, verdictsManyCompact(s: string): string, version(): string, __wbg_reset_state(): void }} glue
  * @param {object[]} catalogs
  */
 export function createApi(glue, catalogs = []) {
@@ -371,6 +371,7 @@ export function createApi(glue, catalogs = []) {
   /** Evaluates wire records in one crossing and builds their reports (with their plans when asked). */
   function run(wire, options) {
     const text = JSON.stringify(wire);
+    if (options.verdicts) return JSON.parse(cross(glue.verdictsManyCompact, text)).map((flat) => render.verdict(flat, options));
     return JSON.parse(cross(() => glue.evaluateManyCompact(text, options.plan))).map((flat) => render(flat, options));
   }
 
@@ -396,12 +397,20 @@ export function createApi(glue, catalogs = []) {
   }
 
   function evaluateMany(list, options) {
+    return many(list, readOptions(options), "evaluateMany");
+  }
+
+  /** The verdicts of many clusters: reports without their explanations, for a table (see README). */
+  function verdictsMany(list, options) {
+    return many(list, { ...readOptions(options), verdicts: true }, "verdictsMany");
+  }
+
+  function many(list, wanted, name) {
     if (!Array.isArray(list)) {
       throw new TypeError(
-        `cluster-check: evaluateMany(list) needs an array of figures objects; got ${describe(list)}.`,
+        `cluster-check: ${name}(list) needs an array of figures objects; got ${describe(list)}.`,
       );
     }
-    const wanted = readOptions(options);
     const reports = [];
     const count = list.length;
     let wire = new Wire();
@@ -425,7 +434,7 @@ export function createApi(glue, catalogs = []) {
   /** Evaluates the records of `wire` in one crossing and appends their reports to `reports`. */
   function judge(wire, reports, options) {
     const made = run(wire.records, options);
-    for (let i = 0; i < made.length; i++) reports.push(restore(made[i], wire.fixes[i]));
+    for (let i = 0; i < made.length; i++) reports.push(restore(made[i], wire.fixes[i], options.verdicts !== true));
     return reports;
   }
 
@@ -494,5 +503,5 @@ export function createApi(glue, catalogs = []) {
     render.add(catalog);
   }
 
-  return { evaluate, evaluateMany, figuresFromRoster, rulesets, version, useCatalog, hasCatalog: render.has };
+  return { evaluate, evaluateMany, verdictsMany, figuresFromRoster, rulesets, version, useCatalog, hasCatalog: render.has };
 }

@@ -146,7 +146,9 @@ export async function main(argv, io = {}) {
 
   if (options.template) {
     const format = formatOf(options.template, ["xlsx", "csv"]);
-    await writeFile(options.template, await writeTemplate(catalog, { format, lang, evaluateMany }));
+    // The roster's worked examples are counted by the roster engine, loaded for them alone.
+    const counted = format === "xlsx" && catalog.roster?.examples?.length ? await import("./roster-node.js") : null;
+    await writeFile(options.template, await writeTemplate(catalog, { format, lang, evaluateMany, figuresFromRoster: counted?.figuresFromRoster ?? null }));
     say(stderr, lang === "en" ? `Template written: ${options.template}` : `已写出模板：${options.template}`);
     if (!bytes && !rosterBytes) return 0;
   }

@@ -6,4 +6,4 @@ import catalogs from "./rulesets/all.js";
 
 for (const catalog of catalogs) engine.useCatalog(catalog);
 
-export const { evaluate, evaluateMany, rulesets, version } = engine;
+export const { evaluate, evaluateMany, verdictsMany, rulesets, version } = engine;

@@ -7,4 +7,4 @@ import catalogs from "./rulesets/all.js";
 
 glue.initSync({ module: readFileSync(new URL("./cluster_check_bg.wasm", import.meta.url)) });
 
-export const { evaluate, evaluateMany, rulesets, version } = createApi(glue, catalogs);
+export const { evaluate, evaluateMany, verdictsMany, rulesets, version } = createApi(glue, catalogs);

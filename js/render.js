@@ -216,16 +216,28 @@ export function createRenderer(catalogs = []) {
     return at;
   }
 
+  /** The prepared catalog of a record's ruleset; throws when it is not loaded. */
+  function rulesetOf(flat) {
+    const r = rulesets.get(flat[0]);
+    if (r === undefined) {
+      throw new Error(`cluster-check: the catalog of ruleset ${JSON.stringify(flat[0])} is not loaded`);
+    }
+    return r;
+  }
+
+  /** What a report and a verdict share: the record's ruleset, name, year, verdict and tier, around the parts given. */
+  function shell(r, flat, conditions, errors, warnings) {
+    const verdict = flat[1];
+    return { ruleset: r.info, name: flat[3], year: flat[4], status: VERDICT[verdict], eligible: verdict === 0, tier: flat[2], conditions, errors, warnings };
+  }
+
   /**
    * The report of one compact record. With `labelsOnly`, the errors' and warnings' messages
    * name each figure by its label alone, without its input key (for a page; a report to keep
    * names both). With `plan`, the record ends with its joint plan, which the report carries as `plan`.
    */
   function render(flat, { labelsOnly = false, plan = false } = {}) {
-    const r = rulesets.get(flat[0]);
-    if (r === undefined) {
-      throw new Error(`cluster-check: the catalog of ruleset ${JSON.stringify(flat[0])} is not loaded`);
-    }
+    const r = rulesetOf(flat);
     const count = r.conditions.length;
     let at = 5 + count;
     const conditions = new Array(count);
@@ -293,19 +305,8 @@ export function createRenderer(catalogs = []) {
     } else {
       notes = notes.slice();
     }
-    const verdict = flat[1];
-    const report = {
-      ruleset: r.info,
-      name: flat[3],
-      year: flat[4],
-      status: VERDICT[verdict],
-      eligible: verdict === 0,
-      tier: flat[2],
-      conditions,
-      errors,
-      warnings,
-      notes,
-    };
+    const report = shell(r, flat, conditions, errors, warnings);
+    report.notes = notes;
     if (plan) report.plan = readPlan(r, flat, at);
     return report;
   }
@@ -321,6 +322,31 @@ export function createRenderer(catalogs = []) {
     const remaining = flat[at + 1].map((i) => r.checkIds[i]);
     return { additions, met_after: remaining.length === 0, remaining, note: r.planNotes[remaining.length === 0 ? 0 : 1] };
   }
+
+  /**
+   * The verdict of one record in the engine's verdicts form (`verdictsManyCompact`, as the
+   * compact form with each check by its status code alone): the report without what
+   * explains it — each check only `{ id, status }`, no notes — for a table of many
+   * clusters. The errors and warnings are the report's, messages and all.
+   */
+  function verdict(flat, { labelsOnly = false } = {}) {
+    const r = rulesetOf(flat);
+    let at = 5 + r.conditions.length;
+    // Each check by its status alone (the engine's verdicts form).
+    const conditions = r.conditions.map(({ id, clause, title, checks }, c) => ({
+      id,
+      clause,
+      title,
+      status: STATUS[flat[5 + c]],
+      checks: checks.map((spec) => ({ id: spec.id, status: STATUS[flat[at++]] })),
+    }));
+    const errors = [];
+    const warnings = [];
+    findings(r, flat, findings(r, flat, at, errors, labelsOnly), warnings, labelsOnly);
+    return shell(r, flat, conditions, errors, warnings);
+  }
+
+  render.verdict = verdict;
   render.add = add;
   render.has = (id) => rulesets.has(id);
   /** A message of ruleset `id` in the compact form (`{ t, a }`), in both languages. */

@@ -63,7 +63,7 @@ const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
 await init({ module_or_path: bytes });
 
 export const engine = createApi(glue, catalogs);
-export const { evaluate, evaluateMany, rulesets, version } = engine;
+export const { evaluate, evaluateMany, verdictsMany, rulesets, version } = engine;
 // For the batch view's worker (BATCH_START_SOURCE): the roster engine as text, decoded there.
 export const rosterWasm64 = ${JSON.stringify(rosterWasm.toString("base64"))};
 export { bytes as wasmBytes, catalogs };
@@ -148,9 +148,10 @@ export const loadStyles = () => Promise.resolve();
 // The glues' fallback, used only when init() is called without bytes, fetches the .wasm
 // next to the module: dead code here, but Vite would turn it into an asset file that the
 // single file does not have. It is replaced by an error that says why.
+const fetchOf = (wasm) => new RegExp(`new URL\\(\\s*["'\`]${wasm.replace(/\./g, "\\.")}["'\`]\\s*,\\s*import\\.meta\\.url\\s*\\)`);
 const FETCH_FALLBACKS = {
-  "/pkg/cluster_check.js": "new URL('cluster_check_bg.wasm', import.meta.url)",
-  "/pkg/cluster_check_roster.js": "new URL('cluster_check_roster_bg.wasm', import.meta.url)",
+  "/pkg/cluster_check.js": fetchOf("cluster_check_bg.wasm"),
+  "/pkg/cluster_check_roster.js": fetchOf("cluster_check_roster_bg.wasm"),
 };
 
 /**
@@ -175,7 +176,7 @@ const singleFile = (replaced, sources) => ({
     const glue = Object.keys(FETCH_FALLBACKS).find((end) => id.endsWith(end));
     if (!glue) return null;
     const fallback = FETCH_FALLBACKS[glue];
-    if (!code.includes(fallback)) throw new Error(`pkg${glue.slice(4)} no longer has ${fallback}: update scripts/build-single.mjs`);
+    if (!fallback.test(code)) throw new Error(`pkg${glue.slice(4)} no longer has ${fallback}: update scripts/build-single.mjs`);
     return code.replace(fallback, `(() => { throw new Error("cluster-check single file: the engine is built in, there is no .wasm to fetch"); })()`);
   },
 });

@@ -179,6 +179,15 @@ pub fn evaluate_many_compact_with(json: &str, options: Options) -> Result<String
     each_record(json, 1, |e, out| render::compact(e, out, options.plan))
 }
 
+/// As [`evaluate_many_compact`], with each check by its status alone: the verdicts of many
+/// clusters for a table (`verdictsMany` in the package).
+///
+/// # Errors
+/// As [`evaluate_many_compact`].
+pub fn verdicts_many_compact(json: &str) -> Result<String, InputError> {
+    each_record(json, 1, render::verdicts)
+}
+
 /// Reads a JSON array and writes each element's evaluation with `write`, as a JSON array.
 /// Each element is evaluated as soon as it is read, straight from the text: no tree of the
 /// whole batch is built, and one set of figures is refilled for every record. The output

@@ -158,7 +158,17 @@ pub(crate) fn verdict_code(v: Verdict) -> u128 {
 /// Each check is written as it is judged; the verdict and the conditions' statuses, known
 /// at the end, go into one-digit places kept for them. With `planned`, the joint plan
 /// follows: `[(field, add, from, to) × n], [check × r]`.
-pub(crate) fn compact(mut e: Evaluation, out: &mut String, planned: bool) {
+pub(crate) fn compact(e: Evaluation, out: &mut String, planned: bool) {
+    compact_with(e, out, false, planned);
+}
+
+/// The compact form of the verdicts only: each check by its status code alone (nothing
+/// that explains it), the rest as in [`compact`]. For a table of many clusters.
+pub(crate) fn verdicts(e: Evaluation, out: &mut String) {
+    compact_with(e, out, true, false);
+}
+
+fn compact_with(mut e: Evaluation, out: &mut String, bare: bool, planned: bool) {
     out.push('[');
     push_str(out, e.ruleset.id);
     out.push(',');
@@ -176,7 +186,14 @@ pub(crate) fn compact(mut e: Evaluation, out: &mut String, planned: bool) {
     for _ in e.ruleset.conditions {
         out.push_str(",0");
     }
-    e.judge(|e, o| check(e, o, out));
+    e.judge(|e, o| {
+        if bare {
+            out.push(',');
+            push_int(out, status_code(o.status));
+        } else {
+            check(e, o, out);
+        }
+    });
     let digit = |code: u128| if code < 10 { char::from(b'0' + code as u8) } else { '0' };
     let mut place = |at: usize, c: char| {
         if out.is_char_boundary(at) && out.is_char_boundary(at + 1) {

@@ -852,15 +852,19 @@ fn write(count: &Count, typed: Option<&[Record]>, style: Style) -> String {
                 ));
             }
         }
-        if typed.is_some() && matched.is_none() {
+        if let (Some(_), None) = (typed, matched) {
+            let enterprises = Arg::Grouped(int_text(u128::from(group.rows)));
+            // Rows that name no cluster, left unmatched (figures of several clusters, or other
+            // rows naming theirs): no name to match by.
+            let message = match &group.name {
+                None => Message::new(msg::ROSTER_UNNAMED.index, vec![enterprises]),
+                Some(name) => Message::new(msg::ROSTER_UNMATCHED.index, vec![Arg::Str(name.clone()), enterprises]),
+            };
             extra_warnings.push(Issue {
                 row: None,
                 field: None,
                 code: "unmatched_cluster",
-                message: Message::new(
-                    msg::ROSTER_UNMATCHED.index,
-                    vec![Arg::Str(group.name.clone().unwrap_or_default()), Arg::Grouped(int_text(u128::from(group.rows)))],
-                ),
+                message,
             });
         }
         // The typed figures, as read, to compare with the derived ones.

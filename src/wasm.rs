@@ -23,6 +23,16 @@ pub fn evaluate_many_compact(list: &str, plan: bool) -> Result<String, JsError> 
     crate::evaluate_many_compact_with(list, crate::Options { plan }).map_err(|e| JsError::new(&e.message()))
 }
 
+/// As `evaluateManyCompact`, each check by its status alone (`verdictsMany`).
+///
+/// # Errors
+/// As `evaluateManyCompact`.
+#[cfg(not(feature = "without-json-crossing"))]
+#[wasm_bindgen(js_name = verdictsManyCompact)]
+pub fn verdicts_many_compact(list: &str) -> Result<String, JsError> {
+    crate::verdicts_many_compact(list).map_err(|e| JsError::new(&e.message()))
+}
+
 /// The package version.
 #[wasm_bindgen]
 pub fn version() -> String {
@@ -39,6 +49,13 @@ pub fn version() -> String {
 #[wasm_bindgen(js_name = rosterCompact)]
 pub fn roster_compact(ruleset: &str, rows: &str, figures: &str) -> Result<String, JsError> {
     let figures = (!figures.is_empty()).then_some(figures);
+    // The working memory in one request instead of page by page as the count goes: the
+    // allocator grows the wasm memory by what each allocation lacks, and thousands of small
+    // grows cost seconds on a large roster (BENCHMARKS.md). Freed at once, then reused; if
+    // the memory cannot grow that much, the count asks as it goes, as before.
+    let mut room = Vec::<u8>::new();
+    let _ = room.try_reserve(rows.len().saturating_mul(6));
+    drop(room);
     crate::roster_compact_json(ruleset, rows, figures).map_err(|e| JsError::new(&e.message()))
 }
 

@@ -89,3 +89,44 @@ fn golden_files_are_current() {
         stale.join(", ")
     );
 }
+
+/// The verdicts form (`verdictsManyCompact`): for every case, the record's head, its
+/// conditions' statuses, then each check's status alone, then as many errors as the report
+/// has — the native report's, in its order. (The package's tests compare the verdicts built
+/// from it with the full reports, messages and all.)
+#[test]
+fn verdicts_form_is_the_report_s_statuses() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let code = |status: &Json| ["met", "not_met", "missing", "invalid"].iter().position(|s| status == *s).unwrap();
+    let mut files: Vec<PathBuf> = fs::read_dir(root.join("tests/cases")).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    let mut seen = 0;
+    for file in files.iter().filter(|p| p.extension().is_some_and(|e| e == "json")) {
+        let cases: Json = serde_json::from_str(&fs::read_to_string(file).unwrap()).unwrap();
+        let records: Vec<String> = cases.as_array().unwrap().iter().map(|c| serde_json::to_string(&wire(&c["figures"])).unwrap()).collect();
+        let input = format!("[{}]", records.join(","));
+        let verdicts: Json = serde_json::from_str(&cluster_check::verdicts_many_compact(&input).unwrap()).unwrap();
+        let reports: Json = serde_json::from_str(&cluster_check::evaluate_many_json(&input).unwrap()).unwrap();
+        for (i, report) in reports.as_array().unwrap().iter().enumerate() {
+            let flat = verdicts[i].as_array().unwrap();
+            let verdict = ["met", "not_met", "incomplete"].iter().position(|s| report["status"] == *s).unwrap();
+            assert_eq!(flat[0], report["ruleset"]["id"], "{}: {i}", file.display());
+            assert_eq!(flat[1], verdict, "{}: {i}", file.display());
+            assert_eq!(flat[2], report["tier"], "{}: {i}", file.display());
+            assert_eq!((&flat[3], &flat[4]), (&report["name"], &report["year"]), "{}: {i}", file.display());
+            let conditions = report["conditions"].as_array().unwrap();
+            let mut at = 5;
+            for condition in conditions {
+                assert_eq!(flat[at], code(&condition["status"]), "{}: {i} {}", file.display(), condition["id"]);
+                at += 1;
+            }
+            for check in conditions.iter().flat_map(|c| c["checks"].as_array().unwrap()) {
+                assert_eq!(flat[at], code(&check["status"]), "{}: {i} {}", file.display(), check["id"]);
+                at += 1;
+            }
+            assert_eq!(flat[at], report["errors"].as_array().unwrap().len(), "{}: {i} errors", file.display());
+            seen += 1;
+        }
+    }
+    assert!(seen > 50, "only {seen} cases");
+}

@@ -9,7 +9,8 @@
 // { type: "warm" } (load the engine now, before the job: batch.js starts a worker ahead), then one of
 //   { type: "table", file, roster, catalog, ruleset }
 //   { type: "export", file, roster, catalog, ruleset, format, lang, judgedAt }
-//   { type: "template", catalog, format, lang }
+//   { type: "template", catalog, format, lang } (the roster engine is loaded for an .xlsx
+//   template whose ruleset has worked roster examples, to count them)
 // `roster` is an enterprise roster (企业名单) given as a second file, or null: the figures it
 // counts replace the cluster file's, as `cluster-check --roster` does; without one, a
 // workbook's own filled 企业名单 sheet is read as its roster. The roster engine is loaded
@@ -69,11 +70,15 @@ const progress = (details) => postMessage({ type: "progress", ...details });
 
 async function run(job) {
   engine ??= loadEngine(setup);
-  const { evaluateMany, version } = await engine;
+  const { evaluateMany, verdictsMany, version } = await engine;
   if (job.type === "template") {
-    return sendFile(await writeTemplate(job.catalog, { format: job.format, lang: job.lang, evaluateMany }));
+    // The roster's worked examples are counted by the roster engine, loaded for them alone.
+    const counted = job.format === "xlsx" && job.catalog.roster?.examples?.length ? await loadRosterEngine(setup) : null;
+    return sendFile(await writeTemplate(job.catalog, { format: job.format, lang: job.lang, evaluateMany, figuresFromRoster: counted?.figuresFromRoster ?? null }));
   }
-  const judged = await readAndJudge(job, evaluateMany);
+  // The table shows verdicts: a row's full report is made when it is opened (by the
+  // element, from the row's figures). A file written needs the full reports.
+  const judged = await readAndJudge(job, job.type === "table" ? verdictsMany : evaluateMany);
   if (!judged) return;
   const { read, rows, roster, timings } = judged;
   if (job.type === "table") {

@@ -13,7 +13,7 @@ import { figureKeys } from "./figure-keys.js";
 import { yearOf } from "./compare.js";
 import { createReview, entryOf, setEntry } from "./review.js";
 import { h } from "./pkg/ui/dom.js";
-import { DEFAULT_RULESET, RULESETS } from "./pkg/rulesets/index.js";
+import { DEFAULT_RULESET, RULESETS, loadCatalog } from "./pkg/rulesets/index.js";
 
 const LANG_KEY = "cluster-check.lang";
 const MODE_KEY = "cluster-check.mode";
@@ -52,9 +52,22 @@ const text = (key, vars) => pageText(lang, key, vars);
 
 // ---------------------------------------------------------------------- the engine
 
-// The element loads the engine when it connects; these imports share its modules.
+// The element loads the engine when it connects; these imports share its modules. The engine
+// comes without catalogs (the element loads the one of the document it shows): figures are
+// judged here by engineFor, which hands over the catalogs they need first, so that a visit
+// fetches only the catalogs of the documents it uses.
 import("./pkg/element.js").catch((error) => console.error(error));
-const engine = import("./pkg/index.js");
+const engine = import("./pkg/engine.js").then((module) => module.engine);
+
+/** The engine, with the catalog of every ruleset that judges one of `list` (figures objects, or anything) loaded. */
+async function engineFor(...list) {
+  const api = await engine;
+  const known = (id) => RULESETS.some((r) => r.id === id);
+  // Figures without a known ruleset are judged by the default one.
+  const ids = new Set(list.map((figures) => (known(figures?.ruleset) ? figures.ruleset : DEFAULT_RULESET)));
+  for (const id of ids) if (!api.hasCatalog(id)) api.useCatalog(await loadCatalog(id));
+  return api;
+}
 engine.then(
   (loaded) => {
     version = loaded.version();
@@ -332,7 +345,7 @@ function problemItems(problems) {
 
 /** The refusing problems of a list of figures objects (one, or two years), labelled by year for two. */
 async function problemsOf(list) {
-  const { evaluate } = await engine;
+  const { evaluate } = await engineFor(...list);
   return list.flatMap((figures, index) =>
     figuresProblems(figures, evaluate, figureKeys(figures.ruleset ?? documentId)).map((problem) => ({
       ...problem,
@@ -505,7 +518,7 @@ async function importFigures(target = "auto") {
     if (mode !== "single") switched = "file.toSingle";
     applyState({ single: years[0], mode: "single" });
   }
-  const { evaluate } = await engine;
+  const { evaluate } = await engineFor(...list);
   const withErrors = list.some((figures) => evaluate(figures).errors.length > 0);
   say(
     (l) => ({ text: pageText(l, withErrors ? "file.importedErrors" : "file.imported", { file: file.name }) + (switched ? pageText(l, switched) : "") }),
@@ -594,6 +607,9 @@ function sayUnreadable({ reason, key, kept }, heading = "draft.unreadable") {
   say((l) => ({ text: pageText(l, heading), items: [...why(l), ...(where ? [{ text: pageText(l, where, { key }) }] : [])] }), { alert: true });
 }
 
+/** The figures objects of a draft: the one-year form's and the two years of the re-review. */
+const draftFigures = (draft) => [draft.single, ...draft.review].map((entry) => entry?.figures);
+
 /**
  * The draft once the engine has judged its figures by the import rule, or null: none, or
  * refused (then said, and moved aside).
@@ -606,7 +622,7 @@ async function vetted(loaded) {
   if (!loaded.draft) return null;
   let refused;
   try {
-    refused = drafts.vet(loaded.draft, (await engine).evaluate);
+    refused = drafts.vet(loaded.draft, (await engineFor(...draftFigures(loaded.draft))).evaluate);
   } catch {
     return loaded.draft; // no engine: nothing can be judged, the element says so
   }
@@ -621,7 +637,7 @@ async function loadOther() {
   const loaded = drafts.loadOther();
   if (loaded.unreadable) return sayUnreadable(loaded.unreadable, "draft.otherUnreadable");
   if (loaded.draft) {
-    const refused = drafts.vet(loaded.draft, (await engine).evaluate, { setAside: false });
+    const refused = drafts.vet(loaded.draft, (await engineFor(...draftFigures(loaded.draft))).evaluate, { setAside: false });
     if (refused) return sayUnreadable(refused, "draft.otherUnreadable");
   }
   applyState(loaded.draft ? { single: loaded.draft.single, review: loaded.draft.review } : { single: EMPTY, review: [EMPTY, EMPTY] });

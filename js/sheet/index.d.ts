@@ -1,6 +1,6 @@
 // Types of `cluster-check/sheet`. The catalog is the ruleset catalog of docs/catalog.md;
 // its members are not restated here, as the sheet code reads only the documented ones.
-import type { Figures, Report } from "../index.js";
+import type { Figures, Report, Verdict } from "../index.js";
 import type { RosterCluster, RosterResult, figuresFromRoster } from "../roster.js";
 
 export interface Text { zh: string; en: string }
@@ -62,7 +62,8 @@ export interface ReadSheet {
   problems: Problem[];
 }
 
-export interface JudgedRow extends SheetRecord { report: Report }
+/** A row judged: with `evaluateMany` its full report, with `verdictsMany` its verdict (enough for the summary, the summary table and the problems). */
+export interface JudgedRow<R extends Report | Verdict = Report> extends SheetRecord { report: R }
 
 export interface Summary {
   total: number;
@@ -81,33 +82,40 @@ export const CLUSTER_SHEETS: readonly string[];
 
 /** `onRows` is called with the rows read so far (every thousand rows of a worksheet, and once at the end), for a progress bar. */
 export function readClusters(bytes: Uint8Array | ArrayBuffer, options: { catalog: Catalog; ruleset?: string; onRows?: ((rows: number) => void) | null }): ReadSheet | Refusal;
-export function judge(read: ReadSheet, evaluateMany: (figures: Figures[]) => Report[]): JudgedRow[];
-export function summarize(rows: JudgedRow[], catalog: Catalog): Summary;
+export function judge<R extends Report | Verdict = Report>(read: ReadSheet, evaluateMany: (figures: Figures[]) => R[]): JudgedRow<R>[];
+export function summarize(rows: JudgedRow<Report | Verdict>[], catalog: Catalog): Summary;
 export function writeResults(
   rows: JudgedRow[],
   options: { catalog: Catalog; format?: "xlsx" | "csv" | "json"; lang?: "zh" | "en"; read?: ReadSheet | null; judgedAt?: Date; source?: string | null; version?: string | null },
 ): Promise<Uint8Array>;
 export function writeTemplate(
   catalog: Catalog,
-  options?: { format?: "xlsx" | "csv"; lang?: "zh" | "en"; evaluateMany?: (figures: Figures[]) => Report[]; year?: number },
+  options?: {
+    format?: "xlsx" | "csv";
+    lang?: "zh" | "en";
+    evaluateMany?: (figures: Figures[]) => Report[];
+    /** cluster-check/roster's: counts the ruleset's worked roster examples for the roster-examples sheet (left out without it). */
+    figuresFromRoster?: typeof figuresFromRoster | null;
+    year?: number;
+  },
 ): Promise<Uint8Array>;
-export function summaryTable(rows: JudgedRow[], catalog: Catalog, lang: "zh" | "en"): (string | number)[][];
+export function summaryTable(rows: JudgedRow<Report | Verdict>[], catalog: Catalog, lang: "zh" | "en"): (string | number)[][];
 export function detailTable(rows: JudgedRow[], catalog: Catalog, lang: "zh" | "en"): (string | number)[][];
 /** The tier of a report as the tables show it: the tier's title, or the catalog's words for none or unknown; "" for a ruleset without tiers. */
-export function tierText(report: Report, catalog: Catalog, lang: "zh" | "en"): string;
-export function problemsTable(rows: JudgedRow[], catalog: Catalog, lang: "zh" | "en", fileProblems?: Problem[], columns?: Column[]): (string | number)[][];
+export function tierText(report: Report | Verdict, catalog: Catalog, lang: "zh" | "en"): string;
+export function problemsTable(rows: JudgedRow<Report | Verdict>[], catalog: Catalog, lang: "zh" | "en", fileProblems?: Problem[], columns?: Column[]): (string | number)[][];
 /**
  * The rows of problemsTable in both languages at once (row null: the whole file). A bad cell
  * is listed once: the engine's error on a figure the sheet already found unusable is left out.
  */
 export function problemsList(
-  rows: JudgedRow[],
+  rows: JudgedRow<Report | Verdict>[],
   catalog: Catalog,
   fileProblems?: Problem[],
   columns?: Column[],
 ): { row: number | null; sheet: { zh: string; en: string } | null; cluster: string | null; column: string; field: { zh: string; en: string }; code: string; message: { zh: string; en: string } }[];
 /** A row's data problems as the summary counts them: its sheet's, and the engine's errors they do not already say. */
-export function problemCount(row: Pick<JudgedRow, "problems" | "report">): number;
+export function problemCount(row: Pick<JudgedRow<Report | Verdict>, "problems" | "report">): number;
 
 /** The generic layer, for other sheets (an enterprise roster): rows of cells, and header matching. */
 export interface Cell { type: "text" | "number" | "bool" | "error" | "formula"; text: string }

@@ -10,7 +10,7 @@ import { readClusters } from "./figures.js";
 import { writeCsv } from "./csv.js";
 import { summarize, summaryTable, detailTable, problemsTable, problemsList, problemCount, aboutTable, tierText, rosterCountsTable } from "./results.js";
 import { templateColumns, explanationTable, examplesTable, yesNoValidations } from "./template.js";
-import { ROSTER_SHEETS, rosterColumns, rosterExplanationTable } from "./roster.js";
+import { ROSTER_SHEETS, rosterColumns, rosterExplanationTable, rosterExamplesTable } from "./roster.js";
 
 export { readClusters, clusterTargets, CLUSTER_SHEETS } from "./figures.js";
 export { readRoster, applyRoster, hasRosterSheet, rosterCatalog, rosterColumns, ROSTER_SHEETS } from "./roster.js";
@@ -36,8 +36,8 @@ export function judge(read, evaluateMany) {
 }
 
 const SHEETS = {
-  zh: { summary: "汇总", detail: "明细", problems: "数据问题", about: "判定依据", clusters: "集群", explanation: "填写说明", examples: "示例", roster: ROSTER_SHEETS[0], rosterExplanation: "名单填写说明", rosterCounts: "按名单统计" },
-  en: { summary: "Summary", detail: "Detail", problems: "Data problems", about: "About", clusters: "clusters", explanation: "How to fill in", examples: "Examples", roster: ROSTER_SHEETS[1], rosterExplanation: "Roster how to fill in", rosterCounts: "Counted from the roster" },
+  zh: { summary: "汇总", detail: "明细", problems: "数据问题", about: "判定依据", clusters: "集群", explanation: "填写说明", examples: "示例", roster: ROSTER_SHEETS[0], rosterExplanation: "名单填写说明", rosterExamples: "名单示例", rosterCounts: "按名单统计" },
+  en: { summary: "Summary", detail: "Detail", problems: "Data problems", about: "About", clusters: "clusters", explanation: "How to fill in", examples: "Examples", roster: ROSTER_SHEETS[1], rosterExplanation: "Roster how to fill in", rosterExamples: "Roster examples", rosterCounts: "Counted from the roster" },
 };
 
 /**
@@ -67,10 +67,13 @@ export async function writeResults(rows, { catalog, format = "xlsx", lang = "zh"
 
 /**
  * The template to fill in: "xlsx" (the sheet to fill, a sheet explaining every column,
- * two worked examples) or "csv" (the header row, UTF-8 with BOM). The examples are judged
- * by `evaluateMany` (the package's), which the xlsx needs. Returns a Promise of a Uint8Array.
+ * two worked examples; for a ruleset with a roster, the roster sheet, its guide, and its
+ * worked examples with the figures they give) or "csv" (the header row, UTF-8 with BOM).
+ * The examples are judged by `evaluateMany` (the package's), which the xlsx needs; the
+ * roster's are counted by `figuresFromRoster` (cluster-check/roster's): without it the
+ * roster-examples sheet is left out. Returns a Promise of a Uint8Array.
  */
-export async function writeTemplate(catalog, { format = "xlsx", lang = "zh", evaluateMany, year } = {}) {
+export async function writeTemplate(catalog, { format = "xlsx", lang = "zh", evaluateMany, figuresFromRoster = null, year } = {}) {
   checkFormat(format);
   if (format === "json") throw new TypeError('cluster-check/sheet: a template is "xlsx" or "csv"');
   const columns = templateColumns(catalog, { lang, year });
@@ -94,6 +97,8 @@ export async function writeTemplate(catalog, { format = "xlsx", lang = "zh", eva
       { name: names.roster, rows: [roster.map((c) => c.header)], header: true, widths: rosterWidths, validations: yesNoValidations(roster, lang) },
       { name: names.rosterExplanation, rows: rosterExplanationTable(catalog, roster, lang), header: true, widths: [28, 26, 50, 36, 40, 60], wrap: true },
     );
+    const examples = typeof figuresFromRoster === "function" ? rosterExamplesTable(catalog, roster, figuresFromRoster, lang) : null;
+    if (examples) sheets.push({ name: names.rosterExamples, rows: examples, header: true, widths: [...rosterWidths, 60] });
   }
   return writeWorkbook(sheets);
 }

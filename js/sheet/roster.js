@@ -129,3 +129,44 @@ export function rosterExplanationTable(catalog, columns, lang) {
       ];
   return [header, ...rows, [], ...notes.map((note) => [note])];
 }
+
+/** A cell of a worked example as a person would type it: 是/否, numbers and text as written. */
+function exampleCell(value, lang) {
+  if (value === undefined || value === null) return null;
+  if (typeof value === "boolean") return pick(value ? WORDS.yes : WORDS.no, lang);
+  return value;
+}
+
+/**
+ * The roster-examples sheet: the roster sheet's header with a 说明 (note) column, the
+ * ruleset's worked examples (catalog.roster.examples) one per row, then, line by line, the
+ * figures they give — counted by `figuresFromRoster` (cluster-check/roster's), with the
+ * engine's own account of which rows it counted. Null when the ruleset has no examples.
+ */
+export function rosterExamplesTable(catalog, columns, figuresFromRoster, lang) {
+  const examples = catalog.roster?.examples ?? [];
+  if (!examples.length) return null;
+  const en = lang === "en";
+  // Each example's row as the sheet numbers it (the header is row 1), so that the counts name the rows shown.
+  const result = figuresFromRoster(
+    examples.map((example, i) => ({ ...example.row, row: i + 2 })),
+    { ruleset: catalog.id },
+  );
+  const [cluster] = result.clusters;
+  const rows = [
+    [...columns.map((c) => c.header), en ? "Note" : "说明"],
+    ...examples.map((example) => [...columns.map((c) => exampleCell(example.row[c.key], lang)), pick(example.note, lang)]),
+    [],
+  ];
+  const lead = en ? "Counted from the example roster above: " : "按以上示例名单统计：";
+  for (const figure of catalog.roster.figures) {
+    const trace = cluster?.traces.find((t) => t.field === figure.key);
+    const field = catalog.fields.find((f) => f.key === figure.field);
+    const unit = pick(field?.units?.[0]?.label, lang);
+    const value = trace?.value ?? null;
+    const shown = value === null ? (en ? "not counted" : "未能统计") : `${value}${unit ? ` ${unit}` : ""}`;
+    rows.push([`${lead}${pick(field?.label, lang) || figure.key} ${shown}`, (trace?.messages ?? []).map((m) => pick(m, lang)).join(en ? " " : "")]);
+  }
+  for (const issue of [...result.errors, ...(cluster?.errors ?? []), ...(cluster?.warnings ?? [])]) rows.push([pick(issue.message, lang)]);
+  return rows;
+}

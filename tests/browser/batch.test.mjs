@@ -14,11 +14,16 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 
 import { evaluateMany } from "cluster-check";
-import { judge, problemsList, problemsTable, readClusters, readTable, summarize, summaryTable, templateColumns } from "cluster-check/sheet";
+import { figuresFromRoster } from "cluster-check/roster";
+import { judge, problemsList, problemsTable, readClusters, readTable, summarize, summaryTable, templateColumns, writeTemplate } from "cluster-check/sheet";
 import { clusterWorkbook } from "../../benches/sheet-workbook.mjs";
 import { BATCH_TEXT } from "../../dist/www/batch-text.js";
 import { CJK, DESKTOP, PHONE_LARGE, SCREENSHOTS, fullPageScreenshot, openPage, resultsOf, runAxe, usePage, waitReady } from "./page-support.mjs";
 import { HENAN, MIIT, SHEETS, cellsOf, choose, countOf, downloaded, headers, openBatch, openSingleFile, screenOf, showSheet, shownCount, shownRow, shownTables, tableRows } from "./batch-support.mjs";
+
+/** The template's roster-examples sheet as the package writes it in Node: the page's worker must write the same. */
+const rosterExamples = async (catalog, lang = "zh") =>
+  cellsOf(await writeTemplate(catalog, { lang, evaluateMany, figuresFromRoster }), lang === "en" ? "Roster examples" : "名单示例");
 
 /** What the page should show for a fixture, judged in Node by the same package. */
 function expected(file, catalog = HENAN, ruleset = catalog.id ?? "henan-2014") {
@@ -171,6 +176,10 @@ describe("an .xlsx written by openpyxl", () => {
     assert.equal(template.name, "cluster-check-template-henan-2014.xlsx");
     assert.deepEqual(cellsOf(template.bytes)[0], templateColumns(HENAN, { lang: "zh" }).map((c) => c.header));
     assert.ok(readTable(template.bytes).sheets.length >= 3, "the columns, their guide, the examples");
+    // The roster's worked examples, counted by the roster engine in the page's worker.
+    assert.ok(readTable(template.bytes).sheets.includes("名单示例"), String(readTable(template.bytes).sheets));
+    assert.deepEqual(cellsOf(template.bytes, "名单示例"), await rosterExamples(HENAN));
+    assert.ok(cellsOf(template.bytes, "名单示例").some((r) => r[0] === "按以上示例名单统计：龙头企业数（主营业务收入超5000万元） 2 家"));
     await page.click("#lang-toggle");
     const csvTemplate = await downloaded(page, "#batch-template-csv");
     assert.equal(csvTemplate.name, "cluster-check-template-henan-2014-en.csv");
@@ -379,6 +388,7 @@ test("another document (miit-2022-core): the file is judged again, the columns a
   const template = await downloaded(page, "#batch-template-xlsx");
   assert.equal(template.name, "cluster-check-template-miit-2022-core.xlsx");
   assert.deepEqual(cellsOf(template.bytes)[0], templateColumns(MIIT, { lang: "zh" }).map((c) => c.header));
+  assert.deepEqual(cellsOf(template.bytes, "名单示例"), await rosterExamples(MIIT));
   await close();
 });
 
@@ -444,6 +454,9 @@ test("the single file, from disk under its strict policy: read, judged, exported
   assert.deepEqual(cellsOf(csv.bytes), summaryTable(rows, HENAN, "zh").map((line) => line.map(String)));
   const xlsx = await downloaded(page, "#batch-export-xlsx");
   assert.deepEqual(readTable(xlsx.bytes).sheets, ["汇总", "明细", "数据问题", "判定依据"]);
+  // The template's roster examples are counted by the roster engine the file carries.
+  const template = await downloaded(page, "#batch-template-xlsx");
+  assert.deepEqual(cellsOf(template.bytes, "名单示例"), await rosterExamples(HENAN));
   await page.click("#batch-table tr[data-row='2'] .batch-open");
   await waitReady(page, "#batch-report");
   assert.equal((await resultsOf(page, "#batch-report")).status, rows[0].report.status);

@@ -116,7 +116,7 @@ describe("main(), with the test catalog", () => {
     const dir = scratch();
     try {
       assert.equal((await inProcess("--template", join(dir, "t.xlsx"))).code, 0);
-      assert.deepEqual(readTable(readFileSync(join(dir, "t.xlsx"))).sheets, ["集群", "填写说明", "示例", "企业名单", "名单填写说明"]);
+      assert.deepEqual(readTable(readFileSync(join(dir, "t.xlsx"))).sheets, ["集群", "填写说明", "示例", "企业名单", "名单填写说明", "名单示例"]);
       assert.equal((await inProcess("--template", join(dir, "t.csv"), "--lang", "en")).code, 0);
       assert.match(readFileSync(join(dir, "t.csv"), "utf8"), /^\uFEFFcluster name,/);
       const unknown = await inProcess(fixturePath("gbk.csv"), "--ruleset", "nope");

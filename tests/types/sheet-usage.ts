@@ -1,5 +1,5 @@
 // cluster-check/sheet as a typed caller uses it (checked by `tsc -p tests/types`, never run).
-import { evaluateMany } from "cluster-check";
+import { evaluateMany, verdictsMany, type Verdict } from "cluster-check";
 import { readClusters, judge, writeResults, writeTemplate, summarize, type Catalog, type JudgedRow, type Summary } from "cluster-check/sheet";
 
 declare const catalog: Catalog;
@@ -26,6 +26,14 @@ if (read.ok) {
   void message;
 }
 void writeTemplate(catalog, { format: "csv" });
+// A table judged by verdicts: summary and problems take them, the full results file does not.
+if (read.ok) {
+  const verdictRows: JudgedRow<Verdict>[] = judge(read, verdictsMany);
+  const counted: Summary = summarize(verdictRows, catalog);
+  void counted;
+  // @ts-expect-error the results file's detail sheet needs the full reports
+  void writeResults(verdictRows, { catalog });
+}
 // @ts-expect-error readClusters needs the catalog
 readClusters(bytes, {});
 

@@ -2,7 +2,7 @@
 // run). It uses every exported type the way a caller would; each `@ts-expect-error` line
 // proves that a misuse is rejected (tsc fails if the line turns out to compile).
 // tests/js/declarations.test.mjs checks the same declarations against real output.
-import { evaluate, evaluateMany, rulesets, version } from "cluster-check";
+import { evaluate, evaluateMany, verdictsMany, rulesets, version, type Verdict } from "cluster-check";
 import type {
   Check,
   CheckId,
@@ -254,6 +254,13 @@ const first: Report | undefined = many[0];
 // @ts-expect-error: evaluateMany returns reports, not one report
 const one: Report = evaluateMany([asNumbers]);
 
+const verdicts: Verdict[] = verdictsMany([asNumbers]);
+const verdictStatus: string | undefined = verdicts[0]?.conditions[0]?.checks[0]?.status;
+// @ts-expect-error a verdict's check has no explanation
+const noExplanation = verdicts[0]?.conditions[0]?.checks[0]?.explanation;
+// @ts-expect-error a verdict has no notes
+const noNotes = verdicts[0]?.notes;
+
 const [henan]: RulesetEntry[] = rulesets();
 const short: string | undefined = henan?.short.zh;
 const title: string | undefined = henan?.title.en;
@@ -267,5 +274,6 @@ const readmeReport: Report = evaluate(figures);
 export const used = [
   asText, misspelt, catering, yes, nested, status, eligible, tier, reportName, reportYear, document, notes,
   describeReport, tierAmountYi, rd, misspeltId, misspeltCondition, passed, codes, notACode, many, fromRows,
-  first, one, title, issued, v, readmeReport, henanId, unknownId, anyReport, short,
+  first, one, title, issued, v, readmeReport, henanId, unknownId, anyReport, short, verdicts, verdictStatus,
+  noExplanation, noNotes,
 ];

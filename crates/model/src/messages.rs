@@ -294,9 +294,17 @@ pub const ROSTER_NO_ROSTER: Message = message(
 
 /// A note of the ruleset's roster (a text of its own).
 pub const ROSTER_NOTE: Message = message(40, &[Value], "{value}", "{value}");
+/// `unmatched_cluster` (a warning) of roster rows that name no cluster, where the figures
+/// cannot tell which cluster they belong to (several clusters, or other rows naming theirs).
+pub const ROSTER_UNNAMED: Message = message(
+    41,
+    &[Value],
+    "企业名单中有 {value} 家企业没有填写所属集群，无法对应到集群数据中的集群，未用于计算。请在名单的“所属集群”一栏填写与集群数据相同的集群名称。",
+    "Enterprises of the roster that name no cluster (所属集群): {value}. They cannot be matched to a cluster of the figures, and are not used. Fill in the roster's “所属集群” (cluster) column, naming each enterprise's cluster as the figures name it.",
+);
 
 /// Every engine message, in index order.
-pub const MESSAGES: [Message; 41] = [
+pub const MESSAGES: [Message; 42] = [
     NEGATIVE,
     NOT_A_NUMBER,
     NOT_WHOLE,
@@ -338,6 +346,7 @@ pub const MESSAGES: [Message; 41] = [
     ROSTER_NOT_AN_OBJECT,
     ROSTER_NO_ROSTER,
     ROSTER_NOTE,
+    ROSTER_UNNAMED,
 ];
 
 /// The name of `ruleset`.

@@ -147,3 +147,54 @@ fn refuses_plausibility_bounds_that_cannot_work() {
     let inclusive = broken(&[("id = \"over_20yi\"\ncompare = \">\"", "id = \"over_20yi\"\ncompare = \">=\"")]);
     assert!(has(&inclusive, &["at_threshold is for a band"]));
 }
+
+#[test]
+fn the_roster_examples_load_and_reach_the_catalog() {
+    let r = load("henan-2014.toml", HENAN).unwrap();
+    let roster = r.def.roster.as_ref().unwrap();
+    assert_eq!(roster.examples.len(), 5);
+    let catalog = cluster_check_model::emit::catalog::catalog(&r);
+    let examples = catalog["roster"]["examples"].as_array().unwrap();
+    assert_eq!(examples.len(), 5);
+    // Amounts stay exact text, counts numbers, yes/no booleans; a blank cell is a key left out.
+    let second = &examples[1]["row"];
+    assert_eq!(second["enterprise"], "乙零部件有限公司");
+    assert_eq!(second["main_business_revenue_wan"], "5000");
+    assert_eq!(second["employees"], 210);
+    assert_eq!(second["leading_industry"], true);
+    assert!(second.get("audit_completed").is_none());
+    assert!(examples[1]["note"]["zh"].as_str().unwrap().contains("5000"));
+}
+
+#[test]
+fn refuses_bad_roster_examples_all_at_once_with_their_lines() {
+    let first = "row = { enterprise = \"甲装备制造有限公司\", main_business_revenue_wan = \"6200\"";
+    let problems = broken(&[
+        // An unknown column, close to a known key.
+        (first, "row = { enterprise = \"甲装备制造有限公司\", main_busines_revenue_wan = \"6200\""),
+        // An amount as a TOML number (binary, not the decimal written), a yes/no as text.
+        ("operating_revenue_wan = \"5000\", leading_industry = true", "operating_revenue_wan = 5000, leading_industry = \"是\""),
+        // A count that is not whole.
+        ("employees = 150", "employees = 150.5"),
+        // The same enterprise twice.
+        ("enterprise = \"丁重工集团有限公司\"", "enterprise = \"丙包装材料有限公司\""),
+        // No name.
+        ("row = { enterprise = \"戊物流有限公司\", ", "row = { "),
+        // An amount that is not a number, and a note without its Chinese.
+        ("rd_expense_wan = \"10\"", "rd_expense_wan = \"10万\""),
+        ("note = { zh = \"产业关联填“否”", "note = { zh = \"\", was = \"产业关联填“否”"),
+    ]);
+    assert!(has(&problems, &["roster.examples[0].row.main_busines_revenue_wan", "did you mean \"main_business_revenue_wan\""]), "{problems:#?}");
+    assert!(has(&problems, &["roster.examples[1].row.operating_revenue_wan", "decimal text", "the integer 5000"]));
+    assert!(has(&problems, &["roster.examples[1].row.leading_industry", "true or false", "the string \"是\""]));
+    assert!(has(&problems, &["roster.examples[2].row.employees", "whole number", "a float"]));
+    assert!(has(&problems, &["roster.examples[3]", "丙包装材料有限公司", "already an example (roster.examples[2])"]));
+    assert!(has(&problems, &["roster.examples[4]", "names its enterprise"]));
+    assert!(has(&problems, &["roster.examples[4].row.rd_expense_wan", "not_a_number"]));
+    // Every one at once, each on its own line of the file.
+    let unknown = problems.iter().find(|p| p.place.ends_with("main_busines_revenue_wan")).unwrap();
+    assert_eq!(unknown.line, line_of(first));
+    let float = problems.iter().find(|p| p.place.ends_with("employees")).unwrap();
+    assert_eq!(float.line, line_of("employees = 150"));
+    assert!(has(&problems, &["roster.examples[4].note", "the zh text is empty"]));
+}

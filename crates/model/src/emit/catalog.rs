@@ -5,6 +5,7 @@ use serde_json::{json, Map, Value};
 use super::rust::shown_threshold;
 use crate::load::compile::FieldIndexes;
 use crate::load::model::{AggregateDef, Bilingual, FieldDef, FormDef, RuleDef};
+use crate::load::reader::Scalar;
 use crate::load::CompiledRuleset;
 use crate::messages::{CLUSTER_LABEL, ENTERPRISE_LABEL, ERROR_CODES, NAME_LABEL, ROSTER_ERROR_CODES, ROSTER_WARNING_CODES, WARNING_CODES};
 use crate::tables::Kind;
@@ -303,6 +304,27 @@ fn roster(r: &CompiledRuleset) -> Value {
     }
     let mut warnings: Vec<String> = ROSTER_WARNING_CODES.iter().map(|c| (*c).to_owned()).collect();
     warnings.push("implausible".to_owned());
+    // The worked examples: each row as a roster gives it (amounts as exact decimal text).
+    let examples: Vec<Value> = roster
+        .examples
+        .iter()
+        .map(|e| {
+            let row: Map<String, Value> = e
+                .row
+                .iter()
+                .map(|(key, cell)| {
+                    let value = match &cell.value {
+                        Scalar::Str(s) => json!(s),
+                        Scalar::Bool(b) => json!(b),
+                        Scalar::Int(n) => json!(n),
+                        Scalar::Other(_) => Value::Null,
+                    };
+                    (key.value.clone(), value)
+                })
+                .collect();
+            json!({ "row": row, "note": text(&e.note) })
+        })
+        .collect();
     json!({
         "meta": [
             { "key": "enterprise", "kind": "text", "label": text(&word(ENTERPRISE_LABEL)) },
@@ -311,6 +333,7 @@ fn roster(r: &CompiledRuleset) -> Value {
         "columns": columns,
         "figures": figures,
         "notes": roster.notes.iter().map(text).collect::<Vec<_>>(),
+        "examples": examples,
         "errors": errors,
         "warnings": warnings,
     })

@@ -220,6 +220,33 @@ export function evaluate<F extends Figures>(figures: F, options?: EvaluateOption
  */
 export function evaluateMany(list: ReadonlyArray<Figures>, options?: EvaluateOptions): Report[];
 
+/** One check of a verdict: its id and status, nothing that explains it. */
+export interface VerdictCheck<R extends RulesetId = RulesetId> {
+  id: RulesetMap[R]["check"];
+  status: CheckStatus;
+}
+
+/** One condition of a verdict. */
+export interface VerdictCondition<R extends RulesetId = RulesetId> extends Omit<Condition<R>, "checks"> {
+  checks: VerdictCheck<R>[];
+}
+
+/** What `verdictsMany` gives for a cluster: its report without the checks' explanations, values, gaps and citations, and without notes. */
+export interface VerdictOf<R extends RulesetId> extends Omit<ReportOf<R>, "conditions" | "notes"> {
+  conditions: VerdictCondition<R>[];
+}
+
+/** A verdict of any ruleset; `verdict.ruleset.id` says which. */
+export type Verdict = { [R in RulesetId]: VerdictOf<R> }[RulesetId];
+
+/**
+ * The verdicts of many clusters, for a table: each as `evaluateMany`'s report would be,
+ * with every check by its id and status alone and no notes (a fraction of the work).
+ * The errors and warnings are the report's, messages and all.
+ * @throws {TypeError} as `evaluateMany`.
+ */
+export function verdictsMany(list: ReadonlyArray<Figures>, options?: EvaluateOptions): Verdict[];
+
 /** A ruleset built in, with what a document chooser shows. */
 export interface RulesetEntry<R extends RulesetId = RulesetId> extends RulesetInfo<R> {
   short: Localized;

@@ -2,7 +2,7 @@
 //! generator works from. Each value keeps its place in the file, so that the checks of
 //! [`super::validate`] can say where a problem is.
 
-use super::reader::{At, Table};
+use super::reader::{At, Scalar, Table};
 use crate::number::{parse_text, Dec};
 use crate::tables::{Compare, Kind, WhenZero};
 
@@ -155,6 +155,19 @@ pub struct RosterFigureDef {
     pub span: core::ops::Range<usize>,
 }
 
+/// A worked example of the roster: one enterprise's row, and what it shows of the rules of
+/// the count (the template lists them, and the figures they give).
+#[derive(Clone, Debug)]
+pub struct RosterExampleDef {
+    /// The row as a roster gives it: input keys (`enterprise`, a column's keys) and their
+    /// cells, in the file's order.
+    pub row: Vec<(At<String>, At<Scalar>)>,
+    /// What the example shows.
+    pub note: Bilingual,
+    /// Where it is.
+    pub span: core::ops::Range<usize>,
+}
+
 /// An enterprise roster: its columns and the figures it gives.
 #[derive(Clone, Debug)]
 pub struct RosterDef {
@@ -162,6 +175,8 @@ pub struct RosterDef {
     pub columns: Vec<ColumnDef>,
     /// The figures derived.
     pub figures: Vec<RosterFigureDef>,
+    /// Worked examples, each one enterprise.
+    pub examples: Vec<RosterExampleDef>,
     /// Readings every count from the roster carries.
     pub notes: Vec<Bilingual>,
     /// Where it is.
@@ -1061,9 +1076,33 @@ fn read_roster(mut t: Table<'_, '_>) -> RosterDef {
             RosterFigureDef { field, aggregate, filter, span }
         })
         .collect();
+    let examples = t
+        .tables("examples")
+        .into_iter()
+        .map(|mut e| {
+            let span = e.span();
+            let row = match e.table("row") {
+                Some(mut r) => {
+                    let row = r.entries();
+                    r.finish();
+                    row
+                }
+                None => Vec::new(),
+            };
+            let note = text(&mut e, "note");
+            e.finish();
+            RosterExampleDef { row, note, span }
+        })
+        .collect();
     let notes = texts(&mut t, "notes");
     t.finish();
-    RosterDef { columns, figures, notes, span }
+    RosterDef {
+        columns,
+        figures,
+        examples,
+        notes,
+        span,
+    }
 }
 
 /// Reads the top-level table of a ruleset file into the model, recording every problem of

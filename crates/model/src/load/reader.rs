@@ -80,6 +80,20 @@ fn kind_of(value: &DeValue<'_>) -> &'static str {
     }
 }
 
+/// A plain value of a table whose keys are data (a worked example's row): what the file
+/// wrote, for the validation to judge against what each key expects.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Scalar {
+    /// A string.
+    Str(String),
+    /// A boolean.
+    Bool(bool),
+    /// A decimal integer.
+    Int(i64),
+    /// Anything else, by what it is ("a float", "an array", …).
+    Other(&'static str),
+}
+
 /// A table of the file being read: the keys read from it are remembered, so that
 /// [`Table::finish`] can report the others as unknown.
 pub struct Table<'a, 'i> {
@@ -294,6 +308,29 @@ impl<'a, 'i> Table<'a, 'i> {
             }
         }
         out
+    }
+
+    /// Every member of the table, in the file's order, as a key and a plain value, each with
+    /// where it is: for a table whose keys are data, judged by the validation.
+    pub fn entries(&mut self) -> Vec<(At<String>, At<Scalar>)> {
+        let table = self.table;
+        table
+            .iter()
+            .map(|(key, value)| {
+                let name: &'a str = key.get_ref();
+                self.read.push(name);
+                let scalar = match value.get_ref() {
+                    DeValue::String(s) => Scalar::Str(s.to_string()),
+                    DeValue::Boolean(b) => Scalar::Bool(*b),
+                    DeValue::Integer(i) => match i.as_str().replace('_', "").parse::<i64>() {
+                        Ok(n) if i.radix() == 10 => Scalar::Int(n),
+                        _ => Scalar::Other("an integer that is not decimal"),
+                    },
+                    other => Scalar::Other(kind_of(other)),
+                };
+                (At::new(name.to_owned(), key.span()), At::new(scalar, value.span()))
+            })
+            .collect()
     }
 
     /// Reports every key that was not read as unknown, with the nearest known one.

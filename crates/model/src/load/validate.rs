@@ -5,9 +5,9 @@
 use std::collections::HashSet;
 
 use super::model::{AggregateDef, Bilingual, FieldDef, RosterDef, RuleDef, RulesetDef, TermDef, TestDef, TextAt};
-use super::reader::{nearest, At, Problems};
+use super::reader::{nearest, At, Problems, Scalar};
 use crate::messages::{META_KEYS, ROSTER_META_KEYS};
-use crate::number::Dec;
+use crate::number::{parse_text_as, Accept, Dec};
 use crate::tables::{Kind, Param, WhenZero};
 
 /// The most fields of a ruleset, and values of a set field: the engine keeps sets of them
@@ -597,6 +597,7 @@ fn validate_roster(def: &RulesetDef, roster: &RosterDef, problems: &Problems) {
     if roster.figures.is_empty() {
         problems.add(roster.span.clone(), "roster", "a roster needs the figures it gives ([[roster.figures]])");
     }
+    validate_examples(roster, problems);
     let mut derived: HashSet<&str> = HashSet::new();
     for (i, f) in roster.figures.iter().enumerate() {
         let place = format!("roster.figures[{i}] ({})", f.field.value);
@@ -631,5 +632,78 @@ fn validate_roster(def: &RulesetDef, roster: &RosterDef, problems: &Problems) {
                 }
             },
         }
+    }
+}
+
+/// What must hold of the roster's worked examples: each row a roster's row as a person
+/// would fill it — the enterprise's name, then known input keys with cells of their
+/// column's kind (yes/no as true or false, a count as a whole number, an amount as decimal
+/// text) — no enterprise twice, and a note saying what it shows.
+fn validate_examples(roster: &RosterDef, problems: &Problems) {
+    let inputs: Vec<(String, &FieldDef)> = roster.columns.iter().flat_map(|c| c.field.input_keys().into_iter().map(move |k| (k, &c.field))).collect();
+    let mut keys: Vec<&str> = vec!["enterprise", "cluster"];
+    keys.extend(inputs.iter().map(|(k, _)| k.as_str()));
+    // Each example's enterprise and cluster, to find one listed twice.
+    let mut seen: Vec<(usize, (String, String))> = Vec::new();
+    for (i, example) in roster.examples.iter().enumerate() {
+        let place = format!("roster.examples[{i}]");
+        nonempty(problems, &example.span, &format!("{place}.note"), &example.note);
+        let mut columns: HashSet<&str> = HashSet::new();
+        for (key, cell) in &example.row {
+            let place = format!("{place}.row.{}", key.value);
+            let expected = |what: &str| problems.add(cell.span.clone(), &place, format!("{:?} is {what}; found {}", key.value, found(&cell.value)));
+            match (key.value.as_str(), inputs.iter().find(|(k, _)| *k == key.value)) {
+                ("enterprise" | "cluster", _) => match &cell.value {
+                    Scalar::Str(s) if !s.trim().is_empty() => {}
+                    _ => expected("a name: a non-empty string"),
+                },
+                (_, None) => {
+                    let hint = nearest(&key.value, &keys).map_or_else(|| format!("; known here: {}", keys.join(", ")), |k| format!("; did you mean {k:?}?"));
+                    problems.add(key.span.clone(), &place, format!("no roster column has the key {:?}{hint}", key.value));
+                }
+                (_, Some((_, field))) => {
+                    if !columns.insert(field.key.value.as_str()) {
+                        problems.add(key.span.clone(), &place, format!("column {:?} is given twice", field.key.value));
+                    }
+                    match (field.kind, &cell.value) {
+                        (Kind::Bool, Scalar::Bool(_)) | (Kind::Count, Scalar::Int(0..)) => {}
+                        (Kind::Bool, _) => expected("yes/no: true or false"),
+                        (Kind::Count, _) => expected("a count: a whole number, 0 or more"),
+                        (Kind::Decimal, Scalar::Str(text)) => match parse_text_as(text, Accept { whole: false, signed: field.signed }) {
+                            Ok(Some(_)) => {}
+                            Ok(None) => expected("an amount (leave the key out for a blank cell)"),
+                            Err(e) => expected(&format!("an amount as decimal text (\"6200.5\") that a roster accepts ({})", e.code())),
+                        },
+                        (Kind::Decimal, _) => expected("an amount: written as decimal text (\"6200.5\"), so that it is exact"),
+                        (Kind::Set, _) => expected("not a roster column"),
+                    }
+                }
+            }
+        }
+        let name_of = |key: &str| {
+            example.row.iter().find(|(k, _)| k.value == key).and_then(|(_, v)| match &v.value {
+                Scalar::Str(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+                _ => None,
+            })
+        };
+        let Some(name) = name_of("enterprise") else {
+            problems.add(example.span.clone(), &place, "an example names its enterprise: row = { enterprise = \"…\", … }");
+            continue;
+        };
+        let listed = (name, name_of("cluster").unwrap_or_default());
+        if let Some((j, _)) = seen.iter().find(|(_, s)| *s == listed) {
+            problems.add(example.span.clone(), &place, format!("enterprise {:?} is already an example (roster.examples[{j}]): a roster lists it once", listed.0));
+        }
+        seen.push((i, listed));
+    }
+}
+
+/// What a cell of an example was written as.
+fn found(value: &Scalar) -> String {
+    match value {
+        Scalar::Str(s) => format!("the string {s:?}"),
+        Scalar::Bool(b) => format!("the boolean {b}"),
+        Scalar::Int(n) => format!("the integer {n}"),
+        Scalar::Other(kind) => (*kind).to_owned(),
     }
 }
