@@ -47,15 +47,30 @@ export function createReview(container, { lang, entries = [null, null], onImport
   const intro = h("p", { class: "review-intro" });
   // On paper, where the page's header is not printed: the document and the date.
   const printLine = h("p", { class: "review-print-only" });
+  // The checks that changed come after the two forms on screen (the forms first, the verdict
+  // above them with a link down to the changes); on paper they follow the verdict (page.css).
+  const changesBlock = h(
+    "section",
+    { class: "review-changes-block", id: "review-changes", tabindex: "-1", "aria-labelledby": "review-changes-heading" },
+    changesHeading,
+    changesList,
+    noChanges,
+  );
+  // Not a fragment link: the page's fragment holds share links.
+  const changesLink = h("a", { class: "review-changes-link", href: "#review-changes", hidden: true });
+  changesLink.addEventListener("click", (event) => {
+    event.preventDefault();
+    changesBlock.scrollIntoView({ block: "start" });
+    changesBlock.focus({ preventScroll: true });
+  });
   const summary = h(
     "section",
     { class: "review-summary", "aria-labelledby": "review-heading" },
     heading,
     printLine,
     intro,
-    h("div", { class: "review-verdict" }, verdictIcon, h("div", {}, verdictText, yearsLine)),
+    h("div", { class: "review-verdict" }, verdictIcon, h("div", {}, verdictText, yearsLine, changesLink)),
     orderNote,
-    h("section", { class: "review-changes-block", "aria-labelledby": "review-changes-heading" }, changesHeading, changesList, noChanges),
   );
 
   const columns = [0, 1].map((index) => {
@@ -93,7 +108,8 @@ export function createReview(container, { lang, entries = [null, null], onImport
     return { section, yearHeading, yearText, separator, role, importButton, singleButton, copyButton, element };
   });
 
-  container.replaceChildren(summary, h("div", { class: "review-columns" }, columns.map((c) => c.section)));
+  container.classList.add("review-layout");
+  container.replaceChildren(summary, h("div", { class: "review-columns" }, columns.map((c) => c.section)), changesBlock);
 
   /** The column's name: "2016年 · 复核年度", or its role alone while no year is entered. */
   function label(index) {
@@ -181,6 +197,9 @@ export function createReview(container, { lang, entries = [null, null], onImport
     orderNote.hidden = !misordered;
     orderNote.textContent = misordered ? tr("review.order", { earlier: years[0], later: years[1] }) : "";
     changesHeading.textContent = tr("review.changes", { n: changes.length });
+    changesLink.textContent = `${tr("review.changes", { n: changes.length })} ↓`;
+    changesLink.hidden = changes.length === 0;
+    changesBlock.dataset.verdict = verdict;
     changesList.replaceChildren(...changes.map(renderChange));
     // "The same in both years" only once something is entered: two empty forms compare nothing.
     const entered = (report) => report.conditions.some((c) => c.checks.some((k) => k.status !== "missing"));

@@ -23,10 +23,10 @@ function comparison(page) {
       verdict: summary.dataset.verdict,
       verdictText: text(summary.querySelector(".review-verdict-text")),
       years: text(summary.querySelector(".review-years-line")),
-      heading: text(summary.querySelector(".review-changes-heading")),
-      none: summary.querySelector(".review-no-changes").hidden ? null : text(summary.querySelector(".review-no-changes")),
+      heading: text(document.querySelector(".review-changes-heading")),
+      none: document.querySelector(".review-no-changes").hidden ? null : text(document.querySelector(".review-no-changes")),
       order: summary.querySelector(".review-order").hidden ? null : text(summary.querySelector(".review-order")),
-      changes: [...summary.querySelectorAll(".review-change")].map((li) => ({ id: li.dataset.check, from: li.dataset.from, to: li.dataset.to, text: text(li) })),
+      changes: [...document.querySelectorAll(".review-change")].map((li) => ({ id: li.dataset.check, from: li.dataset.from, to: li.dataset.to, text: text(li) })),
       columns: [...document.querySelectorAll(".review-year")].map((section) => text(section.querySelector(".review-year-heading"))),
     };
   });
@@ -215,9 +215,11 @@ test("re-review print: the comparison, then each year's report; no form, no tool
       };
     });
     const summary = document.querySelector(".review-summary");
+    const changes = document.querySelector(".review-changes-block");
     return {
-      summary: shown(summary) ? summary.innerText : null,
+      summary: shown(summary) && shown(changes) ? `${summary.innerText}\n${changes.innerText}` : null,
       summaryTop: summary.getBoundingClientRect().top,
+      changesTop: changes.getBoundingClientRect().top,
       tools: ["#modes", "#tools", ".review-year-actions", "#lang-toggle"].map((sel) => shown(document.querySelector(sel))),
       years,
     };
@@ -236,7 +238,7 @@ test("re-review print: the comparison, then each year's report; no form, no tool
     assert.match(year.heading, index === 0 ? /2014年\s*·\s*前一年度/ : /2016年\s*·\s*复核年度/);
     assert.equal(year.breakBefore, "page", "each year starts a page");
   }
-  assert.ok(print.summaryTop < print.years[0].top && print.years[0].top < print.years[1].top, "comparison, earlier year, later year");
+  assert.ok(print.summaryTop < print.changesTop && print.changesTop < print.years[0].top && print.years[0].top < print.years[1].top, "verdict, changes, earlier year, later year");
   await page.pdf({ path: `${SCREENSHOTS}/re-review-print.pdf`, format: "A4" });
   await fullPageScreenshot(page, `${SCREENSHOTS}/re-review-print.png`);
   await close();
@@ -261,6 +263,17 @@ for (const [lang, label] of [["zh-CN", "zh"], ["en", "en"]]) {
       }
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.equal(overflow, 0, "horizontal overflow");
+      // The forms first: the earlier year's first input comes before the list of changes,
+      // which the verdict above the forms links to (the focus moves there, the fragment stays).
+      const order = await page.evaluate(() => {
+        const input = document.querySelector("#review-year-0").shadowRoot.querySelector(".cc-form input, .cc-form select");
+        return { input: input.getBoundingClientRect().top + scrollY, changes: document.querySelector(".review-changes-block").getBoundingClientRect().top + scrollY, verdict: document.querySelector(".review-verdict").getBoundingClientRect().top + scrollY };
+      });
+      assert.ok(order.verdict < order.input && order.input < order.changes, JSON.stringify(order));
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.click(".review-changes-link");
+      assert.equal(await page.evaluate(() => document.activeElement.id), "review-changes");
+      assert.equal(await page.evaluate(() => location.hash), "");
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.mouse.move(0, 0);
       await page.screenshot({ path: `${SCREENSHOTS}/re-review-${label}-${size}-top.png` });
