@@ -96,6 +96,7 @@ function renderDocument() {
     issued: entry.issued,
   });
   $("about-text").textContent = pick(entry.about);
+  renderAboutMore();
   const select = $("document-select");
   $("document-choice").hidden = RULESETS.length < 2;
   select.replaceChildren(...RULESETS.map((r) => h("option", { value: r.id, selected: r.id === documentId, text: `${pick(r.short)} · ${r.document}` })));
@@ -127,11 +128,23 @@ app.addEventListener("cluster-check-change", (event) => {
   if (id && id === wanted && id !== documentId) setDocument(id, { forms: false });
 });
 
+/** The phone's button that shows the whole description of the document, or cuts it again. */
+function renderAboutMore() {
+  const open = $("page-about").dataset.open === "true";
+  $("about-more").setAttribute("aria-expanded", String(open));
+  $("about-more").textContent = text(open ? "about.less" : "about.more");
+}
+$("about-more").addEventListener("click", () => {
+  $("page-about").dataset.open = String($("page-about").dataset.open !== "true");
+  renderAboutMore();
+});
+
 function renderPage() {
   document.documentElement.lang = lang;
   document.title = text("page.title");
   renderDocument();
   for (const el of document.querySelectorAll("[data-i18n]")) el.textContent = text(el.dataset.i18n);
+  renderAboutMore();
   for (const el of document.querySelectorAll("[data-i18n-label]")) el.setAttribute("aria-label", text(el.dataset.i18nLabel));
   toggle.textContent = text("page.toggle");
   toggle.lang = text("page.toggleLang");

@@ -291,6 +291,31 @@ describe("the page's tools", () => {
     assert.ok(hidden <= 1, "the key hint is out of sight until the focus arrives");
     await close();
   });
+
+  test("on a phone the document's description is cut to two lines, and a button shows it all (and cuts it again)", async () => {
+    const { page, close } = await open({ viewport: PHONE_LARGE });
+    const about = () =>
+      page.evaluate(() => {
+        const p = document.getElementById("about-text");
+        const button = document.getElementById("about-more");
+        return { lines: Math.round(p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight)), full: p.scrollHeight <= p.clientHeight + 1, expanded: button.getAttribute("aria-expanded"), text: button.textContent, shown: button.getClientRects().length > 0 };
+      });
+    let seen = await about();
+    assert.deepEqual({ lines: seen.lines, full: seen.full, expanded: seen.expanded, text: seen.text, shown: seen.shown }, { lines: 2, full: false, expanded: "false", text: "展开文件说明", shown: true });
+    await page.click("#about-more");
+    seen = await about();
+    assert.ok(seen.lines > 2 && seen.full, JSON.stringify(seen));
+    assert.deepEqual([seen.expanded, seen.text], ["true", "收起文件说明"]);
+    await runAxe(page, "the description open");
+    await page.click("#about-more");
+    assert.equal((await about()).lines, 2);
+    // On a desktop it is all there, with no button.
+    await page.setViewportSize(DESKTOP);
+    seen = await about();
+    assert.equal(seen.full, true);
+    assert.equal(seen.shown, false);
+    await close();
+  });
 });
 
 describe("a slow link", () => {
