@@ -14,7 +14,7 @@ WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(
 TARBALL := target/npm/cluster-check-$(VERSION).tgz
 PACKAGE_SOURCES := $(shell find src js crates/model/src -type f) crates/model/Cargo.toml build.rs Cargo.toml Cargo.lock LICENSE \
 	scripts/build-package.mjs scripts/shim/wasm-bindgen
-WWW_SOURCES := $(shell find www -type f 2>/dev/null) scripts/build-www.mjs scripts/package-files.mjs
+WWW_SOURCES := $(shell find www -type f 2>/dev/null) scripts/build-www.mjs scripts/package-files.mjs scripts/build-single.mjs scripts/bundle-www.mjs
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: serve test test-rust test-js test-fixture fixture-package test-browser package www single setup-rust setup-wasm setup-node setup-browser bench fuzz clean
@@ -82,14 +82,17 @@ pkg/.stamp: $(PACKAGE_SOURCES) | setup-wasm setup-node
 
 ## The page with the package beside it, ready for any static web server: dist/www/;
 ## and the same page in one self-contained file that works from disk: dist/cluster-check.html.
-www: dist/www/.stamp dist/cluster-check.html
-dist/www/.stamp: pkg/.stamp $(WWW_SOURCES)
+## The single file is made from dist/www's modules before they are bundled into chunks for
+## the server (bundle-www.mjs), so the three steps run together.
+www: dist/www/.stamp
+dist/www/.stamp: pkg/.stamp $(WWW_SOURCES) | setup-node
 	node scripts/build-www.mjs
+	node scripts/build-single.mjs
+	node scripts/bundle-www.mjs
 	touch $@
 
-single: dist/cluster-check.html
-dist/cluster-check.html: dist/www/.stamp scripts/build-single.mjs | setup-node
-	node scripts/build-single.mjs
+single: dist/www/.stamp
+dist/cluster-check.html: dist/www/.stamp
 
 setup-rust:
 	@command -v cargo >/dev/null || { echo "Rust is needed: install it with rustup (https://rustup.rs)" >&2; exit 1; }

@@ -21,6 +21,8 @@ for (const file of browserFiles) {
   cpSync(at(`pkg/${file}`), at(`dist/www/pkg/${file}`));
 }
 
+// (bundle-www.mjs, run after the single file is made, bundles these modules into chunks and
+// names those in the head instead; the preloads written here are the unbundled page's.)
 // One request level instead of five or six over a slow link: every module the first visit
 // loads, and the .wasm, are named in the page's <head> so the browser fetches them all at
 // once. The list is the import graph of main.js as written (static imports, and dynamic

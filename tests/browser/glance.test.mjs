@@ -319,7 +319,7 @@ describe("the page's tools", () => {
 });
 
 describe("a slow link", () => {
-  test("the page's words are in its HTML, and every module and the .wasm of the first visit are named in its head, to load in one level", async () => {
+  test("the page's words are in its HTML, and the first visit's few chunks and the .wasm are named in its head, to load in one level", async () => {
     // Before any script runs: the text is there.
     const context = await state.browser.newContext({ javaScriptEnabled: false });
     const bare = await context.newPage();
@@ -334,7 +334,8 @@ describe("a slow link", () => {
     const html = await (await fetch(state.url)).text();
     const preloaded = new Set([...html.matchAll(/<link rel="(?:modulepreload|preload)" href="\.\/([^"]+)"/g)].map((m) => `/${m[1]}`));
     const modules = loaded.filter((path) => path.endsWith(".js") && path !== "/main.js");
-    assert.ok(modules.length > 10, JSON.stringify(modules));
+    // Bundled into a few chunks (scripts/bundle-www.mjs): few requests, each paying the link's latency.
+    assert.ok(modules.length >= 3 && modules.length <= 8, JSON.stringify(modules));
     assert.deepEqual(modules.filter((path) => !preloaded.has(path)), [], "every module the first visit loads is preloaded");
     assert.ok(preloaded.has("/pkg/cluster_check_bg.wasm"), "the .wasm is fetched in parallel");
     assert.deepEqual([...preloaded].filter((path) => !loaded.includes(path)), [], "nothing preloaded that the visit does not use");

@@ -33,7 +33,7 @@ const FIXTURES = `${ROOT}tests/fixtures/sheets/`;
 const fixture = (name) => readFileSync(`${FIXTURES}${name}`);
 
 /** The files of the roster part: none may be fetched before it is opened. */
-const ROSTER_FILES = /roster-panel\.js|roster-worker\.js|roster-text\.js|roster-start\.js|roster-engine\.js|roster\.css|\/pkg\/roster\.js|cluster_check_roster/;
+const ROSTER_FILES = /roster-panel\.js|chunk-roster-panel-|roster-worker\.js|roster-text\.js|roster-start\.js|roster-engine\.js|roster\.css|\/pkg\/roster\.js|cluster_check_roster/;
 
 /** Opens the roster part and waits for it. */
 async function openRoster(page) {
@@ -118,7 +118,9 @@ describe("the roster part", () => {
     // The worker's fetches are the server's to see.
     await page.waitForTimeout(500);
     const later = state.requests.slice(first);
-    for (const file of ["roster-panel.js", "roster-worker.js", "roster.css", "pkg/roster.js", "cluster_check_roster_bg.wasm"]) {
+    // The part's module is roster-panel.js, or on the server the page's chunk made from it.
+    assert.ok(later.some((url) => /\/(roster-panel|chunk-roster-panel-[\w-]+)\.js$/.test(url)), `the part's module fetched when it is opened: ${later.join(", ")}`);
+    for (const file of ["roster-worker.js", "roster.css", "pkg/roster.js", "cluster_check_roster_bg.wasm"]) {
       assert.ok(later.some((url) => url.endsWith(file)), `${file} fetched when the part is opened: ${later.join(", ")}`);
     }
     await close();
