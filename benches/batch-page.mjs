@@ -95,7 +95,7 @@ console.log(`\nmedian of ${LOADS} loads (after one not counted); load average (1
 console.log("| step | ms (median) | min – max |\n|---|---:|---:|");
 row("**file chosen → table on screen** (the frame after it is drawn)", runs.map((r) => r.total));
 row("in the worker: `readClusters` (.xlsx bytes → Figures)", runs.map((r) => r.readMs));
-row("in the worker: `judge` → `evaluateMany`, in chunks of 500 with progress", runs.map((r) => r.judgeMs));
+row("in the worker: `judge` → `verdictsMany` (the table needs verdicts only), in chunks of 500 with progress", runs.map((r) => r.judgeMs));
 row("in the worker: the table's data (statuses per row, problems in both languages, summary)", runs.map((r) => r.tableMs));
 row("the rest: file to the worker, results back, summary and table rendered", runs.map((r) => r.total - r.readMs - r.judgeMs - r.tableMs));
 console.log(`| export .xlsx, click → download (one run${ENTERPRISES ? ", with the roster" : ""}) | ${exportMs} | |`);
@@ -104,7 +104,7 @@ if (ENTERPRISES) {
   console.log("| step | ms (median) | min – max |\n|---|---:|---:|");
   row("**roster chosen → table judged with it on screen**", rosterRuns.map((r) => r.total));
   row("in the worker: the sheet and the roster read, the roster counted (`applyRoster`)", rosterRuns.map((r) => r.readMs));
-  row("in the worker: `judge` → `evaluateMany`", rosterRuns.map((r) => r.judgeMs));
+  row("in the worker: `judge` → `verdictsMany`", rosterRuns.map((r) => r.judgeMs));
   row("in the worker: the table's data", rosterRuns.map((r) => r.tableMs));
   row("the rest", rosterRuns.map((r) => r.total - r.readMs - r.judgeMs - r.tableMs));
 }
