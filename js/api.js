@@ -335,7 +335,7 @@ function restore(report, fix, explained = true) {
 /**
  * Builds the public API over the wasm-bindgen glue module and the catalogs of the rulesets
  * whose reports it builds (more can be added with `useCatalog`).
- * @param {{ evaluateManyCompact(s: string): string, verdictsManyCompact(s: string): string, version(): string, __wbg_reset_state(): void }} glue
+ * @param {{ evaluateManyCompact(s: string, form: number): string, version(): string, __wbg_reset_state(): void }} glue
  * @param {object[]} catalogs
  */
 export function createApi(glue, catalogs = []) {
@@ -343,9 +343,9 @@ export function createApi(glue, catalogs = []) {
    * Calls into WebAssembly. The engine is built never to trap, but if it ever does, the
    * instance is re-created (a trapped instance is unusable) and the call tried once more.
    */
-  function cross(fn, arg) {
+  function cross(fn, ...args) {
     try {
-      return fn(arg);
+      return fn(...args);
     } catch (error) {
       if (!(error instanceof WebAssembly.RuntimeError)) throw error;
       glue.__wbg_reset_state();
@@ -354,7 +354,7 @@ export function createApi(glue, catalogs = []) {
           "Please report the figures that caused this.",
       );
       try {
-        return fn(arg);
+        return fn(...args);
       } catch (again) {
         if (!(again instanceof WebAssembly.RuntimeError)) throw again;
         glue.__wbg_reset_state();
@@ -370,9 +370,10 @@ export function createApi(glue, catalogs = []) {
   const render = createRenderer(catalogs);
   /** Evaluates wire records in one crossing and builds their reports (with their plans when asked). */
   function run(wire, options) {
-    const text = JSON.stringify(wire);
-    if (options.verdicts) return JSON.parse(cross(glue.verdictsManyCompact, text)).map((flat) => render.verdict(flat, options));
-    return JSON.parse(cross(() => glue.evaluateManyCompact(text, options.plan))).map((flat) => render(flat, options));
+    // The engine's forms: 0 compact, 1 compact with the plan, 2 verdicts (docs/catalog.md).
+    const form = options.verdicts ? 2 : options.plan ? 1 : 0;
+    const build = form === 2 ? render.verdict : render;
+    return JSON.parse(cross(glue.evaluateManyCompact, JSON.stringify(wire), form)).map((flat) => build(flat, options));
   }
 
   /**
@@ -465,7 +466,7 @@ export function createApi(glue, catalogs = []) {
       for (let i = 0; i < list.length; i++) copy.add(list, i);
       typed = JSON.stringify(copy.records);
     }
-    const out = JSON.parse(cross(() => glue.rosterCompact(ruleset, JSON.stringify(wire.records), typed)));
+    const out = JSON.parse(cross(glue.rosterCompact, ruleset, JSON.stringify(wire.records), typed));
     const text = (m) => (m === null ? null : render.has(out.ruleset) ? render.message(out.ruleset, m) : m);
     const issue = (i) => ({ row: i.row, field: i.field, code: i.code, message: text(i.message) });
     // A row that could not be read crossed as null: its error says why.

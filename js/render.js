@@ -324,7 +324,7 @@ export function createRenderer(catalogs = []) {
   }
 
   /**
-   * The verdict of one record in the engine's verdicts form (`verdictsManyCompact`, as the
+   * The verdict of one record in the engine's verdicts form (`evaluateManyCompact(list, 2)`, as the
    * compact form with each check by its status code alone): the report without what
    * explains it — each check only `{ id, status }`, no notes — for a table of many
    * clusters. The errors and warnings are the report's, messages and all.

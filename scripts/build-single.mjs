@@ -266,7 +266,7 @@ replaceOnce(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<met
 replaceOnce(/<link rel="icon" href="\.\/favicon\.svg" type="image\/svg\+xml">/, `<link rel="icon" href="${favicon}" type="image/svg+xml">`);
 replaceOnce(/<link rel="stylesheet" href="\.\/page\.css">/, `<style>${css}</style>`);
 replaceOnce(/<script type="module" src="\.\/main\.js"><\/script>/, `<script type="module">${script}</script>`);
-// Everything is inline here: the preloads of the hosted page (build-www.mjs) name nothing.
+// Everything is inline here: no preload of the hosted page applies (bundle-www.mjs writes those later).
 html = html.replace(/<link rel="(?:modulepreload|preload)" [^>]*>\n?/g, "");
 if (/\b(src|href)="\.\//.test(html)) throw new Error("dist/cluster-check.html still refers to a file beside it");
 

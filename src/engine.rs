@@ -15,7 +15,6 @@ use crate::figures::{Figures, Value};
 use crate::message::{empty, needs_grouping, Arg, Message};
 use crate::ratio::Ratio;
 use crate::report::{Status, Verdict};
-#[path = "plan.rs"]
 mod plan;
 
 use crate::ruleset::{

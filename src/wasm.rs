@@ -12,25 +12,17 @@ use wasm_bindgen::prelude::*;
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 /// Evaluates a JSON array of figures; returns a JSON array of compact evaluations, which
-/// `js/render.js` expands into reports with the texts of each ruleset's catalog; with
-/// `plan`, each followed by its joint plan.
+/// `js/render.js` expands into reports with the texts of each ruleset's catalog. `form`: 0
+/// the compact form, 1 each followed by its joint plan, 2 the verdicts form (each check by
+/// its status alone, for `verdictsMany`).
 ///
 /// # Errors
 /// A JS `Error` when the text is not a JSON array (the wrapper checks this first).
 #[cfg(not(feature = "without-json-crossing"))]
 #[wasm_bindgen(js_name = evaluateManyCompact)]
-pub fn evaluate_many_compact(list: &str, plan: bool) -> Result<String, JsError> {
-    crate::evaluate_many_compact_with(list, crate::Options { plan }).map_err(|e| JsError::new(&e.message()))
-}
-
-/// As `evaluateManyCompact`, each check by its status alone (`verdictsMany`).
-///
-/// # Errors
-/// As `evaluateManyCompact`.
-#[cfg(not(feature = "without-json-crossing"))]
-#[wasm_bindgen(js_name = verdictsManyCompact)]
-pub fn verdicts_many_compact(list: &str) -> Result<String, JsError> {
-    crate::verdicts_many_compact(list).map_err(|e| JsError::new(&e.message()))
+pub fn evaluate_many_compact(list: &str, form: u8) -> Result<String, JsError> {
+    let out = if form == 2 { crate::verdicts_many_compact(list) } else { crate::evaluate_many_compact_with(list, crate::Options { plan: form == 1 }) };
+    out.map_err(|e| JsError::new(&e.message()))
 }
 
 /// The package version.

@@ -90,7 +90,7 @@ fn golden_files_are_current() {
     );
 }
 
-/// The verdicts form (`verdictsManyCompact`): for every case, the record's head, its
+/// The verdicts form (`verdicts_many_compact`; the wasm's `evaluateManyCompact(list, 2)`): for every case, the record's head, its
 /// conditions' statuses, then each check's status alone, then as many errors as the report
 /// has — the native report's, in its order. (The package's tests compare the verdicts built
 /// from it with the full reports, messages and all.)

@@ -918,7 +918,7 @@ export function mountClusterCheck(
       if (missing.length) return { key: set.key, year: null, text: tr("todo.lacks", { values: missing.join(tr("summary.join")) }) };
     }
     if (check.gap !== null) {
-      const { place, field, unit } = gapPlace(check);
+      const { place, field, unit } = figurePlace(check.gap_field);
       const shownUnit = unit ? unitName(unit) : "";
       const gap = groupDigits(shownGap(check));
       const amount = shownUnit ? `${gap} ${shownUnit}` : gap;
@@ -935,9 +935,7 @@ export function mountClusterCheck(
   /** A plan's additions as the page shows them ("年营业收入 +14,370 万元"): rounded up to each unit's places. */
   function planItems(plan) {
     return plan.additions.map((addition) => {
-      const place = placeOf(model, addition.field);
-      const field = place && model.byKey.get(place.field);
-      const unit = field?.units.find((u) => u.id === place.unit) ?? field?.units[0];
+      const { place, field, unit } = figurePlace(addition.field);
       const shownUnit = unit ? unitName(unit) : "";
       const amount = groupDigits(toPlaces(addition.add, unit?.places, true));
       const name = field ? figureName(place.field, place.year, "question") : addition.field;
@@ -991,8 +989,7 @@ export function mountClusterCheck(
     if (whatIf || !plan || plan.additions.length === 0) return;
     whatIf = { state: structuredClone(state), extra: structuredClone(extra), report, plan };
     for (const addition of plan.additions) {
-      const place = placeOf(model, addition.field);
-      const field = place && model.byKey.get(place.field);
+      const { place, field } = figurePlace(addition.field);
       const value = field && state[field.key];
       if (!value) continue;
       if (typeof value === "string") {
@@ -1113,9 +1110,9 @@ export function mountClusterCheck(
     return check.value === null ? null : checkValueToPlaces(check.value, model.checks.get(check.id));
   }
 
-  /** Where a check's gap is: the figure's place (field, year, unit), its field and its unit. */
-  function gapPlace(check) {
-    const place = placeOf(model, check.gap_field);
+  /** Where a figure's input key points: its place (field, year, unit), its field and its unit. */
+  function figurePlace(key) {
+    const place = placeOf(model, key);
     const field = place && model.byKey.get(place.field);
     const unit = field?.units.find((u) => u.id === place.unit) ?? field?.units[0];
     return { place, field, unit };
@@ -1123,7 +1120,7 @@ export function mountClusterCheck(
 
   /** A check's gap as the page shows it: rounded up to the places of the unit it is in (whole 万元, whole 家). */
   function shownGap(check) {
-    return check.gap === null ? null : toPlaces(check.gap, gapPlace(check).unit?.places, true);
+    return check.gap === null ? null : toPlaces(check.gap, figurePlace(check.gap_field).unit?.places, true);
   }
 
   /** A check's explanation with its value and gap as the page shows them. */

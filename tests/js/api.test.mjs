@@ -581,10 +581,10 @@ describe("recovery when the WebAssembly instance traps", () => {
     let resets = 0;
     const api = createApi({
       ...glue,
-      evaluateManyCompact(text) {
+      evaluateManyCompact(text, form) {
         calls++;
         if (calls === 1) throw new WebAssembly.RuntimeError("unreachable");
-        return glue.evaluateManyCompact(text);
+        return glue.evaluateManyCompact(text, form);
       },
       __wbg_reset_state() {
         resets++;

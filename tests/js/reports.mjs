@@ -30,9 +30,9 @@ export async function watchedCrossings() {
   const api = createApi(
     {
       ...glue,
-      evaluateManyCompact(text) {
+      evaluateManyCompact(text, form) {
         texts.push(text);
-        return glue.evaluateManyCompact(text);
+        return glue.evaluateManyCompact(text, form);
       },
     },
     catalogs,
