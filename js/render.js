@@ -63,6 +63,8 @@ export function prepare(catalog) {
         // them: made once, shared.
         shared: new Map(),
       })),
+      // Its verdicts (see `verdict`) by the statuses they hold: made once, frozen, shared.
+      verdicts: new Map(),
     })),
   };
 }
@@ -327,19 +329,32 @@ export function createRenderer(catalogs = []) {
    * The verdict of one record in the engine's verdicts form (`evaluateManyCompact(list, 2)`, as the
    * compact form with each check by its status code alone): the report without what
    * explains it — each check only `{ id, status }`, no notes — for a table of many
-   * clusters. The errors and warnings are the report's, messages and all.
+   * clusters. The errors and warnings are the report's, messages and all. The conditions
+   * are frozen and shared between verdicts with the same statuses.
    */
   function verdict(flat, { labelsOnly = false } = {}) {
     const r = rulesetOf(flat);
-    let at = 5 + r.conditions.length;
-    // Each check by its status alone (the engine's verdicts form).
-    const conditions = r.conditions.map(({ id, clause, title, checks }, c) => ({
-      id,
-      clause,
-      title,
-      status: STATUS[flat[5 + c]],
-      checks: checks.map((spec) => ({ id: spec.id, status: STATUS[flat[at++]] })),
-    }));
+    const count = r.conditions.length;
+    let at = 5 + count;
+    // Each check by its status alone (the engine's verdicts form). A condition's verdict is
+    // the same for every record with the same statuses: one frozen object for all of them,
+    // which saves a table of 100,000 clusters two million objects.
+    const conditions = new Array(count);
+    for (let c = 0; c < count; c++) {
+      const spec = r.conditions[c];
+      const n = spec.checks.length;
+      let key = flat[5 + c];
+      for (let k = 0; k < n; k++) key = key * 4 + flat[at + k];
+      // Past 20 checks the key would lose digits: such a condition's verdicts are made anew.
+      let made = n <= 20 ? spec.verdicts.get(key) : undefined;
+      if (made === undefined) {
+        const checks = spec.checks.map((check, k) => Object.freeze({ id: check.id, status: STATUS[flat[at + k]] }));
+        made = Object.freeze({ id: spec.id, clause: spec.clause, title: spec.title, status: STATUS[flat[5 + c]], checks: Object.freeze(checks) });
+        if (n <= 20) spec.verdicts.set(key, made);
+      }
+      conditions[c] = made;
+      at += n;
+    }
     const errors = [];
     const warnings = [];
     findings(r, flat, findings(r, flat, at, errors, labelsOnly), warnings, labelsOnly);

@@ -199,6 +199,9 @@ pub(crate) struct Evaluation<'f> {
     /// The keys read besides the fields: the figures' (`ruleset`, `name`, `year`) or a
     /// roster row's (`enterprise`, `cluster`, `row`).
     meta: &'static [&'static str],
+    /// Whether outcomes carry what explains them (the value shown and the gap); off for
+    /// the verdicts form, which writes statuses alone and is judged faster without them.
+    pub explain: bool,
 }
 
 /// A cell of a roster row once read (see [`Evaluation::roster_row`]).
@@ -267,6 +270,7 @@ impl<'f> Evaluation<'f> {
             statuses: Vec::new(),
             verdict: Verdict::Incomplete,
             meta: &msg::META_KEYS,
+            explain: true,
         }
     }
 
@@ -829,12 +833,15 @@ impl<'f> Evaluation<'f> {
         }
     }
 
-    /// A figure in its field's base unit, and as the report shows it: as given when given
-    /// in the base unit, else converted and cut toward the side that fails.
-    fn amount(&self, field: &Field, value: Dec, unit: usize, compare: Compare) -> Option<(Ratio, Plain)> {
+    /// A figure in its field's base unit, and as the report shows it (when explaining): as
+    /// given when given in the base unit, else converted and cut toward the side that fails.
+    fn amount(&self, field: &Field, value: Dec, unit: usize, compare: Compare) -> Option<(Ratio, Option<Plain>)> {
         let base = base_value(field, value, unit)?;
+        if !self.explain {
+            return Some((base, None));
+        }
         let shown = if factor(field, unit) == (1, 1) { value.to_plain() } else { base.cut(PLACES, compare.is_upper())? };
-        Some((base, shown))
+        Some((base, Some(shown)))
     }
 
     fn threshold(&mut self, check: &'static Check, index: usize, compare: Compare, threshold: Dec, soft: bool) -> Option<Outcome> {
@@ -848,17 +855,17 @@ impl<'f> Evaluation<'f> {
         let target = Ratio::dec(threshold);
         let met = compare.holds(base.compare(target)?);
         if met {
-            return Some(Self::judged(check, true, Some(shown), None, Bits::default()));
+            return Some(Self::judged(check, true, shown, None, Bits::default()));
         }
         let short = if compare.is_upper() { base.sub(target)? } else { target.sub(base)? };
-        let gap = self.gap(index, unit, self.year_of(index, 0), short, compare)?;
+        let gap = self.gap_of(index, unit, self.year_of(index, 0), short, compare)?;
         if soft {
             // Guidance (一般不超过): counted as met, with a warning that says by how much.
             let outcome = Outcome {
                 check,
                 status: Status::Met,
-                value: Some(shown),
-                gap: Some(gap),
+                value: shown,
+                gap,
                 why: Why::Guidance,
                 group: 0,
             };
@@ -880,7 +887,15 @@ impl<'f> Evaluation<'f> {
             });
             return Some(outcome);
         }
-        Some(Self::judged(check, false, Some(shown), Some(gap), Bits::default()))
+        Some(Self::judged(check, false, shown, gap, Bits::default()))
+    }
+
+    /// [`Evaluation::gap`] when explaining, else `Some(None)`: a verdict needs no gap.
+    fn gap_of(&self, index: usize, unit: usize, year: Option<u32>, short: Ratio, compare: Compare) -> Option<Option<Gap>> {
+        if !self.explain {
+            return Some(None);
+        }
+        self.gap(index, unit, year, short, compare).map(Some)
     }
 
     /// How much of a field (in the unit it was given in) closes `short` (in base units),
@@ -961,13 +976,17 @@ impl<'f> Evaluation<'f> {
         let shown = n.div(d)?.mul(scale)?;
         let target = Ratio::dec(threshold);
         let met = compare.holds(shown.compare(target)?);
-        let value = shown.cut(4, compare.is_upper())?;
+        let value = if self.explain { Some(shown.cut(4, compare.is_upper())?) } else { None };
         if let Some((max, template)) = check.plausible {
             if shown.compare(Ratio::dec(max))? == Ordering::Greater {
+                let value = match value {
+                    Some(value) => value,
+                    None => shown.cut(4, compare.is_upper())?,
+                };
                 self.implausible(num_field, n_unit, self.year_of(numerator, 0), value, max.to_plain(), template);
             }
         }
-        let gap = if met {
+        let gap = if met || !self.explain {
             None
         } else {
             let share = target.div(scale)?;
@@ -977,7 +996,7 @@ impl<'f> Evaluation<'f> {
             }
             Some(self.gap(numerator, n_unit, self.year_of(numerator, 0), short, compare)?)
         };
-        Some(Self::judged(check, met, Some(value), gap, Bits::default()))
+        Some(Self::judged(check, met, value, gap, Bits::default()))
     }
 
     /// 近三年……均在……以上: every year is compared; a year that fails decides, whatever is
@@ -986,7 +1005,7 @@ impl<'f> Evaluation<'f> {
         let field = self.ruleset.field(index)?;
         let target = Ratio::dec(threshold);
         // The year furthest on the failing side, as (back, base value, shown, unit).
-        let mut worst: Option<(usize, Ratio, Plain, usize)> = None;
+        let mut worst: Option<(usize, Ratio, Option<Plain>, usize)> = None;
         let mut failing = false;
         for back in 0..field.slots() {
             if let Reading::Amount { value, unit } = self.reading(index, back) {
@@ -1017,11 +1036,11 @@ impl<'f> Evaluation<'f> {
         let (back, base, shown, unit) = worst?;
         let gap = if failing {
             let short = if compare.is_upper() { base.sub(target)? } else { target.sub(base)? };
-            Some(self.gap(index, unit, self.year_of(index, back), short, compare)?)
+            self.gap_of(index, unit, self.year_of(index, back), short, compare)?
         } else {
             None
         };
-        Some(Self::judged(check, !failing, Some(shown), gap, Bits::default()))
+        Some(Self::judged(check, !failing, shown, gap, Bits::default()))
     }
 
     /// 年均增速高于10%: over k = years − 1 intervals, growth g compares with t exactly as
@@ -1049,7 +1068,8 @@ impl<'f> Evaluation<'f> {
         let at_growth = |t: Dec| first.mul(Ratio::int(100).add(Ratio::dec(t))?.div(Ratio::int(100))?.pow(intervals)?);
         let needed = at_growth(threshold)?;
         let met = compare.holds(last.compare(needed)?);
-        let value = growth_percent(first, last, intervals, compare.is_upper());
+        // Only a warning needs the growth shown when not explaining.
+        let value = if self.explain || check.plausible.is_some() { growth_percent(first, last, intervals, compare.is_upper()) } else { None };
         if let (Some((max, template)), Some(shown)) = (check.plausible, value) {
             if last.compare(at_growth(max)?)? == Ordering::Greater {
                 self.implausible(field, l_unit, self.year_of(index, last_back), shown, max.to_plain(), template);
@@ -1059,7 +1079,7 @@ impl<'f> Evaluation<'f> {
             None
         } else {
             let short = if compare.is_upper() { last.sub(needed)? } else { needed.sub(last)? };
-            Some(self.gap(index, l_unit, self.year_of(index, last_back), short, compare)?)
+            self.gap_of(index, l_unit, self.year_of(index, last_back), short, compare)?
         };
         Some(Self::judged(check, met, value, gap, Bits::default()))
     }
@@ -1117,8 +1137,8 @@ impl<'f> Evaluation<'f> {
         let (g, _, short) = nearest?;
         let group = groups.get(g)?;
         let first = usize::from(*group.fields.first()?);
-        let gap = self.gap(first, 0, None, short, group.compare)?;
-        let mut outcome = Self::judged(check, false, None, Some(gap), Bits::default());
+        let gap = self.gap_of(first, 0, None, short, group.compare)?;
+        let mut outcome = Self::judged(check, false, None, gap, Bits::default());
         outcome.group = g;
         Some(outcome)
     }
@@ -1559,5 +1579,67 @@ mod tests {
         assert_eq!(growth_percent(r(1), r(2), 2, true).map(|p| p.as_str().to_owned()), Some("41.4214".into()));
         // Nothing left: −100%.
         assert_eq!(growth_percent(r(5), r(0), 2, false).map(|p| p.as_str().to_owned()), Some("-100".into()));
+    }
+
+    /// Every input key of every ruleset built in (per-year keys for a few years), and the
+    /// keys besides the fields.
+    fn all_keys() -> Vec<String> {
+        let mut keys: Vec<String> = ["ruleset", "name", "year", "unknown_key"].iter().map(|k| (*k).to_owned()).collect();
+        for ruleset in ruleset::RULESETS {
+            for field in ruleset.fields {
+                let stems: Vec<String> = if field.units.is_empty() {
+                    vec![field.key.to_owned()]
+                } else {
+                    field.units.iter().map(|u| format!("{}_{}", field.key, u.suffix)).collect()
+                };
+                for stem in stems {
+                    if field.years > 0 {
+                        keys.extend((2021..=2025).map(|y| format!("{stem}_{y}")));
+                    } else {
+                        keys.push(stem);
+                    }
+                }
+            }
+        }
+        keys
+    }
+
+    fn value() -> impl proptest::strategy::Strategy<Value = Value<'static>> {
+        use proptest::prelude::*;
+        let ids: Vec<&'static str> = ruleset::RULESETS.iter().map(|r| r.id).collect();
+        prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            "-?[0-9]{1,14}(\\.[0-9]{1,7})?".prop_map(|s| Value::Number(s.into())),
+            "[0-9]{1,4}(\\.[0-9]{1,3})?".prop_map(|s| Value::Number(s.into())),
+            "[0-9]{0,3}(,[0-9]{3}){0,3}(\\.[0-9]{0,3})?".prop_map(|s| Value::Text(s.into())),
+            Just(Value::Number("0".into())),
+            prop::sample::select(ids).prop_map(|s| Value::Text(s.into())),
+            prop::collection::vec(prop::sample::select(vec!["rd_design", "testing", "training", "consulting", "ip", "financing", "exhibition", "logistics", "cooking"]), 0..9)
+                .prop_map(|items| Value::List(items.into_iter().map(|s| Value::Text(s.into())).collect())),
+        ]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 3000, ..proptest::prelude::ProptestConfig::default() })]
+
+        /// Judged without explaining (the verdicts form), every record has the statuses,
+        /// the verdict, the tier, the errors and the warnings it has when explained.
+        #[test]
+        fn verdicts_are_judged_as_explained(pairs in proptest::collection::vec((proptest::sample::select(all_keys()), value()), 0..30)) {
+            let mut figures = Figures::new();
+            for (key, value) in pairs {
+                figures.set(key, value);
+            }
+            let judged = |explain: bool| {
+                let mut e = Evaluation::of(&figures);
+                e.explain = explain;
+                let mut statuses = Vec::new();
+                e.judge(|_, o| statuses.push(o.status));
+                let errors: Vec<Finding> = e.errors().cloned().collect();
+                (statuses, e.statuses.clone(), e.verdict, e.tier, e.tier_note.clone(), errors, e.warnings.clone())
+            };
+            proptest::prop_assert_eq!(judged(true), judged(false));
+        }
     }
 }

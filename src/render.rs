@@ -155,8 +155,8 @@ pub(crate) fn verdict_code(v: Verdict) -> u128 {
 
 /// Appends the compact form of an evaluation (see `docs/catalog.md`): one flat JSON array,
 /// flat so that parsing it in JavaScript makes one array per record, not one per check.
-/// Each check is written as it is judged; the verdict and the conditions' statuses, known
-/// at the end, go into one-digit places kept for them. With `planned`, the joint plan
+/// Each check is written aside as it is judged, and follows the verdict and the conditions'
+/// statuses, which are known only at the end. With `planned`, the joint plan
 /// follows: `[(field, add, from, to) × n], [check × r]`.
 pub(crate) fn compact(e: Evaluation, out: &mut String, planned: bool) {
     compact_with(e, out, false, planned);
@@ -164,16 +164,28 @@ pub(crate) fn compact(e: Evaluation, out: &mut String, planned: bool) {
 
 /// The compact form of the verdicts only: each check by its status code alone (nothing
 /// that explains it), the rest as in [`compact`]. For a table of many clusters.
-pub(crate) fn verdicts(e: Evaluation, out: &mut String) {
+pub(crate) fn verdicts(mut e: Evaluation, out: &mut String) {
+    e.explain = false;
     compact_with(e, out, true, false);
 }
 
 fn compact_with(mut e: Evaluation, out: &mut String, bare: bool, planned: bool) {
+    // The checks first, as they are judged: the verdict and the conditions' statuses that
+    // come before them are known only at the end.
+    let mut checks = String::with_capacity(if bare { 2 * 64 } else { 1024 });
+    e.judge(|e, o| {
+        if bare {
+            checks.push(',');
+            push_int(&mut checks, status_code(o.status));
+        } else {
+            check(e, o, &mut checks);
+        }
+    });
     out.push('[');
     push_str(out, e.ruleset.id);
     out.push(',');
-    let verdict_at = out.len();
-    out.push_str("2,");
+    push_int(out, verdict_code(e.verdict));
+    out.push(',');
     push_opt(out, e.tier);
     out.push(',');
     push_opt(out, e.name);
@@ -182,28 +194,11 @@ fn compact_with(mut e: Evaluation, out: &mut String, bare: bool, planned: bool) 
         Some(year) => push_int(out, u128::from(year)),
         None => out.push_str("null"),
     }
-    let statuses_at = out.len();
-    for _ in e.ruleset.conditions {
-        out.push_str(",0");
+    for status in &e.statuses {
+        out.push(',');
+        push_int(out, status_code(*status));
     }
-    e.judge(|e, o| {
-        if bare {
-            out.push(',');
-            push_int(out, status_code(o.status));
-        } else {
-            check(e, o, out);
-        }
-    });
-    let digit = |code: u128| if code < 10 { char::from(b'0' + code as u8) } else { '0' };
-    let mut place = |at: usize, c: char| {
-        if out.is_char_boundary(at) && out.is_char_boundary(at + 1) {
-            out.replace_range(at..at + 1, c.encode_utf8(&mut [0; 4]));
-        }
-    };
-    place(verdict_at, digit(verdict_code(e.verdict)));
-    for (i, status) in e.statuses.iter().enumerate() {
-        place(statuses_at + 1 + 2 * i, digit(status_code(*status)));
-    }
+    out.push_str(&checks);
     push_findings(out, e.errors());
     push_findings(out, e.warnings.iter());
     out.push(',');

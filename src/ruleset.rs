@@ -79,8 +79,7 @@ fn year_of(text: &str) -> Option<u32> {
 
 /// The field, unit and year an input key names in `ruleset`.
 pub(crate) fn lookup(ruleset: &Ruleset, key: &str) -> Option<Key> {
-    let first = key.as_bytes().first()?;
-    let candidates = Bits(ruleset.initials.get(usize::from(first % 64)).copied().unwrap_or(0));
+    let candidates = Bits(ruleset.initials.get(initial_slot(key.as_bytes())).copied().unwrap_or(0));
     candidates.iter().find_map(|index| {
         let field = ruleset.fields.get(index)?;
         let rest = key.strip_prefix(field.key)?;

@@ -68,3 +68,26 @@ test("more records than one crossing holds (2,000): every one in order", () => {
   const verdicts = agree(list, "4,500 records");
   assert.equal(verdicts[4499].name, "集群4499");
 });
+
+test("a condition's verdict is one frozen object for every record with the same statuses, and its own for others", () => {
+  const [a, b, c] = verdictsMany([
+    { name: "A", revenue_wan: 250000 },
+    { name: "B", revenue_wan: 300000 },
+    { name: "C", revenue_wan: 150000 },
+  ]);
+  const competitiveness = (v) => v.conditions.find((condition) => condition.checks.some((check) => check.id === "revenue"));
+  assert.equal(competitiveness(a), competitiveness(b));
+  assert.notEqual(competitiveness(a), competitiveness(c));
+  assert.equal(competitiveness(c).checks.find((check) => check.id === "revenue").status, "not_met");
+  for (const condition of a.conditions) {
+    assert.ok(Object.isFrozen(condition) && Object.isFrozen(condition.checks) && condition.checks.every(Object.isFrozen));
+  }
+  // A module is strict: writing to a frozen object throws.
+  assert.throws(() => {
+    competitiveness(a).checks[0].status = "met";
+  }, TypeError);
+  // The verdicts themselves are each their own.
+  assert.notEqual(a, b);
+  assert.notEqual(a.conditions, b.conditions);
+  assert.deepStrictEqual([a.name, b.name, c.name], ["A", "B", "C"]);
+});

@@ -292,6 +292,40 @@ pub struct Accept {
 /// # Errors
 /// The first [`NumberError`] that applies.
 pub fn parse_json_number_as(text: &str, accept: Accept) -> Result<Dec, NumberError> {
+    match plain_decimal(text, accept.whole) {
+        Some(value) => Ok(value),
+        None => json_number(text, accept),
+    }
+}
+
+/// The figures nearly all records hold, read in one pass: digits (at most 12, so below
+/// [`MAX_UNITS`]), perhaps a point and one to six more (none for a count); no sign,
+/// exponent or separator. `None` for anything else, which the general reading decides —
+/// with the same value for what this reads (a test compares them).
+fn plain_decimal(text: &str, whole: bool) -> Option<Dec> {
+    const POWERS: [u64; 7] = [1_000_000, 100_000, 10_000, 1_000, 100, 10, 1];
+    let (mut value, mut int_digits, mut places) = (0_u64, 0_usize, None::<usize>);
+    for &b in text.as_bytes() {
+        match (b, places) {
+            (b'0'..=b'9', None) if int_digits < 12 => int_digits += 1,
+            (b'0'..=b'9', Some(n)) if n < 6 && !whole => places = Some(n + 1),
+            (b'.', None) if int_digits > 0 => {
+                places = Some(0);
+                continue;
+            }
+            _ => return None,
+        }
+        value = value * 10 + u64::from(b - b'0');
+    }
+    if int_digits == 0 || places == Some(0) {
+        return None;
+    }
+    let scale = POWERS.get(places.unwrap_or(0)).copied()?;
+    Some(Dec(i128::from(value * scale)))
+}
+
+/// [`parse_json_number_as`] for any number.
+fn json_number(text: &str, accept: Accept) -> Result<Dec, NumberError> {
     let (negative, rest) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, text),
@@ -359,6 +393,14 @@ pub fn parse_text_as(text: &str, accept: Accept) -> Result<Option<Dec>, NumberEr
     if trimmed.is_empty() {
         return Ok(None);
     }
+    match plain_decimal(trimmed, accept.whole) {
+        Some(value) => Ok(Some(value)),
+        None => text_number(trimmed, accept),
+    }
+}
+
+/// [`parse_text_as`] for any trimmed, non-empty text.
+fn text_number(trimmed: &str, accept: Accept) -> Result<Option<Dec>, NumberError> {
     // Only a text with full-width forms is copied.
     let ascii: Cow<'_, str> = if trimmed.is_ascii() {
         Cow::Borrowed(trimmed)
@@ -483,6 +525,23 @@ fn from_parts(negative: bool, number: &str, frac_len: usize, exponent: i64, acce
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 5000, ..proptest::prelude::ProptestConfig::default() })]
+
+        /// What the one-pass reading reads, the general reading reads the same, as JSON and
+        /// as text; and it reads the plainest figures at all.
+        #[test]
+        fn plain_decimals_read_as_in_general(t in "[0-9]{0,14}(\\.[0-9]{0,8})?|[-+.,e0-9 ]{0,10}", whole in proptest::prelude::any::<bool>()) {
+            let accept = Accept { whole, signed: false };
+            if let Some(value) = plain_decimal(&t, whole) {
+                proptest::prop_assert_eq!(json_number(&t, accept), Ok(value), "{}", t);
+                proptest::prop_assert_eq!(text_number(&t, accept), Ok(Some(value)), "{}", t);
+            }
+            let simple = t.len() <= 12 && !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+            proptest::prop_assert!(!simple || plain_decimal(&t, whole).is_some(), "{}", t);
+        }
+    }
 
     fn plain(d: Dec) -> String {
         d.to_plain().as_str().to_owned()

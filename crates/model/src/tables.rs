@@ -564,8 +564,8 @@ pub struct Ruleset {
     pub fields: &'static [Field],
     /// How many readings the fields need in all (a per-year field needs one per year).
     pub slots: usize,
-    /// For each first byte of an input key (modulo 64), the fields whose keys begin with
-    /// it, as a bit set: a key is compared only with those.
+    /// For each slot of [`initial_slot`], the fields whose input keys fall in it, as a bit
+    /// set: a key is compared only with those.
     pub initials: [u64; 64],
     /// Its conditions, in the document's order.
     pub conditions: &'static [Condition],
@@ -577,6 +577,15 @@ pub struct Ruleset {
     pub texts: u16,
     /// The enterprise roster its figures can be counted from, if any.
     pub roster: Option<&'static Roster>,
+}
+
+/// Where an input key's fields are listed in [`Ruleset::initials`]: by its first and
+/// third bytes (0 past its end), which tell apart more of the keys of a ruleset than the
+/// first alone (`revenue`, `related_smes`, `rd_expense`), so that a key is compared with
+/// fewer fields. Every input key of a field begins with the field's key.
+pub fn initial_slot(key: &[u8]) -> usize {
+    let byte = |i: usize| usize::from(key.get(i).copied().unwrap_or(0));
+    (byte(0) + 5 * byte(2)) % 64
 }
 
 impl Ruleset {

@@ -115,8 +115,19 @@ fn write_fields(out: &mut String, fields: &[FieldDef], ixs: &[FieldIndexes]) -> 
     }
     let mut initials = [0_u64; 64];
     for (f, field) in fields.iter().enumerate() {
-        if let Some(set) = field.key.value.bytes().next().and_then(|b| initials.get_mut(usize::from(b % 64))) {
-            *set |= 1 << f;
+        let key = field.key.value.as_bytes();
+        // The slots of the keys that begin with the field's: its own when it has a third
+        // byte; else the key alone or followed by `_` (two bytes), or every slot (one).
+        let slots: Vec<usize> = match key {
+            [] => Vec::new(),
+            [_] => (0..64).collect(),
+            [a, b] => vec![crate::tables::initial_slot(&[*a, *b]), crate::tables::initial_slot(&[*a, *b, b'_'])],
+            _ => vec![crate::tables::initial_slot(key)],
+        };
+        for slot in slots {
+            if let Some(set) = initials.get_mut(slot) {
+                *set |= 1 << f;
+            }
         }
     }
     initials.iter().map(u64::to_string).collect::<Vec<_>>().join(", ")

@@ -222,13 +222,13 @@ export function evaluateMany(list: ReadonlyArray<Figures>, options?: EvaluateOpt
 
 /** One check of a verdict: its id and status, nothing that explains it. */
 export interface VerdictCheck<R extends RulesetId = RulesetId> {
-  id: RulesetMap[R]["check"];
-  status: CheckStatus;
+  readonly id: RulesetMap[R]["check"];
+  readonly status: CheckStatus;
 }
 
-/** One condition of a verdict. */
-export interface VerdictCondition<R extends RulesetId = RulesetId> extends Omit<Condition<R>, "checks"> {
-  checks: VerdictCheck<R>[];
+/** One condition of a verdict: frozen, and shared by the verdicts whose checks have the same statuses. */
+export interface VerdictCondition<R extends RulesetId = RulesetId> extends Readonly<Omit<Condition<R>, "checks">> {
+  readonly checks: ReadonlyArray<VerdictCheck<R>>;
 }
 
 /** What `verdictsMany` gives for a cluster: its report without the checks' explanations, values, gaps and citations, and without notes. */
@@ -242,7 +242,8 @@ export type Verdict = { [R in RulesetId]: VerdictOf<R> }[RulesetId];
 /**
  * The verdicts of many clusters, for a table: each as `evaluateMany`'s report would be,
  * with every check by its id and status alone and no notes (a fraction of the work).
- * The errors and warnings are the report's, messages and all.
+ * The errors and warnings are the report's, messages and all. Each condition is a frozen
+ * object shared by every verdict with the same statuses in it.
  * @throws {TypeError} as `evaluateMany`.
  */
 export function verdictsMany(list: ReadonlyArray<Figures>, options?: EvaluateOptions): Verdict[];
