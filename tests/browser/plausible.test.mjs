@@ -193,7 +193,7 @@ describe("each failing field's status on a phone", () => {
         assert.equal(shown.revenue.text, "✗ 不符合：年营业收入");
         assert.equal(shown.rd_expense.text, "✗ 不符合：研发投入比重");
       } else {
-        assert.equal(shown.revenue.text, "✗ Not met: Annual revenue");
+        assert.equal(shown.revenue.text, "✗ Not met: Annual operating revenue");
       }
       await page.locator('#app [data-group="competitiveness"]').screenshot({ path: `${SCREENSHOTS}/field-status-${lang}-phone.png` });
       await runAxe(page, `field status, ${lang}`);
