@@ -81,19 +81,22 @@ pub(crate) fn push_arg(out: &mut String, arg: &Arg) {
             }
             out.push(']');
         }
-        Arg::Msg(m) => {
-            out.push_str("{\"t\":");
-            push_int(out, u128::from(m.template));
-            out.push_str(",\"a\":[");
-            for (i, item) in m.args.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                push_arg(out, item);
-            }
-            out.push_str("]}");
-        }
+        Arg::Msg(m) => push_msg(out, m),
     }
+}
+
+/// Appends a message in the compact form: `{"t": template, "a": [argument, …]}`.
+pub(crate) fn push_msg(out: &mut String, m: &Message) {
+    out.push_str("{\"t\":");
+    push_int(out, u128::from(m.template));
+    out.push_str(",\"a\":[");
+    for (i, item) in m.args.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_arg(out, item);
+    }
+    out.push_str("]}");
 }
 
 /// Whether a decimal reads differently with its thousands separated (four or more digits

@@ -18,7 +18,7 @@ use cluster_check_model::number::{self, int_text, Accept, PLACES};
 use crate::engine::{amount_arg, kind_word, Cell, Evaluation};
 use crate::figures::{Figures, Value};
 use crate::json::{push_key, push_str, Reader, Start};
-use crate::message::{push_arg, sentence, Arg, Lang, Message, Own};
+use crate::message::{push_msg, sentence, Arg, Lang, Message, Own};
 use crate::ratio::Ratio;
 use crate::ruleset::{self, input_key, Aggregate, Predicate, Roster, Ruleset, Test, Term};
 use crate::{InputError, Record};
@@ -559,7 +559,7 @@ enum Style {
 
 fn push_message(out: &mut String, m: &Message, style: Style) {
     match style {
-        Style::Compact => push_arg(out, &Arg::Msg(Box::new(m.clone()))),
+        Style::Compact => push_msg(out, m),
         Style::Texts(texts) => {
             let own = Own::default();
             out.push_str("{\"zh\":");
@@ -629,11 +629,12 @@ fn push_value(out: &mut String, value: &Value) {
 }
 
 impl Count<'_> {
-    /// The traces of a group's figures, in the ruleset's field order.
-    fn traces(&self, group: &Group) -> Vec<Trace> {
+    /// The traces of a group's figures, in the ruleset's field order; the rows they list are
+    /// taken from the group's tallies.
+    fn traces(&self, group: &mut Group) -> Vec<Trace> {
         let void: Vec<u32> = group.errors.iter().filter(|e| matches!(e.code, "duplicate_enterprise" | "no_enterprise")).filter_map(|e| e.row).collect();
         let mut out = Vec::with_capacity(self.roster.figures.len());
-        for (figure, tally) in self.roster.figures.iter().zip(&group.tallies) {
+        for (figure, tally) in self.roster.figures.iter().zip(&mut group.tallies) {
             let Some(field) = self.ruleset.field(usize::from(figure.field)) else { continue };
             let label = Arg::Text(field.label);
             let key = input_key(field, 0, None);
@@ -663,7 +664,7 @@ impl Count<'_> {
                         messages.push(if tally.count == 0 {
                             Message::new(msg::ROSTER_NONE.index, vec![label.clone(), amount])
                         } else {
-                            Message::new(msg::ROSTER_COUNT.index, vec![label.clone(), amount, names_arg(tally.listed.clone(), tally.rows.len())])
+                            Message::new(msg::ROSTER_COUNT.index, vec![label.clone(), amount, names_arg(core::mem::take(&mut tally.listed), tally.rows.len())])
                         });
                         (Some(int_text(u128::from(tally.count)).as_str().to_owned()), Some(Derived::Count(tally.count)))
                     }
@@ -674,22 +675,22 @@ impl Count<'_> {
                         messages.push(if tally.rows.is_empty() {
                             Message::new(msg::ROSTER_NONE.index, vec![label.clone(), amount])
                         } else {
-                            Message::new(msg::ROSTER_SUM.index, vec![label.clone(), amount, names_arg(tally.listed.clone(), tally.rows.len())])
+                            Message::new(msg::ROSTER_SUM.index, vec![label.clone(), amount, names_arg(core::mem::take(&mut tally.listed), tally.rows.len())])
                         });
                         (Some(plain.as_str().to_owned()), Some(Derived::Sum(sum)))
                     }
                 }
             };
             if !tally.outside.is_empty() {
-                messages.push(Message::new(msg::ROSTER_OUTSIDE.index, vec![names_arg(tally.outside_listed.clone(), tally.outside.len())]));
+                messages.push(Message::new(msg::ROSTER_OUTSIDE.index, vec![names_arg(core::mem::take(&mut tally.outside_listed), tally.outside.len())]));
             }
             out.push(Trace {
                 field: usize::from(figure.field),
                 key,
                 value,
                 exact,
-                rows: tally.rows.clone(),
-                outside: tally.outside.clone(),
+                rows: core::mem::take(&mut tally.rows),
+                outside: core::mem::take(&mut tally.outside),
                 lacking,
                 invalid,
                 messages,
@@ -759,7 +760,7 @@ pub(crate) fn roster_json(ruleset_id: &str, rows_json: &str, figures_json: Optio
         Ok(())
     })?;
     reader.end()?;
-    Ok(write(&count, typed.as_deref(), style))
+    Ok(write(count, typed.as_deref(), style))
 }
 
 /// The figures objects to merge into, as read.
@@ -828,18 +829,21 @@ fn matched(group: &Group, typed: &[Record], one_group: bool) -> Option<usize> {
     }
 }
 
-fn write(count: &Count, typed: Option<&[Record]>, style: Style) -> String {
+fn write(mut count: Count, typed: Option<&[Record]>, style: Style) -> String {
     let ruleset = count.ruleset;
     let mut out = String::with_capacity(1024);
     out.push_str("{\"ruleset\":");
     push_str(&mut out, ruleset.id);
     out.push_str(",\"clusters\":[");
-    let one_group = count.groups.len() == 1;
-    for (g, group) in count.groups.iter().enumerate() {
+    // The groups' tallies are taken into their traces as each is written, not copied.
+    let mut groups = core::mem::take(&mut count.groups);
+    let one_group = groups.len() == 1;
+    for (g, group) in groups.iter_mut().enumerate() {
         if g > 0 {
             out.push(',');
         }
         let traces = count.traces(group);
+        let group = &*group;
         let matched = typed.and_then(|t| matched(group, t, one_group));
         let mut warnings: Vec<&Issue> = group.warnings.iter().collect();
         let mut extra_warnings: Vec<Issue> = Vec::new();
