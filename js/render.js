@@ -5,6 +5,8 @@
 
 const STATUS = ["met", "not_met", "missing", "invalid"];
 const VERDICT = ["met", "not_met", "incomplete"];
+/** The most checks a condition may have for its verdicts to be shared: at most 4^7 sets of statuses to keep. */
+const SHARED_CHECKS = 6;
 
 /** Texts that are the same in every report are shared, frozen objects: made once. */
 const frozen = (t) => Object.freeze({ zh: t.zh, en: t.en });
@@ -330,7 +332,7 @@ export function createRenderer(catalogs = []) {
    * compact form with each check by its status code alone): the report without what
    * explains it — each check only `{ id, status }`, no notes — for a table of many
    * clusters. The errors and warnings are the report's, messages and all. The conditions
-   * are frozen and shared between verdicts with the same statuses.
+   * are frozen, and shared between verdicts with the same statuses.
    */
   function verdict(flat, { labelsOnly = false } = {}) {
     const r = rulesetOf(flat);
@@ -345,12 +347,13 @@ export function createRenderer(catalogs = []) {
       const n = spec.checks.length;
       let key = flat[5 + c];
       for (let k = 0; k < n; k++) key = key * 4 + flat[at + k];
-      // Past 20 checks the key would lose digits: such a condition's verdicts are made anew.
-      let made = n <= 20 ? spec.verdicts.get(key) : undefined;
+      // A condition of more checks has too many sets of statuses to keep them all: its
+      // verdicts are made anew.
+      let made = n <= SHARED_CHECKS ? spec.verdicts.get(key) : undefined;
       if (made === undefined) {
         const checks = spec.checks.map((check, k) => Object.freeze({ id: check.id, status: STATUS[flat[at + k]] }));
         made = Object.freeze({ id: spec.id, clause: spec.clause, title: spec.title, status: STATUS[flat[5 + c]], checks: Object.freeze(checks) });
-        if (n <= 20) spec.verdicts.set(key, made);
+        if (n <= SHARED_CHECKS) spec.verdicts.set(key, made);
       }
       conditions[c] = made;
       at += n;

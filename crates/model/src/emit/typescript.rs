@@ -226,7 +226,7 @@ export interface VerdictCheck<R extends RulesetId = RulesetId> {
   readonly status: CheckStatus;
 }
 
-/** One condition of a verdict: frozen, and shared by the verdicts whose checks have the same statuses. */
+/** One condition of a verdict: frozen, and (up to six checks) shared by the verdicts whose checks have the same statuses. */
 export interface VerdictCondition<R extends RulesetId = RulesetId> extends Readonly<Omit<Condition<R>, "checks">> {
   readonly checks: ReadonlyArray<VerdictCheck<R>>;
 }
@@ -243,7 +243,7 @@ export type Verdict = { [R in RulesetId]: VerdictOf<R> }[RulesetId];
  * The verdicts of many clusters, for a table: each as `evaluateMany`'s report would be,
  * with every check by its id and status alone and no notes (a fraction of the work).
  * The errors and warnings are the report's, messages and all. Each condition is a frozen
- * object shared by every verdict with the same statuses in it.
+ * object, shared by every verdict with the same statuses in it (up to six checks).
  * @throws {TypeError} as `evaluateMany`.
  */
 export function verdictsMany(list: ReadonlyArray<Figures>, options?: EvaluateOptions): Verdict[];
