@@ -78,6 +78,20 @@ function readCompoundFile(bytes) {
   return refuse("other_office");
 }
 
+/**
+ * The error values a spreadsheet program writes into a CSV for a cell whose formula failed:
+ * Excel's and WPS's (`#DIV/0!`, `#N/A`, …) and LibreOffice's (`Err:502`). Such a cell is
+ * read as the error it is, as in an .xlsx, not as a text the figure cannot be.
+ */
+const ERROR_VALUE = /^(?:#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)|Err:\d{3})$/;
+
+/** One field of a CSV record as a cell: blank, an error value, or text. */
+function csvCell(field) {
+  if (isBlankText(field)) return undefined;
+  const trimmed = field.trim();
+  return ERROR_VALUE.test(trimmed) ? { type: "error", text: trimmed } : { type: "text", text: field };
+}
+
 function readText(bytes, onRows) {
   const { text } = decodeText(bytes);
   const start = text.trimStart();
@@ -94,7 +108,7 @@ function readText(bytes, onRows) {
   if (records.length > LIMITS.rows + LIMITS.headerSearch) return refuse("too_many_rows");
   const rows = [];
   records.forEach((fields, i) => {
-    const cells = fields.map((field) => (isBlankText(field) ? undefined : { type: "text", text: field }));
+    const cells = fields.map(csvCell);
     if (cells.some((cell) => cell !== undefined)) rows.push({ row: i + 1, cells });
   });
   onRows?.(rows.length);

@@ -148,6 +148,85 @@ test(".xlsx written by xlsxwriter: cached formula values, an error value, a titl
   assert.equal(b.service_functions.status, "invalid");
 });
 
+test(".xlsx saved by LibreOffice Calc: formulas it calculated (numbers, TRUE(), #DIV/0!), 亿元 and 亩, a number format", () => {
+  const sheet = read("libreoffice.xlsx");
+  assert.equal(sheet.sheet, "集群");
+  assert.equal(sheet.header_row, 1);
+  assert.deepEqual(figuresByRow(sheet), {
+    2: {
+      name: "甲县装备制造产业集群",
+      year: "2024",
+      revenue_wan: "226247", // =20+2.6247 亿元
+      rd_expense_wan: "2262.47", // =C2*100, as Calc keeps it
+      leading_industry_revenue_wan: "147060.55",
+      land_area_mu: "1500",
+      building_footprint_mu: "750", // =F2/2
+      fixed_investment_wan: "150000", // 15 亿元
+      leading_enterprises: "3",
+      related_smes: "30", // =2*15
+      coordination_body: true, // TRUE(), a formula with a boolean value
+      development_plan: true,
+      service_functions: ALL_SERVICES,
+    },
+    3: {
+      name: "乙县食品产业集群",
+      year: "2023",
+      revenue_wan: "185000", // 18.5 亿元 shown as 18.50
+      rd_expense_wan: "#DIV/0!",
+      leading_industry_revenue_wan: "129500",
+      land_area_mu: "900",
+      building_footprint_mu: "450",
+      fixed_investment_wan: "6000",
+      leading_enterprises: "1",
+      related_smes: "12",
+      coordination_body: false,
+      development_plan: false,
+      service_functions: ["rd_design", "testing"],
+    },
+  });
+  assert.deepEqual(problemsOf(sheet), [[3, "D", "rd_expense_wan", "formula_error", "#DIV/0!"]]);
+  const [a, b] = judge(sheet, evaluateMany).map((row) => checksOf(row.report));
+  assert.equal(a.rd_ratio.status, "met", "2262.47 / 226247 is exactly 1%");
+  assert.equal(a.leading_industry_share.status, "met", "147060.55 / 226247 is exactly 65%");
+  assert.equal(a.building_density.status, "met", "750 亩 of 1500");
+  assert.equal(b.rd_ratio.status, "invalid", "the error value makes only the checks that need it invalid");
+  assert.equal(b.revenue.status, "not_met");
+  assert.equal(b.leading_industry_share.status, "met");
+});
+
+test(".csv saved by LibreOffice Calc: cells as shown (129,500.00, 18.50, TRUE), an error value read as one", () => {
+  const sheet = read("libreoffice.csv");
+  assert.equal(sheet.kind, "csv");
+  const rows = figuresByRow(sheet);
+  assert.deepEqual(rows[2], figuresByRow(read("libreoffice.xlsx"))[2], "the first cluster as the .xlsx it was saved from");
+  assert.equal(rows[3].leading_industry_revenue_wan, "129,500.00", "a text number with separators, read by the engine");
+  assert.equal(rows[3].revenue_wan, "185000");
+  assert.deepEqual(problemsOf(sheet), [[3, "D", "rd_expense_wan", "formula_error", "#DIV/0!"]]);
+  const [, b] = judge(sheet, evaluateMany).map((row) => checksOf(row.report));
+  assert.equal(b.rd_ratio.status, "invalid");
+  assert.equal(b.leading_industry_share.status, "met", "129,500.00 / 185000 is 70%");
+});
+
+test("in a CSV, the error values of Excel, WPS and LibreOffice are errors; a text that only looks like one is text", () => {
+  const csv = "集群名称,年营业收入（万元）,研发投入（万元）,主导产业营业收入（万元）,龙头企业数（主营业务收入超5000万元）（家）\n甲, #N/A ,Err:502,#VALUE!,#NAME?\n乙,#N/A?,Err:5020,#value!,#DIV/0\n";
+  const sheet = readClusters(new TextEncoder().encode(csv), { catalog: HENAN });
+  assert.ok(sheet.ok);
+  assert.deepEqual(problemsOf(sheet), [
+    [2, "B", "revenue_wan", "formula_error", "#N/A"],
+    [2, "C", "rd_expense_wan", "formula_error", "Err:502"],
+    [2, "D", "leading_industry_revenue_wan", "formula_error", "#VALUE!"],
+    [2, "E", "leading_enterprises", "formula_error", "#NAME?"],
+  ]);
+  // Not error values: passed on as typed, and refused by the engine as no number.
+  const [, other] = judge(sheet, evaluateMany);
+  assert.deepEqual(other.report.errors.map((e) => [e.field, e.code]), [
+    ["leading_enterprises", "not_a_number"],
+    ["revenue_wan", "not_a_number"],
+    ["leading_industry_revenue_wan", "not_a_number"],
+    ["rd_expense_wan", "not_a_number"],
+  ]);
+});
+
 test("numbers as Excel stores them (17 digits) are read as the cell shows them", () => {
   assert.deepEqual(figuresByRow(read("excel-digits.xlsx")), {
     2: { revenue_wan: "226247", rd_expense_wan: "2262.47", land_area_ha: "0.3", building_footprint_ha: "0.15" },
