@@ -354,7 +354,7 @@ export function createBatch(container, { lang, documentId }) {
   /** Lets the user choose a file (resolves to it, or null). */
   function chooseFile() {
     return new Promise((resolve) => {
-      const input = h("input", { type: "file", accept: ".xlsx,.csv,.json,.xls,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv,application/json" });
+      const input = h("input", { type: "file", accept: ".xlsx,.csv,.json,.xls,.ods,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv,application/json" });
       input.addEventListener("change", () => resolve(input.files?.[0] ?? null), { once: true });
       input.addEventListener("cancel", () => resolve(null), { once: true });
       input.click();

@@ -392,7 +392,7 @@ export function createRosterPanel(container, { element, lang }) {
   // ------------------------------------------------------------------ the user's actions
 
   chooseButton.addEventListener("click", () => {
-    const input = h("input", { type: "file", accept: ".xlsx,.csv,.json,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv,application/json" });
+    const input = h("input", { type: "file", accept: ".xlsx,.csv,.json,.xls,.ods,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv,application/json" });
     input.addEventListener("change", () => {
       const file = input.files?.[0];
       if (file) readRoster({ file }).catch((error) => console.error(error));

@@ -15,8 +15,8 @@ export const LIMITS = Object.freeze({
 });
 
 const SAVE_AS = {
-  zh: "请在 Excel 或 WPS 中打开，另存为 .xlsx（Excel 工作簿）后再选择。",
-  en: "Open it in Excel or WPS, save it as .xlsx (Excel Workbook), and choose that file.",
+  zh: "请在 Excel、WPS 或 LibreOffice 中打开，另存为 .xlsx（Excel 工作簿）后再选择。",
+  en: "Open it in Excel, WPS or LibreOffice, save it as .xlsx (Excel Workbook), and choose that file.",
 };
 const CHOOSE = { zh: "请选择 .xlsx、.csv 或 .json 文件。", en: "Choose an .xlsx, .csv or .json file." };
 

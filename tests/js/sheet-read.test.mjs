@@ -292,6 +292,7 @@ describe("refused, each with one message in both languages", () => {
   for (const [name, code, zh, en] of [
     ["encrypted.xlsx", "encrypted", /设有打开密码/, /protected by a password/],
     ["legacy.xls", "xls", /另存为 \.xlsx/, /save it as \.xlsx/],
+    ["libreoffice.ods", "ods", /OpenDocument 表格.*LibreOffice 中打开，另存为 \.xlsx/, /OpenDocument spreadsheet.*LibreOffice, save it as \.xlsx/],
     ["picture.png", "image", /图片/, /picture/],
     ["not-a-workbook.xlsx", "zip", /压缩包/, /zip archive/],
     ["web-page.xls", "html", /网页/, /web page/],
