@@ -16,6 +16,23 @@ import { HENAN, cli, fixture, fixturePath } from "./sheet-support.mjs";
 
 const byName = (records) => Object.fromEntries(records.map((r) => [r.figures.name, r]));
 
+test("the same workbook saved by LibreOffice Calc: the same clusters and roster, the formula now with its value", () => {
+  const [ours, calc] = ["roster-openpyxl.xlsx", "roster-libreoffice.xlsx"].map((name) => {
+    const bytes = fixture(name);
+    return { read: readClusters(bytes, { catalog: HENAN }), roster: readRoster(bytes, { catalog: HENAN }) };
+  });
+  assert.ok(calc.read.ok && calc.roster.ok);
+  assert.deepEqual(calc.read.records, ours.read.records);
+  assert.equal(calc.roster.sheet, ours.roster.sheet);
+  const rows = (roster) => roster.records.map((r) => [r.row, r.figures]);
+  const uncalculated = ours.roster.records.find((r) => r.figures.operating_revenue_wan === "=D7*1");
+  assert.ok(uncalculated, "openpyxl left the formula uncalculated");
+  const expected = rows(ours.roster).map(([row, figures]) => [row, row === uncalculated.row ? { ...figures, operating_revenue_wan: "900" } : figures]);
+  assert.deepEqual(rows(calc.roster), expected);
+  const problems = (roster) => roster.problems.map((p) => [p.row, p.letter, p.code, p.value]);
+  assert.deepEqual(problems(calc.roster), problems(ours.roster).filter(([, , code]) => code !== "formula_not_calculated"));
+});
+
 describe("a workbook with a cluster sheet and a roster sheet (openpyxl)", () => {
   const bytes = fixture("roster-openpyxl.xlsx");
   const read = readClusters(bytes, { catalog: HENAN });
