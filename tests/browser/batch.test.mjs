@@ -213,6 +213,20 @@ describe("an .xlsx written by openpyxl", () => {
   });
 });
 
+test("an .xlsx and a .csv saved by LibreOffice Calc, chosen: the table and the summary Node gives for each", async () => {
+  const { page, close } = await openPage(state);
+  await openBatch(page);
+  for (const file of ["libreoffice.xlsx", "libreoffice.csv"]) {
+    const { rows, summary } = expected(file);
+    await showSheet(page, `${SHEETS}${file}`);
+    assert.match(await page.textContent("#batch-status"), new RegExp(`已读取 ${file.replace(".", "\\.")}`));
+    assert.deepEqual(await tableRows(page), rows.map((row) => shownRow(row, HENAN)), file);
+    for (const status of ["met", "not_met", "incomplete"]) assert.equal(await countOf(page, status), summary[status], `${file}: ${status}`);
+    assert.match(await page.textContent("#batch-problems"), /#DIV\/0!/, `${file}: the error value is a data problem`);
+  }
+  await close();
+});
+
 test("a GB18030 CSV (as Chinese Excel saves it), dropped on the view: the clusters and their names", async () => {
   const { rows, summary } = expected("gbk.csv");
   const { page, close } = await openPage(state);
@@ -248,6 +262,7 @@ test("a file that cannot be read changes nothing on screen; the message says why
   const screen = await screenOf(page);
   for (const [file, zh, en] of [
     ["legacy.xls", /另存为 \.xlsx/, /save it as \.xlsx/],
+    ["libreoffice.ods", /OpenDocument.*LibreOffice/, /OpenDocument.*LibreOffice/],
     ["encrypted.xlsx", /密码/, /password/],
     ["picture.png", /图片|图像/, /image|picture/],
     ["not-a-workbook.xlsx", /./, /./],
