@@ -14,6 +14,9 @@ const NO = new Set(["否", "无", "×", "n", "no", "false", "0"]);
 /** A yes/no cell as true or false, or null when it is neither. */
 export function readYesNo(cell) {
   if (cell.type === "bool") return cell.text === "TRUE";
+  // As nearly every cell writes it (是, 否, √, 1): no need to normalize.
+  if (YES.has(cell.text)) return true;
+  if (NO.has(cell.text)) return false;
   const word = normalize(cell.text);
   if (YES.has(word)) return true;
   if (NO.has(word)) return false;

@@ -106,6 +106,8 @@ export function storedNumberText(stored) {
   if (!Number.isFinite(value) || (typeof stored !== "number" && String(stored).trim() === "")) return null;
   if (value === 0) return "0";
   let text = String(value);
+  // Most cells: 15 characters or fewer without an exponent hold at most 15 digits.
+  if (text.length <= EXCEL_DIGITS && !text.includes("e")) return text;
   const significant = text.replace(/e.*$/, "").replace(/[-.]/g, "").replace(/^0+/, "").length;
   if (significant > EXCEL_DIGITS) text = String(Number(value.toPrecision(EXCEL_DIGITS)));
   return plain(text);
